@@ -1,0 +1,70 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "PSP",
+  platforms: [.macOS(.v14)],
+  products: [
+    .library(name: "PSPCrypto", targets: ["PSPCrypto"]),
+    .library(name: "PSPWallet", targets: ["PSPWallet"]),
+    .library(name: "PSPConsent", targets: ["PSPConsent"]),
+    .executable(name: "walletd", targets: ["walletd"]),
+    .executable(name: "wallet-cli", targets: ["wallet-cli"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // libsodium from the system (Debian: libsodium-dev), found through pkg-config.
+    .systemLibrary(
+      name: "CSodium",
+      path: "Sources/CSodium",
+      pkgConfig: "libsodium",
+      providers: [.apt(["libsodium-dev"])]
+    ),
+    // SQLite from the system (Debian: libsqlite3-dev).
+    .systemLibrary(
+      name: "CSQLite",
+      path: "Sources/CSQLite",
+      pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"])]
+    ),
+    // The only target that touches libsodium; no C type is public.
+    .target(name: "PSPCrypto", dependencies: ["CSodium"], path: "Sources/Crypto"),
+    .target(name: "PSPWallet", dependencies: ["PSPCrypto", "CSQLite"], path: "Sources/Wallet"),
+    .target(name: "PSPConsent", dependencies: ["PSPCrypto", "PSPWallet"], path: "Sources/Consent"),
+    .executableTarget(
+      name: "walletd",
+      dependencies: [
+        "PSPCrypto",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Sources/walletd"
+    ),
+    .executableTarget(
+      name: "wallet-cli",
+      dependencies: [
+        "PSPCrypto",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Sources/wallet-cli"
+    ),
+    .testTarget(
+      name: "CryptoTests",
+      dependencies: ["PSPCrypto"],
+      path: "Tests/CryptoTests",
+      exclude: ["Fixtures"]
+    ),
+    .testTarget(
+      name: "WalletTests",
+      dependencies: ["PSPWallet", "PSPCrypto"],
+      path: "Tests/WalletTests"
+    ),
+    .testTarget(
+      name: "ConsentTests",
+      dependencies: ["PSPConsent", "PSPWallet", "PSPCrypto"],
+      path: "Tests/ConsentTests"
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

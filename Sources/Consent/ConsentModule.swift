@@ -1,0 +1,1 @@
+public enum ConsentModule { public static let name = "Consent" }

@@ -1,0 +1,4 @@
+import PSPConsent
+import Testing
+
+@Test func consentModuleLinks() { #expect(ConsentModule.name == "Consent") }

@@ -1,0 +1,4 @@
+import PSPWallet
+import Testing
+
+@Test func walletModuleLinks() { #expect(WalletModule.name == "Wallet") }
