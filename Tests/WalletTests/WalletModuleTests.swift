@@ -1,4 +1,0 @@
-import PSPWallet
-import Testing
-
-@Test func walletModuleLinks() { #expect(WalletModule.name == "Wallet") }
