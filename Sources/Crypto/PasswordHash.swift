@@ -100,3 +100,38 @@ public enum PasswordHash {
     try SymmetricKey(deriveKey(passphrase: passphrase, parameters: parameters))
   }
 }
+
+extension Argon2idParameters {
+  enum CodingKeys: String, CodingKey {
+    case algorithm, iterations, memoryBytes, parallelism, salt
+  }
+
+  /// JSON form: `{"algorithm":"argon2id13","iterations":…,"memoryBytes":…,
+  /// "parallelism":1,"salt":"<base64url>"}`. Decoding validates: a file cannot
+  /// ask for more than the construction accepts.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    let algorithm = try c.decode(String.self, forKey: .algorithm)
+    guard algorithm == "argon2id13" else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .algorithm, in: c, debugDescription: "algorithm must be argon2id13")
+    }
+    let salt: [UInt8]
+    do { salt = try Encoding.fromBase64URL(c.decode(String.self, forKey: .salt)) } catch {
+      throw DecodingError.dataCorruptedError(forKey: .salt, in: c, debugDescription: "salt")
+    }
+    try self.init(
+      iterations: c.decode(UInt64.self, forKey: .iterations),
+      memoryBytes: c.decode(UInt64.self, forKey: .memoryBytes),
+      parallelism: c.decode(UInt32.self, forKey: .parallelism), salt: salt)
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(algorithm, forKey: .algorithm)
+    try c.encode(iterations, forKey: .iterations)
+    try c.encode(memoryBytes, forKey: .memoryBytes)
+    try c.encode(parallelism, forKey: .parallelism)
+    try c.encode(Encoding.base64URL(salt), forKey: .salt)
+  }
+}
