@@ -99,3 +99,49 @@ struct FieldSealerTests {
     }
   }
 }
+
+@Suite("Chunked values (documents)")
+struct ChunkedValueTests {
+  let circleKey = SymmetricKey()
+
+  func seal(_ bytes: [UInt8]) throws -> FieldRecord {
+    try FieldSealer.seal(
+      bytes, wallet: WalletID(), field: "lease", version: 1, circle: .documents, circleKey: circleKey,
+      circleEpoch: 1, createdAt: 1
+    ).record
+  }
+
+  func with(_ record: FieldRecord, ciphertext: [UInt8]) -> FieldRecord {
+    FieldRecord(
+      wallet: record.wallet, field: record.field, version: record.version, circle: record.circle,
+      circleEpoch: record.circleEpoch, ciphertext: ciphertext, commitment: record.commitment,
+      wrappedDataKey: record.wrappedDataKey, createdAt: record.createdAt)
+  }
+
+  @Test(arguments: [0, 1, FieldSealer.chunkSize - 1, FieldSealer.chunkSize, FieldSealer.chunkSize + 1, 3 * FieldSealer.chunkSize + 17])
+  func roundTripAtChunkBoundaries(_ size: Int) throws {
+    let document = randomBytes(size)
+    let record = try seal(document)
+    let chunks = max(1, (size + FieldSealer.chunkSize - 1) / FieldSealer.chunkSize)
+    #expect(record.ciphertext.count == size + chunks * 40)
+    #expect(try FieldSealer.open(record, circleKey: circleKey) == document)
+  }
+
+  @Test func droppedReorderedOrTruncatedChunksAreRefused() throws {
+    let document = randomBytes(3 * FieldSealer.chunkSize)
+    let record = try seal(document)
+    let full = FieldSealer.chunkSize + 40
+    let c = record.ciphertext
+    let chunk = { (i: Int) in Array(c[(i * full)..<min((i + 1) * full, c.count)]) }
+    let variants: [[UInt8]] = [
+      chunk(0) + chunk(1),  // last chunk dropped: chunk 1 is not final
+      chunk(1) + chunk(0) + chunk(2),  // reordered
+      chunk(0) + chunk(2),  // middle dropped
+      chunk(0) + chunk(1) + chunk(2) + chunk(2),  // a chunk repeated
+      Array(c.dropLast(1)),  // truncated inside the last chunk
+    ]
+    for variant in variants {
+      #expect(throws: WalletError.self) { try FieldSealer.open(with(record, ciphertext: variant), circleKey: circleKey) }
+    }
+  }
+}

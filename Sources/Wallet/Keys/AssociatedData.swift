@@ -9,11 +9,19 @@ enum AssociatedData {
   static let wrappedDataKeyLabel = "PSP-v1/wrapped-data-key"
   static let circleKeyLabel = "PSP-v1/circle-key"
 
-  /// Binds a field value ciphertext to its wallet, field and version.
+  /// Binds a field value to its wallet, field and version: the context of the
+  /// key commitment.
   static func fieldValue(wallet: WalletID, field: FieldID, version: UInt64) -> [UInt8] {
     PreAuthenticationEncoding.encode([
       Array(fieldValueLabel.utf8), wallet.bytes, Array(field.rawValue.utf8), le64(version),
     ])
+  }
+
+  /// The associated data of chunk `index` of a value: its placement, the
+  /// chunk's index and whether it is the last one, so chunks cannot be
+  /// reordered, dropped from the end, or moved to another value.
+  static func fieldChunk(placement: [UInt8], index: UInt64, isFinal: Bool) -> [UInt8] {
+    PreAuthenticationEncoding.encode([placement, le64(index), [isFinal ? 1 : 0]])
   }
 
   /// Binds a wrapped data key to the same placement and to the circle key
