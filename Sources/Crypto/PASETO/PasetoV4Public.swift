@@ -41,3 +41,14 @@ public enum PasetoV4Public {
     try PasetoToken(parsing: token, header: header).footer
   }
 }
+
+extension PasetoV4Public {
+  /// The message of a token, unverified: only to find which key verifies it
+  /// (for example the procuration a trustee's grant names). Never trust it
+  /// before `verify` succeeds.
+  public static func unverifiedMessage(of token: String) throws(CryptoError) -> [UInt8] {
+    let parsed = try PasetoToken(parsing: token, header: header)
+    guard parsed.payload.count >= Signature.byteCount else { throw .invalidToken("too short") }
+    return Array(parsed.payload.dropLast(Signature.byteCount))
+  }
+}

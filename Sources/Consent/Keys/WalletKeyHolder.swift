@@ -1,0 +1,47 @@
+import PSPCrypto
+import PSPWallet
+
+/// Whoever holds circle keys of a wallet and can sign for it: the owner, or a
+/// trustee whose procuration sealed circle keys to them.
+public protocol WalletKeyHolder: Sendable {
+  var walletID: WalletID { get }
+  var identity: Identity { get }
+  var keyring: CircleKeyring { get }
+  var store: any WalletStore { get }
+}
+
+extension WalletOwner: WalletKeyHolder {}
+
+/// A trustee's view of a wallet: the circle keys the owner sealed to the
+/// trustee's X25519 key (for a procuration with `read` or `update`).
+public struct WalletTrustee: WalletKeyHolder {
+  public let walletID: WalletID
+  public let identity: Identity
+  public let keyring: CircleKeyring
+  public let store: any WalletStore
+
+  public init(walletID: WalletID, identity: Identity, store: any WalletStore) throws(WalletError) {
+    let envelopes = try store.envelopes(wallet: walletID, recipient: identity.encryptionKey.publicKey.bytes)
+    self.walletID = walletID
+    self.identity = identity
+    self.store = store
+    self.keyring = try CircleKeyring(envelopes: envelopes, recipient: identity.encryptionKey)
+  }
+}
+
+extension WalletKeyHolder {
+  /// The latest record of each field and its data key, for sealing to a grantee.
+  func latestDataKeys(_ fields: [FieldID]) throws(WalletError) -> [(FieldRecord, SymmetricKey)] {
+    var out: [(FieldRecord, SymmetricKey)] = []
+    for field in fields {
+      guard let record = try store.history(wallet: walletID, field: field).last else {
+        throw .unknownField(field)
+      }
+      guard let circleKey = keyring.key(record.circle, epoch: record.circleEpoch) else {
+        throw .keyDoesNotOpen("circle key \(record.circle.rawValue)")
+      }
+      out.append((record, try FieldSealer.unwrapDataKey(of: record, circleKey: circleKey)))
+    }
+    return out
+  }
+}
