@@ -2,8 +2,8 @@ import CSodium
 
 /// Lowercase hex and unpadded base64url (RFC 4648 §5), through libsodium's
 /// constant-time codecs. Decoding is strict: no whitespace, no padding, no
-/// non-zero trailing bits, so that each value has exactly one encoding (PASETO
-/// and PASERK require it; so do our signed records).
+/// non-zero trailing bits, no uppercase hex, so that each value has exactly one
+/// encoding (PASETO and PASERK require it; so do our signed records).
 public enum Encoding {
   public static func hex(_ bytes: some Collection<UInt8>) -> String {
     let input = Array(bytes)
@@ -16,7 +16,10 @@ public enum Encoding {
 
   public static func fromHex(_ text: String) throws(CryptoError) -> [UInt8] {
     let utf8 = Array(text.utf8)
-    guard utf8.count % 2 == 0 else { throw .invalidEncoding(what: "hex") }
+    // sodium_hex2bin also reads uppercase, a second text for the same bytes.
+    guard utf8.count % 2 == 0, utf8.allSatisfy(isLowercaseHexCharacter) else {
+      throw .invalidEncoding(what: "hex")
+    }
     var out = [UInt8](repeating: 0, count: utf8.count / 2)
     var written = 0
     var end: UnsafePointer<CChar>? = nil
@@ -60,6 +63,10 @@ public enum Encoding {
     // Refuse non-canonical encodings (non-zero unused bits): re-encode and compare.
     guard base64URL(out).utf8.elementsEqual(utf8) else { throw .invalidEncoding(what: "base64url") }
     return out
+  }
+
+  private static func isLowercaseHexCharacter(_ c: UInt8) -> Bool {
+    (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66)
   }
 
   private static func isBase64URLCharacter(_ c: UInt8) -> Bool {

@@ -23,14 +23,17 @@ public final class SecureBytes: @unchecked Sendable {
       // Allocation failure of guarded memory is not recoverable at this level.
       fatalError(CryptoError.outOfSecureMemory.description)
     }
-    self.pointer = pointer
-    self.count = count
+    // The initializer runs before the stored properties are set: a throw from a
+    // fully initialised class instance would also run `deinit`, freeing the
+    // region a second time. Here the region is freed once, by this catch.
     do {
       try initializer(UnsafeMutableRawBufferPointer(start: pointer, count: count))
     } catch {
       sodium_free(pointer)
       throw error
     }
+    self.pointer = pointer
+    self.count = count
   }
 
   /// Fresh random secret bytes from the system CSPRNG.

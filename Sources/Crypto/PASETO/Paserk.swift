@@ -111,8 +111,7 @@ public enum Paserk {
 
   static func payload(of paserk: String, header: String) throws(CryptoError) -> [UInt8] {
     guard paserk.hasPrefix(header) else {
-      let seen = paserk.split(separator: ".").prefix(2).joined(separator: ".")
-      throw .invalidPaserk("expected \(header)…, got \(seen.prefix(12)).…")
+      throw .invalidPaserk("expected \(header)…, got \(ForeignHeader.describe(paserk))")
     }
     do {
       return try Encoding.fromBase64URL(paserk.dropFirst(header.count))

@@ -8,8 +8,7 @@ struct PasetoToken {
 
   init(parsing token: String, header: String) throws(CryptoError) {
     guard token.hasPrefix(header) else {
-      let seen = token.split(separator: ".", maxSplits: 2).prefix(2).joined(separator: ".")
-      throw .invalidToken("expected a \(header)… token, got \(seen.prefix(16))")
+      throw .invalidToken("expected a \(header)… token, got \(ForeignHeader.describe(token))")
     }
     let rest = token.dropFirst(header.count)
     let parts = rest.split(separator: ".", omittingEmptySubsequences: false)
