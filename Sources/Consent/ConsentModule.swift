@@ -1,1 +1,0 @@
-public enum ConsentModule { public static let name = "Consent" }

@@ -1,4 +1,0 @@
-import PSPConsent
-import Testing
-
-@Test func consentModuleLinks() { #expect(ConsentModule.name == "Consent") }
