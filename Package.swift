@@ -32,7 +32,13 @@ let package = Package(
     // The only target that touches libsodium; no C type is public.
     .target(name: "PSPCrypto", dependencies: ["CSodium"], path: "Sources/Crypto"),
     .target(name: "PSPWallet", dependencies: ["PSPCrypto", "CSQLite"], path: "Sources/Wallet"),
-    .target(name: "PSPConsent", dependencies: ["PSPCrypto", "PSPWallet"], path: "Sources/Consent"),
+    // The aid templates ship as data (Resources/templates.json), read with Bundle.module.
+    .target(
+      name: "PSPConsent",
+      dependencies: ["PSPCrypto", "PSPWallet"],
+      path: "Sources/Consent",
+      resources: [.process("Resources")]
+    ),
     .executableTarget(
       name: "walletd",
       dependencies: [
