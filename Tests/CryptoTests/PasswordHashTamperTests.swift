@@ -49,25 +49,29 @@ struct PasswordHashTamperTests {
     #expect(base.constantTimeEquals(try key("pass", parameters)))
   }
 
-  /// Parameters read from a file are validated again before use: an edited
-  /// file cannot ask for another algorithm, lanes, a short salt or unbounded memory.
+  /// Parameters read from a file are validated when decoded and again before
+  /// use: an edited file cannot ask for another algorithm, lanes, a short salt
+  /// or unbounded memory.
   @Test func editedStoredParametersAreRefused() throws {
     let stored = try JSONEncoder().encode(parameters)
     var object = try #require(try JSONSerialization.jsonObject(with: stored) as? [String: Any])
+    #expect(object["salt"] is String, "the salt is stored as base64url")
     let edits: [(String, Any)] = [
-      ("algorithm", "argon2i13"), ("parallelism", 4), ("salt", [1, 2, 3]), ("iterations", 0),
-      ("memoryBytes", 1024), ("memoryBytes", UInt64(64) << 30),
+      ("algorithm", "argon2i13"), ("parallelism", 4), ("salt", "AQID"), ("salt", [1, 2, 3]),
+      ("iterations", 0), ("memoryBytes", 1024), ("memoryBytes", UInt64(64) << 30),
     ]
     for (field, value) in edits {
       let original = object[field]
       object[field] = value
-      let edited = try JSONDecoder().decode(
-        Argon2idParameters.self, from: JSONSerialization.data(withJSONObject: object))
-      #expect(throws: CryptoError.self, "\(field)") {
-        try PasswordHash.deriveKey(passphrase: SecureBytes(copying: [1]), parameters: edited)
+      let data = try JSONSerialization.data(withJSONObject: object)
+      #expect(throws: (any Error).self, "\(field)") {
+        let edited = try JSONDecoder().decode(Argon2idParameters.self, from: data)
+        _ = try PasswordHash.deriveKey(passphrase: SecureBytes(copying: [1]), parameters: edited)
       }
       object[field] = original
     }
+    // The untouched form still decodes to the same parameters.
+    #expect(try JSONDecoder().decode(Argon2idParameters.self, from: stored) == parameters)
   }
 
   @Test func tooShortOutputIsRefused() {
