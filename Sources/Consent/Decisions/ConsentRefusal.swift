@@ -11,7 +11,7 @@ public enum ConsentRefusal: Error, Equatable, Sendable, CustomStringConvertible 
   case wrongPurpose
   case fieldsNotGranted([FieldID])
   case fieldsOutsideTemplate([FieldID])
-  case unknownPurpose(String)
+  case unknownPurpose(Purpose)
   case unknownField(FieldID)
   case validityTooLong(maximumDays: Int)
   case useNotAllowed(String)

@@ -7,12 +7,12 @@ import PSPWallet
 public protocol ConsentRules: Sendable {
   /// The circle of a catalogue field; nil for an unknown field.
   func circle(of field: FieldID) -> Circle?
-  func isKnownPurpose(_ purpose: String) -> Bool
+  func isKnownPurpose(_ purpose: Purpose) -> Bool
   /// Data minimisation, enforced: refuses fields outside the purpose's template,
   /// a validity beyond its maximum, a use it does not allow, and a grantee not
   /// registered for the purpose.
   func checkGrant(
-    purpose: String, fields: [FieldID], validitySeconds: Int64, use: GrantUse, grantee: String
+    purpose: Purpose, fields: [FieldID], validitySeconds: Int64, kind: GrantKind, grantee: String
   ) throws(ConsentRefusal)
 }
 

@@ -13,14 +13,14 @@ public struct IssuedGrant: Sendable {
 /// grant wider than its template is never signed at all.
 public enum GrantIssuer {
   public static func issue(
-    by holder: some WalletKeyHolder, to grantee: PublicIdentity, purpose: String, fields: [FieldID],
-    use: GrantUse, notBefore: Int64, expires: Int64, at now: Int64, rules: any ConsentRules,
+    by holder: some WalletKeyHolder, to grantee: PublicIdentity, purpose: Purpose, fields: [FieldID],
+    kind: GrantKind, notBefore: Int64, expires: Int64, at now: Int64, rules: any ConsentRules,
     authority: WalletAuthority, state: ConsentState = ConsentState(), procuration: StatementID? = nil,
     filing: StatementID? = nil
   ) throws(ConsentRefusal) -> IssuedGrant {
     let claims = GrantClaims(
       wallet: holder.walletID, issuer: holder.identity.publicIdentity.keyID, grantee: grantee.keyID,
-      purpose: purpose, fields: fields, use: use, issuedAt: now, notBefore: notBefore, expires: expires,
+      purpose: purpose, fields: fields, kind: kind, issuedAt: now, notBefore: notBefore, expires: expires,
       procuration: procuration, filing: filing)
     let token: String
     do { token = try SignedStatement.sign(claims, type: GrantClaims.type, with: holder.identity.signingKey) } catch {

@@ -39,7 +39,7 @@ public enum GrantVerifier {
     let times = try StatementTimes(iat: claims.iat, nbf: claims.nbf, exp: claims.exp)
     try rules.checkGrant(
       purpose: claims.purpose, fields: claims.fields, validitySeconds: times.expires - times.notBefore,
-      use: claims.use, grantee: claims.sub)
+      kind: claims.kind, grantee: claims.sub)
     if let procuration {
       try checkWithinProcuration(claims, times: times, procuration: procuration, rules: rules)
     }
@@ -72,7 +72,7 @@ public enum GrantVerifier {
     }
     if p.kind == .oneShot {
       guard claims.sub == p.administration else { throw .procurationTooNarrow("administration") }
-      guard claims.use == .once || claims.filing != nil else {
+      guard claims.kind == .oneShot || claims.filing != nil else {
         throw .procurationTooNarrow("a one-shot procuration gives one-time grants")
       }
     }

@@ -4,11 +4,11 @@ import PSPWallet
 public struct ReadRequest: Sendable, Equatable {
   /// Key id of the authenticated caller.
   public let requester: String
-  public let purpose: String
+  public let purpose: Purpose
   /// The fields asked for; nil asks for every granted field.
   public let fields: [FieldID]?
 
-  public init(requester: String, purpose: String, fields: [FieldID]? = nil) {
+  public init(requester: String, purpose: Purpose, fields: [FieldID]? = nil) {
     self.requester = requester
     self.purpose = purpose
     self.fields = fields
@@ -38,10 +38,10 @@ public enum ReadDecision {
     guard !state.paused.contains(grant.id) else { throw .paused }
     guard now >= grant.notBefore else { throw .notYetValid }
     guard now < grant.expires else { throw .expired }
-    if grant.claims.use == .once && state.consumed.contains(grant.id) { throw .alreadyUsed }
+    if grant.claims.kind == .oneShot && state.consumed.contains(grant.id) { throw .alreadyUsed }
     let asked = request.fields.map { Array(Set($0)).sorted() } ?? grant.fields
     let extra = asked.filter { !grant.fields.contains($0) }
     guard extra.isEmpty else { throw .fieldsNotGranted(extra) }
-    return ReadPermission(fields: asked, consumesGrant: grant.claims.use == .once)
+    return ReadPermission(fields: asked, consumesGrant: grant.claims.kind == .oneShot)
   }
 }

@@ -1,13 +1,5 @@
 import PSPWallet
 
-/// How often a grant may be used.
-public enum GrantUse: String, Sendable, Codable, CaseIterable {
-  /// Consumed by its first read, atomically with the log entry.
-  case once
-  /// Readable until it expires or is revoked; re-sealed on field updates.
-  case durable
-}
-
 /// The claims of a grant (`spec/consent.md` §"Grant"): the citizen (or a trustee
 /// under a procuration) lets one administration read exactly `fields` for
 /// `purpose`, from `nbf` to `exp`. Signed as a `SignedStatement` of type
@@ -22,10 +14,12 @@ public struct GrantClaims: Sendable, Codable, Equatable {
   public let iss: String
   /// Key id of the grantee (the administration's signing key).
   public let sub: String
-  public let purpose: String
+  public let purpose: Purpose
   /// Sorted, without repetition, not empty.
   public let fields: [FieldID]
-  public let use: GrantUse
+  /// One-shot grants are consumed by their first read, atomically with the
+  /// log entry; durable ones are re-sealed when a covered field is updated.
+  public let kind: GrantKind
   public let iat: String
   public let nbf: String
   public let exp: String
@@ -35,8 +29,8 @@ public struct GrantClaims: Sendable, Codable, Equatable {
   public let filing: StatementID?
 
   public init(
-    id: StatementID = StatementID(), wallet: WalletID, issuer: String, grantee: String, purpose: String,
-    fields: [FieldID], use: GrantUse, issuedAt: Int64, notBefore: Int64, expires: Int64,
+    id: StatementID = StatementID(), wallet: WalletID, issuer: String, grantee: String, purpose: Purpose,
+    fields: [FieldID], kind: GrantKind, issuedAt: Int64, notBefore: Int64, expires: Int64,
     procuration: StatementID? = nil, filing: StatementID? = nil
   ) {
     typ = Self.type
@@ -46,7 +40,7 @@ public struct GrantClaims: Sendable, Codable, Equatable {
     sub = grantee
     self.purpose = purpose
     self.fields = Array(Set(fields)).sorted()
-    self.use = use
+    self.kind = kind
     iat = Timestamp.rfc3339(issuedAt)
     nbf = Timestamp.rfc3339(notBefore)
     exp = Timestamp.rfc3339(expires)

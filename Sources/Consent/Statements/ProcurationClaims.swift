@@ -44,7 +44,7 @@ public struct ProcurationClaims: Sendable, Codable, Equatable {
   public let subKey: String
   public let kind: ProcurationKind
   /// The purposes it covers; empty means any purpose (personalised only).
-  public let purposes: [String]
+  public let purposes: [Purpose]
   /// For one-shot: the administration (its key id) of the démarche.
   public let administration: String?
   /// Concentric scope: fields of circles up to this one. Absent: no field
@@ -57,7 +57,7 @@ public struct ProcurationClaims: Sendable, Codable, Equatable {
 
   public init(
     id: StatementID = StatementID(), wallet: WalletID, owner: String, trustee: PublicIdentity,
-    kind: ProcurationKind, purposes: [String], administration: String?, circle: Circle?,
+    kind: ProcurationKind, purposes: [Purpose], administration: String?, circle: Circle?,
     actions: [ProcurationAction], issuedAt: Int64, notBefore: Int64, expires: Int64
   ) {
     typ = Self.type
