@@ -11,27 +11,8 @@ public enum GrantVerifier {
   public static func verify(
     _ token: String, authority: WalletAuthority, state: ConsentState, rules: any ConsentRules
   ) throws(ConsentRefusal) -> Grant {
-    let ownerID = Paserk.identifier(of: authority.owner)
-    guard let signer = SignedStatement.unverifiedKeyID(of: token) else { throw .malformed("grant") }
-
-    let claims: GrantClaims
-    var procuration: Procuration? = nil
-    if signer == ownerID {
-      claims = try verifySignature(token, key: authority.owner)
-      guard claims.procuration == nil else { throw .malformed("grant (owner grants name no procuration)") }
-    } else {
-      // A trustee's grant: find the procuration it names, verify it under the
-      // owner's key, then verify the grant under the trustee key it names.
-      guard let reference = try unverifiedProcurationID(of: token) else { throw .procurationMissing }
-      guard let procurationToken = state.procurations[reference] else { throw .procurationMissing }
-      let verified = try ProcurationVerifier.verify(procurationToken, authority: authority, rules: rules)
-      guard verified.claims.sub == signer else { throw .badSignature }
-      claims = try verifySignature(token, key: ProcurationVerifier.trusteeKey(of: verified))
-      procuration = verified
-    }
-
-    guard claims.typ == GrantClaims.type, claims.iss == signer else { throw .malformed("grant") }
-    guard claims.wallet == authority.wallet else { throw .wrongWallet }
+    let (claims, procuration) = try StatementChain.verify(
+      token, as: GrantClaims.self, authority: authority, state: state, rules: rules)
     guard !claims.fields.isEmpty, claims.fields == Array(Set(claims.fields)).sorted() else {
       throw .malformed("grant fields (sorted, unique, not empty)")
     }
@@ -76,23 +57,5 @@ public enum GrantVerifier {
         throw .procurationTooNarrow("a one-shot procuration gives one-time grants")
       }
     }
-  }
-
-  private static func verifySignature(_ token: String, key: SigningPublicKey) throws(ConsentRefusal)
-    -> GrantClaims
-  {
-    do {
-      return try SignedStatement.verify(token, type: GrantClaims.type, publicKey: key, as: GrantClaims.self)
-    } catch { throw .badSignature }
-  }
-
-  /// The procuration id a trustee's grant names, read before verification only
-  /// to find the key to verify with.
-  private static func unverifiedProcurationID(of token: String) throws(ConsentRefusal) -> StatementID? {
-    struct Reference: Decodable { let procuration: StatementID? }
-    guard let message = try? PasetoV4Public.unverifiedMessage(of: token),
-      let reference = try? JSONDecoder().decode(Reference.self, from: Data(message))
-    else { throw .malformed("grant") }
-    return reference.procuration
   }
 }

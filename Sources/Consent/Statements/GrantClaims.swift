@@ -4,7 +4,7 @@ import PSPWallet
 /// under a procuration) lets one administration read exactly `fields` for
 /// `purpose`, from `nbf` to `exp`. Signed as a `SignedStatement` of type
 /// `PSP-v1/grant`. No personal data: ids, key ids, field ids, times.
-public struct GrantClaims: Sendable, Codable, Equatable {
+public struct GrantClaims: WalletStatement, Equatable {
   public static let type = "PSP-v1/grant"
 
   public let typ: String
