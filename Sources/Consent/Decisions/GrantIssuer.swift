@@ -42,11 +42,11 @@ public enum GrantIssuer {
   /// Signs a status change (revoke, pause, resume) of a grant or procuration.
   public static func statusChange(
     by identity: Identity, wallet: WalletID, target: StatusChangeClaims.Target, ref: StatementID,
-    action: StatusAction, at now: Int64
+    action: StatusAction, at now: Int64, procuration: StatementID? = nil
   ) throws(ConsentRefusal) -> String {
     let claims = StatusChangeClaims(
-      wallet: wallet, issuer: identity.publicIdentity.keyID, target: target, ref: ref, action: action,
-      issuedAt: now)
+      wallet: wallet, issuer: identity.publicIdentity.keyID, procuration: procuration, target: target,
+      ref: ref, action: action, issuedAt: now)
     do { return try SignedStatement.sign(claims, type: StatusChangeClaims.type, with: identity.signingKey) } catch {
       throw .malformed("status change")
     }
