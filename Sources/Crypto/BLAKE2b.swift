@@ -40,10 +40,10 @@ public enum BLAKE2b {
     into sink: (UnsafeMutableRawBufferPointer) -> Void
   ) throws(CryptoError) {
     guard (minimumOutput...maximumOutput).contains(outputCount) else {
-      throw .invalidLength(what: "BLAKE2b output", expected: 32, actual: outputCount)
+      throw .lengthOutOfRange(what: "BLAKE2b output", allowed: "16 to 64", actual: outputCount)
     }
     if let key, !(16...64).contains(key.count) {
-      throw .invalidLength(what: "BLAKE2b key", expected: 32, actual: key.count)
+      throw .lengthOutOfRange(what: "BLAKE2b key", allowed: "16 to 64", actual: key.count)
     }
     // crypto_generichash_state is 384 bytes and 64-byte aligned; it holds key
     // material, so it lives in guarded memory and is zeroed with it.

@@ -7,6 +7,8 @@ public enum CryptoError: Error, Equatable, Sendable, CustomStringConvertible {
   case outOfSecureMemory
   /// An input had the wrong length: what it is, what was expected, what was given.
   case invalidLength(what: String, expected: Int, actual: Int)
+  /// An input length outside an allowed range ("16 to 64", "at least 16").
+  case lengthOutOfRange(what: String, allowed: String, actual: Int)
   /// Authenticated decryption failed: wrong key, wrong associated data, or tampered bytes.
   case authenticationFailed
   /// A signature did not verify under the given public key.
@@ -39,6 +41,8 @@ public enum CryptoError: Error, Equatable, Sendable, CustomStringConvertible {
     case .outOfSecureMemory: "guarded memory could not be allocated"
     case .invalidLength(let what, let expected, let actual):
       "\(what) must be \(expected) bytes, got \(actual)"
+    case .lengthOutOfRange(let what, let allowed, let actual):
+      "\(what) must be \(allowed) bytes, got \(actual)"
     case .authenticationFailed: "decryption failed: wrong key, wrong context or tampered data"
     case .invalidSignature: "the signature does not verify under this public key"
     case .invalidPublicKey: "the public key is not acceptable"

@@ -68,6 +68,11 @@ public struct Argon2idParameters: Sendable, Hashable, Codable {
     guard memoryBytes >= UInt64(crypto_pwhash_argon2id_memlimit_min()),
       memoryBytes <= 4 << 30
     else { throw .unsupportedPasswordHashParameters("memory out of range") }
+    // libsodium counts memory in whole KiB: two values that round to the same
+    // KiB would give the same key, so only exact multiples are accepted.
+    guard memoryBytes % 1024 == 0 else {
+      throw .unsupportedPasswordHashParameters("memory must be a whole number of KiB")
+    }
   }
 }
 
@@ -78,7 +83,7 @@ public enum PasswordHash {
   ) throws(CryptoError) -> SecureBytes {
     try parameters.validate()
     guard outputCount >= 16 else {
-      throw .invalidLength(what: "Argon2id output", expected: 32, actual: outputCount)
+      throw .lengthOutOfRange(what: "Argon2id output", allowed: "at least 16", actual: outputCount)
     }
     var code: Int32 = 0
     let out = SecureBytes(count: outputCount) { buffer in

@@ -23,7 +23,7 @@ public enum XChaCha20Poly1305 {
   }
 
   /// `nonce || ciphertext || tag`, the form stored in records.
-  public struct SealedBox: Sendable, Equatable {
+  public struct SealedMessage: Sendable, Equatable {
     public let nonce: Nonce
     /// Ciphertext followed by the 16-byte tag (libsodium combined mode).
     public let ciphertextAndTag: [UInt8]
@@ -32,7 +32,7 @@ public enum XChaCha20Poly1305 {
 
     public init(nonce: Nonce, ciphertextAndTag: [UInt8]) throws(CryptoError) {
       guard ciphertextAndTag.count >= XChaCha20Poly1305.tagByteCount else {
-        throw .invalidLength(what: "sealed box", expected: 16, actual: ciphertextAndTag.count)
+        throw .lengthOutOfRange(what: "sealed message", allowed: "at least 16", actual: ciphertextAndTag.count)
       }
       self.nonce = nonce
       self.ciphertextAndTag = ciphertextAndTag
@@ -41,7 +41,7 @@ public enum XChaCha20Poly1305 {
     public init(combined: [UInt8]) throws(CryptoError) {
       let minimum = XChaCha20Poly1305.nonceByteCount + XChaCha20Poly1305.tagByteCount
       guard combined.count >= minimum else {
-        throw .invalidLength(what: "sealed box", expected: minimum, actual: combined.count)
+        throw .lengthOutOfRange(what: "sealed message", allowed: "at least \(minimum)", actual: combined.count)
       }
       try self.init(
         nonce: Nonce(Array(combined.prefix(XChaCha20Poly1305.nonceByteCount))),
@@ -52,7 +52,7 @@ public enum XChaCha20Poly1305 {
   /// Encrypts under a fresh random nonce.
   public static func seal(
     _ plaintext: [UInt8], using key: SymmetricKey, authenticating associatedData: [UInt8] = []
-  ) throws(CryptoError) -> SealedBox {
+  ) throws(CryptoError) -> SealedMessage {
     try seal(plaintext, using: key, nonce: Nonce(), authenticating: associatedData)
   }
 
@@ -61,7 +61,7 @@ public enum XChaCha20Poly1305 {
   public static func seal(
     _ plaintext: [UInt8], using key: SymmetricKey, nonce: Nonce,
     authenticating associatedData: [UInt8] = []
-  ) throws(CryptoError) -> SealedBox {
+  ) throws(CryptoError) -> SealedMessage {
     try Sodium.ensureInitialised()
     var out = [UInt8](repeating: 0, count: plaintext.count + tagByteCount)
     var outLength: UInt64 = 0
@@ -71,13 +71,13 @@ public enum XChaCha20Poly1305 {
         UInt64(associatedData.count), nil, nonce.bytes, k.bytePointer)
     }
     try Sodium.check(code, .operationFailed("XChaCha20-Poly1305 encryption"))
-    return try SealedBox(nonce: nonce, ciphertextAndTag: out)
+    return try SealedMessage(nonce: nonce, ciphertextAndTag: out)
   }
 
   /// Decrypts and verifies; any change to the nonce, ciphertext, tag, key or
   /// associated data gives `authenticationFailed` and no plaintext.
   public static func open(
-    _ box: SealedBox, using key: SymmetricKey, authenticating associatedData: [UInt8] = []
+    _ box: SealedMessage, using key: SymmetricKey, authenticating associatedData: [UInt8] = []
   ) throws(CryptoError) -> [UInt8] {
     try Sodium.ensureInitialised()
     let input = box.ciphertextAndTag

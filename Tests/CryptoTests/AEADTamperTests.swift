@@ -12,7 +12,7 @@ struct AEADTamperTests {
 
   func open(_ combined: [UInt8]) throws(CryptoError) -> [UInt8] {
     try XChaCha20Poly1305.open(
-      XChaCha20Poly1305.SealedBox(combined: combined), using: key,
+      XChaCha20Poly1305.SealedMessage(combined: combined), using: key,
       authenticating: associatedData)
   }
 
@@ -47,8 +47,8 @@ struct AEADTamperTests {
 
   @Test func shortBoxesAreRefusedAsTooShort() {
     for length in 0..<(24 + 16) {
-      #expect(throws: CryptoError.invalidLength(what: "sealed box", expected: 40, actual: length)) {
-        try XChaCha20Poly1305.SealedBox(combined: [UInt8](repeating: 0, count: length))
+      #expect(throws: CryptoError.lengthOutOfRange(what: "sealed message", allowed: "at least 40", actual: length)) {
+        try XChaCha20Poly1305.SealedMessage(combined: [UInt8](repeating: 0, count: length))
       }
     }
   }
@@ -77,7 +77,7 @@ struct AEADTamperTests {
     for other in wrong {
       #expect(throws: CryptoError.authenticationFailed) {
         try XChaCha20Poly1305.open(
-          XChaCha20Poly1305.SealedBox(combined: combined), using: key, authenticating: other)
+          XChaCha20Poly1305.SealedMessage(combined: combined), using: key, authenticating: other)
       }
     }
   }

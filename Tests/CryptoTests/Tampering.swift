@@ -59,7 +59,9 @@ extension CryptoError {
 
   /// Whether this is an `invalidLength`, whatever its values.
   var isInvalidLength: Bool {
-    if case .invalidLength = self { return true }
-    return false
+    switch self {
+    case .invalidLength, .lengthOutOfRange: return true
+    default: return false
+    }
   }
 }

@@ -161,7 +161,7 @@ public struct Keystore: Sendable, Codable {
     do {
       let key = try Self.boxKey(method: method, secret: secret, parameters: entry.argon2id)
       plaintext = try XChaCha20Poly1305.open(
-        XChaCha20Poly1305.SealedBox(combined: combined), using: key,
+        XChaCha20Poly1305.SealedMessage(combined: combined), using: key,
         authenticating: Self.associatedData(
           method: method, kind: kind, signing: signingKey, encryption: encryptionKey))
     } catch {

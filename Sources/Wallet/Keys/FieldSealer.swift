@@ -48,7 +48,7 @@ public enum FieldSealer {
       epoch: record.circleEpoch)
     do {
       var bytes = try XChaCha20Poly1305.open(
-        XChaCha20Poly1305.SealedBox(combined: record.wrappedDataKey), using: circleKey,
+        XChaCha20Poly1305.SealedMessage(combined: record.wrappedDataKey), using: circleKey,
         authenticating: ad)
       defer { wipe(&bytes) }
       return try SymmetricKey(copying: bytes)
@@ -113,7 +113,7 @@ public enum FieldSealer {
       // ciphertext cut at a chunk boundary fail.
       let isFinal = end == ciphertext.count
       out += try XChaCha20Poly1305.open(
-        XChaCha20Poly1305.SealedBox(combined: Array(ciphertext[start..<end])), using: key,
+        XChaCha20Poly1305.SealedMessage(combined: Array(ciphertext[start..<end])), using: key,
         authenticating: AssociatedData.fieldChunk(placement: placement, index: index, isFinal: isFinal))
       index += 1
       start = end

@@ -7,6 +7,13 @@ import PSPCrypto
 /// implicit assertion is not carried in the token: a token signed as one type can
 /// never verify as another, even with identical claims.
 public enum SignedStatement {
+  /// Sorted keys, no white space, `/` not escaped: the claims and footer bytes.
+  static var canonicalEncoder: JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return encoder
+  }
+
   public struct Footer: Codable, Sendable, Equatable {
     public let kid: String
   }
@@ -14,13 +21,11 @@ public enum SignedStatement {
   public static func sign<Claims: Encodable>(
     _ claims: Claims, type: String, with key: SigningKey
   ) throws(WalletError) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     let message: Data
     let footer: Data
     do {
-      message = try encoder.encode(claims)
-      footer = try encoder.encode(Footer(kid: Paserk.identifier(of: key.publicKey)))
+      message = try canonicalEncoder.encode(claims)
+      footer = try canonicalEncoder.encode(Footer(kid: Paserk.identifier(of: key.publicKey)))
     } catch { throw .malformed("claims") }
     return PasetoV4Public.sign(
       Array(message), with: key, footer: Array(footer), implicitAssertion: Array(type.utf8))
@@ -31,11 +36,13 @@ public enum SignedStatement {
   public static func verify<Claims: Decodable>(
     _ token: String, type: String, publicKey: SigningPublicKey, as: Claims.Type
   ) throws(CryptoError) -> Claims {
+    // The footer must be exactly the one `sign` writes for this key (compared
+    // in constant time by the verifier): no other spacing, no extra member.
+    guard let expectedFooter = try? canonicalEncoder.encode(Footer(kid: Paserk.identifier(of: publicKey))) else {
+      throw .invalidToken("footer")
+    }
     let verified = try PasetoV4Public.verify(
-      token, with: publicKey, implicitAssertion: Array(type.utf8))
-    guard let footer = try? JSONDecoder().decode(Footer.self, from: Data(verified.footer)),
-      footer.kid == Paserk.identifier(of: publicKey)
-    else { throw .invalidToken("footer does not name the signing key") }
+      token, with: publicKey, footer: Array(expectedFooter), implicitAssertion: Array(type.utf8))
     guard let claims = try? JSONDecoder().decode(Claims.self, from: Data(verified.message)) else {
       throw .invalidToken("claims do not match the statement type")
     }
