@@ -31,7 +31,13 @@ let package = Package(
     ),
     // The only target that touches libsodium; no C type is public.
     .target(name: "PSPCrypto", dependencies: ["CSodium"], path: "Sources/Crypto"),
-    .target(name: "PSPWallet", dependencies: ["PSPCrypto", "CSQLite"], path: "Sources/Wallet"),
+    // Resources: the field catalogue and the commune directory, kept as data.
+    .target(
+      name: "PSPWallet",
+      dependencies: ["PSPCrypto", "CSQLite"],
+      path: "Sources/Wallet",
+      resources: [.process("Resources")]
+    ),
     // The aid templates ship as data (Resources/templates.json), read with Bundle.module.
     .target(
       name: "PSPConsent",
