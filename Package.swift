@@ -12,7 +12,12 @@ let package = Package(
     .executable(name: "wallet-cli", targets: ["wallet-cli"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
   ],
   targets: [
     // libsodium from the system (Debian: libsodium-dev), found through pkg-config.
@@ -45,10 +50,30 @@ let package = Package(
       path: "Sources/Consent",
       resources: [.process("Resources")]
     ),
+    // The daemon's logic: HTTP API, authentication, storage, log, group commit.
+    .target(
+      name: "WalletServer",
+      dependencies: [
+        "PSPCrypto", "PSPWallet", "PSPConsent",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Metrics", package: "swift-metrics"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
+      path: "Sources/WalletServer",
+      resources: [.copy("Resources/openapi.yaml")]
+    ),
+    // The client side: speaks the API, does all the cryptography of the caller.
+    .target(
+      name: "WalletClient",
+      dependencies: ["PSPCrypto", "PSPWallet", "PSPConsent"],
+      path: "Sources/WalletClient"
+    ),
     .executableTarget(
       name: "walletd",
       dependencies: [
-        "PSPCrypto",
+        "PSPCrypto", "WalletServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Sources/walletd"
@@ -56,7 +81,7 @@ let package = Package(
     .executableTarget(
       name: "wallet-cli",
       dependencies: [
-        "PSPCrypto",
+        "PSPCrypto", "PSPWallet", "PSPConsent", "WalletClient", "WalletServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Sources/wallet-cli"
@@ -76,6 +101,11 @@ let package = Package(
       name: "ConsentTests",
       dependencies: ["PSPConsent", "PSPWallet", "PSPCrypto"],
       path: "Tests/ConsentTests"
+    ),
+    .testTarget(
+      name: "ServerTests",
+      dependencies: ["WalletServer", "WalletClient", "PSPConsent", "PSPWallet", "PSPCrypto"],
+      path: "Tests/ServerTests"
     ),
   ],
   swiftLanguageModes: [.v6]
