@@ -50,11 +50,13 @@ let package = Package(
       path: "Sources/Consent",
       resources: [.process("Resources")]
     ),
+    // The HTTP API's shapes and request authentication, shared by server and client.
+    .target(name: "WalletAPI", dependencies: ["PSPCrypto", "PSPWallet", "PSPConsent"], path: "Sources/WalletAPI"),
     // The daemon's logic: HTTP API, authentication, storage, log, group commit.
     .target(
       name: "WalletServer",
       dependencies: [
-        "PSPCrypto", "PSPWallet", "PSPConsent",
+        "PSPCrypto", "PSPWallet", "PSPConsent", "WalletAPI",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Metrics", package: "swift-metrics"),
@@ -67,7 +69,7 @@ let package = Package(
     // The client side: speaks the API, does all the cryptography of the caller.
     .target(
       name: "WalletClient",
-      dependencies: ["PSPCrypto", "PSPWallet", "PSPConsent"],
+      dependencies: ["PSPCrypto", "PSPWallet", "PSPConsent", "WalletAPI"],
       path: "Sources/WalletClient"
     ),
     .executableTarget(
@@ -104,7 +106,7 @@ let package = Package(
     ),
     .testTarget(
       name: "ServerTests",
-      dependencies: ["WalletServer", "WalletClient", "PSPConsent", "PSPWallet", "PSPCrypto"],
+      dependencies: ["WalletServer", "WalletClient", "WalletAPI", "PSPConsent", "PSPWallet", "PSPCrypto"],
       path: "Tests/ServerTests"
     ),
   ],

@@ -72,3 +72,11 @@ public enum BLAKE2b {
     try Sodium.check(code, .operationFailed("BLAKE2b"))
   }
 }
+
+extension BLAKE2b {
+  /// A keyed BLAKE2b-256 MAC of the concatenated parts under `key`. Compare
+  /// tags with `constantTimeEquals`.
+  public static func mac(_ parts: [[UInt8]], key: SymmetricKey) -> [UInt8] {
+    try! hash(parts, outputCount: 32, key: key.secret)
+  }
+}
