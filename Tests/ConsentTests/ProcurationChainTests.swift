@@ -150,7 +150,8 @@ struct ProcurationChainTests {
     let envelopes = try f.owner.keyring.envelopes(
       wallet: f.owner.walletID, circles: Circle.personal.upToHere, to: f.paul.encryptionKey.publicKey)
     try f.store.add(envelopes)
-    let trustee = try WalletTrustee(walletID: f.owner.walletID, identity: f.paul, store: f.store)
+    let trustee = try WalletTrustee(
+      walletID: f.owner.walletID, identity: f.paul, owner: f.maria.signingKey.publicKey, store: f.store)
     #expect(trustee.keyring.circles == [.core, .personal])
     let address = try #require(try f.store.history(wallet: f.owner.walletID, field: "address").last)
     #expect(try FieldSealer.open(address, circleKey: #require(trustee.keyring.key(.personal, epoch: 1)))

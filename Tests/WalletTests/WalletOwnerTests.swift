@@ -182,7 +182,7 @@ struct WalletOwnerTests {
     _ = try SQLiteWalletStore(path: path)
     let again = try SQLiteWalletStore(path: path)
     let versions = try again.database.query("SELECT version FROM schema_migrations").compactMap { $0[0].integer }
-    #expect(versions == [1])
+    #expect(versions == [1, 2])
     let mode = try again.database.query("PRAGMA journal_mode").first?[0].text
     #expect(mode == "wal")
     let sync = try again.database.query("PRAGMA synchronous").first?[0].integer
@@ -205,5 +205,44 @@ struct TimestampTests {
     "2026-01-01 00:00:00Z", "2026-01-01T00:00:00+01:00", ""])
   func refusesOtherForms(_ text: String) {
     #expect(Timestamp.parse(text) == nil)
+  }
+}
+
+/// The platform knows the owner's X25519 public key and can seal a key of its
+/// own to it. Such a key has no commitment in a statement the owner signed, so
+/// the client refuses it rather than encrypting new values under it.
+@Suite("Circle key injection")
+struct CircleKeyInjectionTests {
+  let directory = TemporaryDirectory()
+
+  @Test func aKeySealedByThePlatformIsRefused() throws {
+    let store = try SQLiteWalletStore(path: directory.path("inject.sqlite"))
+    let maria = Identity(kind: .citizen)
+    let owner = try WalletOwner.open(identity: maria, acceptance: acceptance, store: store)
+    // The platform's chosen key, sealed to Maria as a newer epoch of circle 2.
+    var platformRing = CircleKeyring()
+    platformRing.insert(SymmetricKey(), circle: .moneyAndHousing, epoch: 2)
+    try store.add(
+      platformRing.envelopes(wallet: owner.walletID, circles: [.moneyAndHousing], to: maria.encryptionKey.publicKey))
+    #expect(throws: WalletError.self) {
+      try WalletOwner(walletID: owner.walletID, identity: maria, store: store)
+    }
+    // Replacing the owner's statement with one the platform signs does not help.
+    let forged = try CircleKeyStatement.sign(
+      keyring: platformRing, wallet: owner.walletID, epoch: 2, by: SigningKey(), at: 1)
+    try store.database.query(
+      "INSERT INTO circle_key_statements (wallet, position, token) VALUES (?, 1, ?)",
+      [.blob(owner.walletID.bytes), .text(forged)])
+    #expect(throws: WalletError.self) {
+      try WalletOwner(walletID: owner.walletID, identity: maria, store: store)
+    }
+  }
+
+  @Test func aGenuineWalletStillOpens() throws {
+    let store = try SQLiteWalletStore(path: directory.path("genuine.sqlite"))
+    let maria = Identity(kind: .citizen)
+    let owner = try WalletOwner.open(identity: maria, acceptance: acceptance, store: store)
+    let reopened = try WalletOwner(walletID: owner.walletID, identity: maria, store: store)
+    #expect(reopened.keyring.circles == Circle.allCases)
   }
 }

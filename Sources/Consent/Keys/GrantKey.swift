@@ -50,3 +50,26 @@ public struct GrantKey: Sendable, Hashable, Codable {
     return try FieldSealer.open(record, dataKey: dataKey)
   }
 }
+
+extension GrantKey {
+  enum CodingKeys: String, CodingKey { case grant, field, version, sealedKey }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    let text = try c.decode(String.self, forKey: .sealedKey)
+    guard let sealed = try? Encoding.fromBase64URL(text) else {
+      throw DecodingError.dataCorruptedError(forKey: .sealedKey, in: c, debugDescription: "base64url")
+    }
+    self.init(
+      grant: try c.decode(StatementID.self, forKey: .grant), field: try c.decode(FieldID.self, forKey: .field),
+      version: try c.decode(UInt64.self, forKey: .version), sealedKey: sealed)
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(grant, forKey: .grant)
+    try c.encode(field, forKey: .field)
+    try c.encode(version, forKey: .version)
+    try c.encode(Encoding.base64URL(sealedKey), forKey: .sealedKey)
+  }
+}

@@ -20,12 +20,19 @@ public struct WalletTrustee: WalletKeyHolder {
   public let keyring: CircleKeyring
   public let store: any WalletStore
 
-  public init(walletID: WalletID, identity: Identity, store: any WalletStore) throws(WalletError) {
+  /// - Parameter owner: the owner's signing key, as the trustee knows it from
+  ///   the procuration (not from the platform): circle keys are used only if
+  ///   the owner signed their commitments.
+  public init(walletID: WalletID, identity: Identity, owner: SigningPublicKey, store: any WalletStore)
+    throws(WalletError)
+  {
     let envelopes = try store.envelopes(wallet: walletID, recipient: identity.encryptionKey.publicKey.bytes)
+    let commitments = try CircleKeyStatement.verify(
+      store.keyStatements(wallet: walletID), wallet: walletID, owner: owner)
     self.walletID = walletID
     self.identity = identity
     self.store = store
-    self.keyring = try CircleKeyring(envelopes: envelopes, recipient: identity.encryptionKey)
+    self.keyring = try CircleKeyring(envelopes: envelopes, recipient: identity.encryptionKey, commitments: commitments)
   }
 }
 

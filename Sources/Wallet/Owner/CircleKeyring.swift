@@ -8,15 +8,28 @@ public struct CircleKeyring: Sendable {
 
   public init() {}
 
-  /// Opens every envelope sealed to `recipient`; an envelope that does not open
-  /// (tampered, or made for another placement) fails the whole keyring.
-  public init(envelopes: [CircleKeyEnvelope], recipient: AgreementKey) throws(WalletError) {
+  /// Opens every envelope sealed to `recipient` and keeps a key only if the
+  /// owner committed to it (`CircleKeyStatement`); an envelope that does not
+  /// open, or holds a key the owner never signed for (one the platform sealed
+  /// itself), fails the whole keyring.
+  public init(
+    envelopes: [CircleKeyEnvelope], recipient: AgreementKey,
+    commitments: [Circle: [UInt32: KeyCommitment]]
+  ) throws(WalletError) {
     for envelope in envelopes {
+      let what = "circle key \(envelope.circle.rawValue)"
       let context = AssociatedData.circleKey(
         wallet: envelope.wallet, circle: envelope.circle, epoch: envelope.epoch,
         recipient: recipient.publicKey)
-      let key = try KeySealing.open(
-        envelope.sealedKey, with: recipient, context: context, what: "circle key \(envelope.circle.rawValue)")
+      let key = try KeySealing.open(envelope.sealedKey, with: recipient, context: context, what: what)
+      guard let commitment = commitments[envelope.circle]?[envelope.epoch] else {
+        throw .keyDoesNotOpen("\(what) (no commitment signed by the owner)")
+      }
+      do {
+        try commitment.verify(
+          key: key,
+          context: CircleKeyStatement.context(wallet: envelope.wallet, circle: envelope.circle, epoch: envelope.epoch))
+      } catch { throw .keyDoesNotOpen("\(what) (not the key the owner signed for)") }
       keys[envelope.circle, default: [:]][envelope.epoch] = key
     }
   }

@@ -20,6 +20,7 @@ public struct WalletExport: Sendable, Codable {
   struct Contents: Codable {
     let wallet: WalletRecord
     let envelopes: [CircleKeyEnvelope]
+    let keyStatements: [String]
     let records: [FieldRecord]
   }
 
@@ -43,6 +44,7 @@ extension WalletOwner {
     let contents = WalletExport.Contents(
       wallet: try store.wallet(walletID),
       envelopes: try store.envelopes(wallet: walletID, recipient: owner.encryptionKey.bytes),
+      keyStatements: try store.keyStatements(wallet: walletID),
       records: try allRecords())
     let json: Data
     do { json = try JSONEncoder().encode(contents) } catch { throw .malformed("export") }
@@ -87,13 +89,19 @@ extension WalletOwner {
       contents.records.allSatisfy({ $0.wallet == bundle.wallet })
     else { throw .malformed("export contents") }
     guard contents.wallet.closedAt == nil else { throw .walletClosed }
+    guard contents.wallet.ownerSigningKey == Paserk.encode(owner.signingKey),
+      contents.wallet.ownerEncryptionKey == owner.encryptionKey.bytes
+    else { throw .keyDoesNotOpen("export (another owner)") }
+    let commitments = try CircleKeyStatement.verify(
+      contents.keyStatements, wallet: bundle.wallet, owner: owner.signingKey)
     let session = WalletOwner(
       walletID: bundle.wallet, identity: identity, store: store,
-      keyring: try CircleKeyring(envelopes: contents.envelopes, recipient: identity.encryptionKey))
+      keyring: try CircleKeyring(
+        envelopes: contents.envelopes, recipient: identity.encryptionKey, commitments: commitments))
     _ = try ConsentReceipt.verify(
       contents.wallet.consentReceipt, wallet: bundle.wallet, ownerKey: owner.signingKey)
     for record in contents.records { _ = try session.open(record) }
-    try store.create(contents.wallet, envelopes: contents.envelopes)
+    try store.create(contents.wallet, envelopes: contents.envelopes, keyStatements: contents.keyStatements)
     for record in contents.records.sorted(by: { ($0.field, $0.version) < ($1.field, $1.version) }) {
       try store.append(record)
     }

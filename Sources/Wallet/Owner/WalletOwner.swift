@@ -24,12 +24,14 @@ public struct WalletOwner: Sendable {
       wallet: walletID, circles: Circle.allCases, to: owner.encryptionKey)
     let receipt = try ConsentReceipt(wallet: walletID, owner: owner, acceptance: acceptance)
       .signed(with: identity.signingKey)
+    let statement = try CircleKeyStatement.sign(
+      keyring: keyring, wallet: walletID, epoch: 1, by: identity.signingKey, at: acceptance.acceptedAt)
     try store.create(
       WalletRecord(
         id: walletID, ownerSigningKey: Paserk.encode(owner.signingKey),
         ownerEncryptionKey: owner.encryptionKey.bytes, consentReceipt: receipt,
         createdAt: acceptance.acceptedAt),
-      envelopes: envelopes)
+      envelopes: envelopes, keyStatements: [statement])
     return WalletOwner(walletID: walletID, identity: identity, store: store, keyring: keyring)
   }
 
@@ -45,9 +47,12 @@ public struct WalletOwner: Sendable {
     else { throw .keyDoesNotOpen("wallet (another owner)") }
     _ = try ConsentReceipt.verify(record.consentReceipt, wallet: walletID, ownerKey: owner.signingKey)
     let envelopes = try store.envelopes(wallet: walletID, recipient: owner.encryptionKey.bytes)
+    let commitments = try CircleKeyStatement.verify(
+      store.keyStatements(wallet: walletID), wallet: walletID, owner: owner.signingKey)
     self.init(
       walletID: walletID, identity: identity, store: store,
-      keyring: try CircleKeyring(envelopes: envelopes, recipient: identity.encryptionKey))
+      keyring: try CircleKeyring(
+        envelopes: envelopes, recipient: identity.encryptionKey, commitments: commitments))
   }
 
   init(walletID: WalletID, identity: Identity, store: any WalletStore, keyring: CircleKeyring) {

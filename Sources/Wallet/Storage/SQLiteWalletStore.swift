@@ -7,7 +7,9 @@ public final class SQLiteWalletStore: WalletStore {
     try WalletSchema.migrate(database)
   }
 
-  public func create(_ wallet: WalletRecord, envelopes: [CircleKeyEnvelope]) throws(WalletError) {
+  public func create(_ wallet: WalletRecord, envelopes: [CircleKeyEnvelope], keyStatements: [String])
+    throws(WalletError)
+  {
     try database.transaction { (tx) throws(WalletError) in
       try tx.query(
         """
@@ -19,7 +21,18 @@ public final class SQLiteWalletStore: WalletStore {
           .text(wallet.consentReceipt), .integer(wallet.createdAt),
         ])
       for envelope in envelopes { try insert(envelope, tx) }
+      for (index, token) in keyStatements.enumerated() {
+        try tx.query(
+          "INSERT INTO circle_key_statements (wallet, position, token) VALUES (?, ?, ?)",
+          [.blob(wallet.id.bytes), .integer(Int64(index)), .text(token)])
+      }
     }
+  }
+
+  public func keyStatements(wallet: WalletID) throws(WalletError) -> [String] {
+    try database.query(
+      "SELECT token FROM circle_key_statements WHERE wallet = ? ORDER BY position", [.blob(wallet.bytes)]
+    ).compactMap { $0[0].text }
   }
 
   public func wallet(_ id: WalletID) throws(WalletError) -> WalletRecord {
@@ -107,6 +120,7 @@ public final class SQLiteWalletStore: WalletStore {
       try requireOpen(id, tx)
       try tx.query("DELETE FROM field_records WHERE wallet = ?", [.blob(id.bytes)])
       try tx.query("DELETE FROM circle_keys WHERE wallet = ?", [.blob(id.bytes)])
+      try tx.query("DELETE FROM circle_key_statements WHERE wallet = ?", [.blob(id.bytes)])
       try tx.query(
         "UPDATE wallets SET closed_at = ?, closure = ? WHERE id = ?",
         [.integer(closedAt), .text(closure), .blob(id.bytes)])

@@ -36,7 +36,18 @@ enum WalletSchema {
         PRIMARY KEY (wallet, field, version)
       );
       """
-    )
+    ),
+    (
+      2,
+      """
+      CREATE TABLE circle_key_statements (
+        wallet BLOB NOT NULL REFERENCES wallets(id),
+        position INTEGER NOT NULL,
+        token TEXT NOT NULL,
+        PRIMARY KEY (wallet, position)
+      );
+      """
+    ),
   ]
 
   static func migrate(_ database: SQLiteDatabase) throws(WalletError) {

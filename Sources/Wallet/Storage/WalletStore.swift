@@ -6,7 +6,10 @@
 /// PostgreSQL store are interchangeable. Implementations must make `append`
 /// atomic with its version check, and `close` atomic as a whole.
 public protocol WalletStore: Sendable {
-  func create(_ wallet: WalletRecord, envelopes: [CircleKeyEnvelope]) throws(WalletError)
+  func create(_ wallet: WalletRecord, envelopes: [CircleKeyEnvelope], keyStatements: [String])
+    throws(WalletError)
+  /// The owner's signed circle key statements (`CircleKeyStatement`), one per epoch.
+  func keyStatements(wallet: WalletID) throws(WalletError) -> [String]
   func wallet(_ id: WalletID) throws(WalletError) -> WalletRecord
   func add(_ envelopes: [CircleKeyEnvelope]) throws(WalletError)
   /// Envelopes sealed to `recipient` (an X25519 public key), every circle and epoch.
