@@ -11,6 +11,16 @@ public final class SQLiteWalletStore: WalletStore {
     throws(WalletError)
   {
     try database.transaction { (tx) throws(WalletError) in
+      try Self.create(wallet, envelopes: envelopes, keyStatements: keyStatements, in: tx)
+    }
+  }
+
+  /// `create`, inside the caller's transaction (walletd's group commit).
+  public static func create(
+    _ wallet: WalletRecord, envelopes: [CircleKeyEnvelope], keyStatements: [String],
+    in tx: SQLiteDatabase.Transaction
+  ) throws(WalletError) {
+    do {
       try tx.query(
         """
         INSERT INTO wallets (id, owner_signing_key, owner_encryption_key, consent_receipt, created_at)
@@ -51,11 +61,13 @@ public final class SQLiteWalletStore: WalletStore {
   }
 
   public func add(_ envelopes: [CircleKeyEnvelope]) throws(WalletError) {
-    try database.transaction { (tx) throws(WalletError) in
-      for envelope in envelopes {
-        try requireOpen(envelope.wallet, tx)
-        try insert(envelope, tx)
-      }
+    try database.transaction { (tx) throws(WalletError) in try Self.add(envelopes, in: tx) }
+  }
+
+  public static func add(_ envelopes: [CircleKeyEnvelope], in tx: SQLiteDatabase.Transaction) throws(WalletError) {
+    for envelope in envelopes {
+      try requireOpen(envelope.wallet, tx)
+      try insert(envelope, tx)
     }
   }
 
@@ -73,7 +85,11 @@ public final class SQLiteWalletStore: WalletStore {
   }
 
   public func append(_ record: FieldRecord) throws(WalletError) {
-    try database.transaction { (tx) throws(WalletError) in
+    try database.transaction { (tx) throws(WalletError) in try Self.append(record, in: tx) }
+  }
+
+  public static func append(_ record: FieldRecord, in tx: SQLiteDatabase.Transaction) throws(WalletError) {
+    do {
       try requireOpen(record.wallet, tx)
       let latest =
         try tx.query(
@@ -116,7 +132,16 @@ public final class SQLiteWalletStore: WalletStore {
   }
 
   public func close(_ id: WalletID, closedAt: Int64, closure: String) throws(WalletError) {
-    try database.transaction { (tx) throws(WalletError) in
+    try database.transaction { (tx) throws(WalletError) in try Self.close(id, closedAt: closedAt, closure: closure, in: tx) }
+    // Deleted pages are zeroed (secure_delete); the WAL still holds old page
+    // images until it is checkpointed and truncated.
+    try database.checkpointAndTruncateWAL()
+  }
+
+  public static func close(_ id: WalletID, closedAt: Int64, closure: String, in tx: SQLiteDatabase.Transaction)
+    throws(WalletError)
+  {
+    do {
       try requireOpen(id, tx)
       try tx.query("DELETE FROM field_records WHERE wallet = ?", [.blob(id.bytes)])
       try tx.query("DELETE FROM circle_keys WHERE wallet = ?", [.blob(id.bytes)])
@@ -125,9 +150,6 @@ public final class SQLiteWalletStore: WalletStore {
         "UPDATE wallets SET closed_at = ?, closure = ? WHERE id = ?",
         [.integer(closedAt), .text(closure), .blob(id.bytes)])
     }
-    // Deleted pages are zeroed (secure_delete); the WAL still holds old page
-    // images until it is checkpointed and truncated.
-    try database.checkpointAndTruncateWAL()
   }
 
   // MARK: private
@@ -147,7 +169,7 @@ public final class SQLiteWalletStore: WalletStore {
       wrappedDataKey: wrapped, createdAt: created)
   }
 
-  private func insert(_ envelope: CircleKeyEnvelope, _ tx: SQLiteDatabase.Transaction) throws(WalletError) {
+  private static func insert(_ envelope: CircleKeyEnvelope, _ tx: SQLiteDatabase.Transaction) throws(WalletError) {
     try tx.query(
       "INSERT INTO circle_keys (wallet, circle, epoch, recipient, sealed_key) VALUES (?, ?, ?, ?, ?)",
       [
@@ -156,7 +178,7 @@ public final class SQLiteWalletStore: WalletStore {
       ])
   }
 
-  private func requireOpen(_ id: WalletID, _ tx: SQLiteDatabase.Transaction) throws(WalletError) {
+  static func requireOpen(_ id: WalletID, _ tx: SQLiteDatabase.Transaction) throws(WalletError) {
     let rows = try tx.query("SELECT closed_at FROM wallets WHERE id = ?", [.blob(id.bytes)])
     guard let row = rows.first else { throw .unknownWallet }
     guard row[0] == .null else { throw .walletClosed }

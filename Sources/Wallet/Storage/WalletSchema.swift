@@ -51,6 +51,16 @@ enum WalletSchema {
   ]
 
   static func migrate(_ database: SQLiteDatabase) throws(WalletError) {
+    try SchemaMigrator.migrate(database, migrations)
+  }
+}
+
+/// Runs versioned migrations once each, in order, each in a transaction,
+/// recorded in `schema_migrations`. Shared by the wallet tables and walletd's.
+public enum SchemaMigrator {
+  public static func migrate(_ database: SQLiteDatabase, _ migrations: [(version: Int64, sql: String)])
+    throws(WalletError)
+  {
     try database.execute(
       "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)"
     )

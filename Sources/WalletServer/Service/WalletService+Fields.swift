@@ -1,0 +1,89 @@
+import PSPConsent
+import PSPCrypto
+import PSPWallet
+import WalletAPI
+
+extension WalletService {
+  /// New field versions from the owner or a trustee with `update` (within its
+  /// circles), with their data keys for the durable grants that cover them.
+  public func putFields(_ wallet: WalletID, request: FieldsRequest, caller: Caller) async throws(APIError) {
+    let (record, authority, state, procuration) = try await ownerOrTrusteeLogged(caller, wallet: wallet, action: .update)
+    guard !request.records.isEmpty, request.records.count <= 64 else { throw .badRequest("1 to 64 records") }
+    for field in request.records {
+      guard field.wallet == wallet else { throw .badRequest("a record is for another wallet") }
+      guard let definition = FieldCatalogue.standard[field.field], definition.circle == field.circle else {
+        throw .badRequest("field \(field.field) is unknown or in another circle")
+      }
+      if let maxCircle = procuration?.claims.maxCircle, field.circle > maxCircle {
+        throw .refused(.procurationTooNarrow("circle"))
+      }
+    }
+    try checkGrantKeys(request.grantKeys, records: request.records, authority: authority, state: state)
+    let entry = AccessLogEntry(
+      at: now, wallet: wallet, actor: caller.keyID, role: role(of: caller, in: record, procuration: procuration),
+      action: .fieldUpdated, fields: request.records.map(\.field), procuration: procuration?.id)
+    let _: Bool = try await write { tx in
+      for field in request.records { try SQLiteWalletStore.append(field, in: tx) }
+      try Self.insert(request.grantKeys, in: tx)
+      try Self.append(entry, in: tx)
+      return true
+    }
+  }
+
+  /// Sealed keys must name a durable grant of this wallet in force that covers
+  /// the field, for a version being written.
+  func checkGrantKeys(
+    _ keys: [GrantKey], records: [FieldRecord], authority: WalletAuthority, state: ConsentState
+  ) throws(APIError) {
+    let written = Set(records.map { "\($0.field.rawValue)#\($0.version)" })
+    var grants: [StatementID: Grant] = [:]
+    for key in keys {
+      guard written.contains("\(key.field.rawValue)#\(key.version)") else {
+        throw .badRequest("a sealed key is for a version not written here")
+      }
+      let grant: Grant
+      if let known = grants[key.grant] {
+        grant = known
+      } else {
+        grant = try storedGrant(key.grant, wallet: authority.wallet, authority: authority, state: state)
+        grants[key.grant] = grant
+      }
+      guard grant.claims.kind == .durable, grant.fields.contains(key.field), !state.revoked.contains(grant.id) else {
+        throw .badRequest("a sealed key is for a grant that does not cover it")
+      }
+    }
+  }
+
+  static func insert(_ keys: [GrantKey], in tx: SQLiteDatabase.Transaction) throws {
+    for key in keys {
+      try tx.query(
+        "INSERT INTO grant_keys (grant_id, field, version, sealed_key) VALUES (?, ?, ?, ?)",
+        [.text(key.grant.rawValue), .text(key.field.rawValue), .integer(Int64(key.version)), .blob(key.sealedKey)])
+    }
+  }
+
+  /// The latest records (or one field's history) for the owner, or a trustee
+  /// with `read` (only the circles of its procuration).
+  public func records(_ wallet: WalletID, history field: FieldID?, caller: Caller) async throws(APIError)
+    -> RecordsView
+  {
+    let (_, _, _, procuration) = try await ownerOrTrusteeLogged(caller, wallet: wallet, action: .read)
+    var records: [FieldRecord]
+    do {
+      records = try field.map { try reader.history(wallet: wallet, field: $0) } ?? reader.latestRecords(wallet: wallet)
+    } catch { throw APIError(error) }
+    if let procuration {
+      // A trustee's read is an access like any other: logged before it is answered.
+      let maxCircle = procuration.claims.maxCircle ?? .core
+      records = records.filter { $0.circle <= maxCircle }
+      let entry = AccessLogEntry(
+        at: now, wallet: wallet, actor: caller.keyID, role: .trustee, action: .fieldsRead,
+        fields: records.map(\.field), procuration: procuration.id)
+      let _: Bool = try await write { tx in
+        try Self.append(entry, in: tx)
+        return true
+      }
+    }
+    return RecordsView(records: records)
+  }
+}

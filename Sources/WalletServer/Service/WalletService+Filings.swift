@@ -1,0 +1,169 @@
+import Foundation
+import PSPConsent
+import PSPCrypto
+import PSPWallet
+import WalletAPI
+
+extension WalletService {
+  /// Files a request: the filing and its grant, signed by the owner or by a
+  /// trustee under a procuration with `file`. A one-shot procuration is
+  /// consumed here, exactly once, in the same commit as the log entry; a
+  /// second use is refused and logged.
+  public func file(_ wallet: WalletID, request: FilingRequest, caller: Caller) async throws(APIError) -> FilingView {
+    let (record, authority, state, procuration) = try await ownerOrTrusteeLogged(caller, wallet: wallet, action: .file)
+    let filing: Filing
+    let grant: Grant
+    do {
+      filing = try FilingVerifier.verify(request.filing, authority: authority, state: state, rules: rules)
+      grant = try GrantVerifier.verify(request.grant, authority: authority, state: state, rules: rules)
+      try FilingVerifier.checkGrant(grant, belongsTo: filing)
+    } catch { throw .refused(error) }
+    guard filing.claims.iss == caller.keyID, filing.claims.procuration == procuration?.id else {
+      throw .forbidden("a filing is stored by its signer, under the procuration it names")
+    }
+    try checkIssuedKeys(request.keys, grant: grant)
+    let actorRole = role(of: caller, in: record, procuration: procuration)
+    let at = now
+    let made = AccessLogEntry(
+      at: at, wallet: wallet, actor: caller.keyID, role: actorRole, action: .filingMade,
+      purpose: filing.claims.purpose, fields: grant.fields, grant: grant.id, procuration: procuration?.id,
+      filing: filing.id)
+    let used = procuration.map {
+      AccessLogEntry(
+        at: at, wallet: wallet, actor: caller.keyID, role: .trustee, action: .procurationUsed,
+        purpose: filing.claims.purpose, procuration: $0.id, filing: filing.id)
+    }
+    let refusedAgain = procuration.map {
+      AccessLogEntry(
+        at: at, wallet: wallet, actor: caller.keyID, role: .trustee, action: .filingMade,
+        purpose: filing.claims.purpose, procuration: $0.id, refusal: .procurationUsed)
+    }
+    let oneShot = procuration?.claims.kind == .oneShot ? procuration?.id : nil
+    let outcome: Bool = try await write { tx in
+      if let oneShot {
+        // Checked and recorded inside this transaction: of any number of
+        // concurrent attempts, exactly one finds the procuration unused.
+        let usedBefore = try tx.query("SELECT 1 FROM consumptions WHERE statement = ?", [.text(oneShot.rawValue)])
+        if !usedBefore.isEmpty {
+          try Self.append(refusedAgain!, in: tx)
+          return false
+        }
+        try Self.consume(oneShot, wallet: wallet, at: at, in: tx)
+      }
+      try Self.insert(grant, token: request.grant, at: at, in: tx)
+      try Self.insert(request.keys, in: tx)
+      try tx.query(
+        "INSERT INTO filings (id, wallet, administration, token, grant_id, at) VALUES (?, ?, ?, ?, ?, ?)",
+        [.text(filing.id.rawValue), .blob(wallet.bytes), .text(filing.claims.administration), .text(request.filing),
+          .text(grant.id.rawValue), .integer(at)])
+      if let used { try Self.append(used, in: tx) }
+      try Self.append(made, in: tx)
+      return true
+    }
+    guard outcome else { throw .refused(.procurationUsed) }
+    return FilingView(id: filing.id, filing: request.filing, grant: request.grant, responses: [])
+  }
+
+  /// Every request of the wallet, for its owner or a trustee with `file` or
+  /// `read`; an administration sees the requests filed with it.
+  public func filings(_ wallet: WalletID, caller: Caller) throws(APIError) -> FilingsView {
+    try refuseOperator(caller)
+    let record = try walletRecord(wallet)
+    var administrationOnly: String? = nil
+    if !isOwner(caller, of: record) {
+      if registry.administration(keyID: caller.keyID) != nil {
+        administrationOnly = caller.keyID
+      } else {
+        let state = try consentState(wallet)
+        let authority = try authority(record)
+        let allowed = state.procurations.values.contains { token in
+          guard let p = try? ProcurationVerifier.verify(token, authority: authority, rules: rules) else { return false }
+          return p.claims.sub == caller.keyID && !state.revoked.contains(p.id)
+        }
+        guard allowed else { throw .forbidden("only the citizen, a trustee or the administration concerned") }
+      }
+    }
+    do {
+      var filings: [FilingView] = []
+      for row in try reader.database.query(
+        "SELECT id, token, grant_id, administration FROM filings WHERE wallet = ? ORDER BY at, rowid",
+        [.blob(wallet.bytes)])
+      {
+        guard let id = row[0].text.flatMap({ try? StatementID($0) }), let token = row[1].text,
+          let grantID = row[2].text
+        else { continue }
+        if let only = administrationOnly, row[3].text != only { continue }
+        let grantToken = try reader.database.query("SELECT token FROM grants WHERE id = ?", [.text(grantID)])
+          .first?[0].text ?? ""
+        let responses = try reader.database.query(
+          "SELECT token, sealed_note FROM filing_responses WHERE filing = ? ORDER BY position", [.text(id.rawValue)]
+        ).compactMap { r -> FilingView.Response? in
+          guard let t = r[0].text else { return nil }
+          return FilingView.Response(token: t, sealedNote: r[1].blob.map(Bytes.init))
+        }
+        filings.append(FilingView(id: id, filing: token, grant: grantToken, responses: responses))
+      }
+      return FilingsView(filings: filings)
+    } catch { throw APIError(error) }
+  }
+
+  /// An administration's acknowledgement, request for information or
+  /// decision on a filing made with it; checked against the timeline and, for
+  /// an acknowledgement, the legal due date.
+  public func respond(
+    _ wallet: WalletID, filing id: StatementID, request: FilingResponseRequest, caller: Caller
+  ) async throws(APIError) {
+    try refuseOperator(caller)
+    let record = try walletRecord(wallet)
+    guard record.closedAt == nil else { throw .conflict("the wallet is closed") }
+    let authority = try authority(record)
+    let state = try consentState(wallet)
+    let stored: (token: String, responses: [String])
+    do {
+      guard let token = try reader.database.query(
+        "SELECT token FROM filings WHERE id = ? AND wallet = ?", [.text(id.rawValue), .blob(wallet.bytes)]
+      ).first?[0].text else { throw APIError.notFound("no such filing") }
+      let responses = try reader.database.query(
+        "SELECT token FROM filing_responses WHERE filing = ? ORDER BY position", [.text(id.rawValue)]
+      ).compactMap { $0[0].text }
+      stored = (token, responses)
+    } catch { throw APIError(error) }
+    let filing: Filing
+    var timeline: FilingTimeline
+    let claims: FilingResponseClaims
+    do {
+      filing = try FilingVerifier.verify(stored.token, authority: authority, state: state, rules: rules)
+      guard filing.claims.administration == caller.keyID else {
+        throw APIError.forbidden("only the administration the request was filed with")
+      }
+      timeline = FilingTimeline(filing: filing)
+      for token in stored.responses {
+        _ = try FilingVerifier.apply(token, to: &timeline, filing: filing, rules: rules, calendar: calendar)
+      }
+      claims = try FilingVerifier.apply(request.token, to: &timeline, filing: filing, rules: rules, calendar: calendar)
+    } catch let error as APIError {
+      throw error
+    } catch let refusal as ConsentRefusal {
+      throw .refused(refusal)
+    } catch { throw APIError(error) }
+    let action: LogAction =
+      switch claims.kind {
+      case .acknowledged: .filingAcknowledged
+      case .informationRequested: .informationRequested
+      case .decided: .decisionPosted
+      }
+    let entry = AccessLogEntry(
+      at: now, wallet: wallet, actor: caller.keyID, role: .administration, action: action,
+      purpose: filing.claims.purpose, filing: filing.id)
+    let position = stored.responses.count
+    let at = now
+    let _: Bool = try await write { tx in
+      try tx.query(
+        "INSERT INTO filing_responses (id, filing, position, token, sealed_note, at) VALUES (?, ?, ?, ?, ?, ?)",
+        [.text(claims.jti.rawValue), .text(id.rawValue), .integer(Int64(position)), .text(request.token),
+          request.sealedNote.map { .blob($0.bytes) } ?? .null, .integer(at)])
+      try Self.append(entry, in: tx)
+      return true
+    }
+  }
+}

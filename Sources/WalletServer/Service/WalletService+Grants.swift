@@ -1,0 +1,178 @@
+import Foundation
+import PSPConsent
+import PSPCrypto
+import PSPWallet
+import WalletAPI
+
+extension WalletService {
+  /// A stored grant, verified again (signature, chain, template) on every use.
+  func storedGrant(_ id: StatementID, wallet: WalletID, authority: WalletAuthority, state: ConsentState)
+    throws(APIError) -> Grant
+  {
+    let rows: [SQLiteDatabase.Row]
+    do {
+      rows = try reader.database.query(
+        "SELECT token FROM grants WHERE id = ? AND wallet = ?", [.text(id.rawValue), .blob(wallet.bytes)])
+    } catch { throw APIError(error) }
+    guard let token = rows.first?[0].text else { throw .notFound("no such grant") }
+    do { return try GrantVerifier.verify(token, authority: authority, state: state, rules: rules) } catch {
+      throw .refused(error)
+    }
+  }
+
+  /// Stores a grant signed by the caller (the owner, or a trustee under a
+  /// procuration with `grant`), with the data keys of exactly its fields.
+  public func issueGrant(_ wallet: WalletID, request: GrantRequest, caller: Caller) async throws(APIError) {
+    let (record, authority, state, procuration) = try await ownerOrTrusteeLogged(caller, wallet: wallet, action: .grant)
+    let grant: Grant
+    do { grant = try GrantVerifier.verify(request.token, authority: authority, state: state, rules: rules) } catch {
+      throw .refused(error)
+    }
+    guard grant.claims.iss == caller.keyID else { throw .forbidden("a grant is stored by its signer") }
+    guard grant.claims.filing == nil else { throw .badRequest("a filing's grant comes with its filing") }
+    try checkIssuedKeys(request.keys, grant: grant)
+    let entry = AccessLogEntry(
+      at: now, wallet: wallet, actor: caller.keyID, role: role(of: caller, in: record, procuration: procuration),
+      action: .grantIssued, purpose: grant.claims.purpose, fields: grant.fields, grant: grant.id,
+      procuration: procuration?.id)
+    let oneShotProcuration = procuration.flatMap { $0.claims.kind == .oneShot ? $0.id : nil }
+    let at = now
+    let _: Bool = try await write { tx in
+      if let oneShotProcuration { try Self.consume(oneShotProcuration, wallet: wallet, at: at, in: tx) }
+      try Self.insert(grant, token: request.token, at: at, in: tx)
+      try Self.insert(request.keys, in: tx)
+      try Self.append(entry, in: tx)
+      return true
+    }
+  }
+
+  /// One sealed key per granted field, each for a version that exists.
+  func checkIssuedKeys(_ keys: [GrantKey], grant: Grant) throws(APIError) {
+    guard keys.allSatisfy({ $0.grant == grant.id }), Set(keys.map(\.field)) == Set(grant.fields),
+      keys.count == grant.fields.count
+    else { throw .badRequest("one sealed key per granted field is needed") }
+    for key in keys {
+      let history: [FieldRecord]
+      do { history = try reader.history(wallet: grant.claims.wallet, field: key.field) } catch { throw APIError(error) }
+      guard history.contains(where: { $0.version == key.version }) else {
+        throw .badRequest("a sealed key is for a version that does not exist")
+      }
+    }
+  }
+
+  static func insert(_ grant: Grant, token: String, at: Int64, in tx: SQLiteDatabase.Transaction) throws {
+    try tx.query(
+      "INSERT INTO grants (id, wallet, grantee, token, created_at) VALUES (?, ?, ?, ?, ?)",
+      [.text(grant.id.rawValue), .blob(grant.claims.wallet.bytes), .text(grant.grantee), .text(token), .integer(at)])
+  }
+
+  /// Records the single use of a one-shot grant or procuration. The primary
+  /// key makes a second use fail inside the same transaction.
+  static func consume(_ id: StatementID, wallet: WalletID, at: Int64, in tx: SQLiteDatabase.Transaction) throws {
+    let used = try tx.query("SELECT 1 FROM consumptions WHERE statement = ?", [.text(id.rawValue)])
+    guard used.isEmpty else { throw ConsentRefusal.alreadyUsed }
+    try tx.query(
+      "INSERT INTO consumptions (statement, wallet, at) VALUES (?, ?, ?)",
+      [.text(id.rawValue), .blob(wallet.bytes), .integer(at)])
+  }
+
+  /// The owner's view of every grant of the wallet and its state.
+  public func grants(_ wallet: WalletID, caller: Caller) throws(APIError) -> GrantsView {
+    let (_, _, state) = try requireOwner(caller, wallet: wallet)
+    let rows: [SQLiteDatabase.Row]
+    do {
+      rows = try reader.database.query(
+        "SELECT id, token FROM grants WHERE wallet = ? ORDER BY created_at, rowid", [.blob(wallet.bytes)])
+    } catch { throw APIError(error) }
+    let at = now
+    return GrantsView(
+      grants: rows.compactMap { row in
+        guard let id = row[0].text.flatMap({ try? StatementID($0) }), let token = row[1].text else { return nil }
+        return GrantView(id: id, token: token, state: Self.grantState(id, token: token, state: state, at: at))
+      })
+  }
+
+  static func grantState(_ id: StatementID, token: String, state: ConsentState, at: Int64) -> GrantState {
+    if state.revoked.contains(id) { return .revoked }
+    if state.consumed.contains(id) { return .used }
+    if state.paused.contains(id) { return .paused }
+    if let message = try? PasetoV4Public.unverifiedMessage(of: token),
+      let claims = try? JSONDecoder().decode(GrantClaims.self, from: Data(message)),
+      let expires = Timestamp.parse(claims.exp), at >= expires
+    {
+      return .expired
+    }
+    return .active
+  }
+
+  /// Revokes, pauses or resumes a grant or a procuration. A grant's revocation
+  /// drops its sealed keys at once and stores the re-keyed versions the client
+  /// sends for the grants that remain.
+  public func changeStatus(_ wallet: WalletID, request: StatusChangeRequest, caller: Caller) async throws(APIError) {
+    let (record, authority, state, procuration) = try await ownerOrTrusteeLogged(caller, wallet: wallet, action: .grant)
+    guard let claims = try? unverifiedStatusChange(request.token) else { throw .badRequest("malformed status change") }
+    let target: StatusChangeTarget
+    switch claims.target {
+    case .grant: target = .grant(try storedGrantIgnoringStatus(claims.ref, wallet: wallet, authority: authority, state: state))
+    case .procuration:
+      guard state.procurations[claims.ref] != nil else { throw .notFound("no such procuration") }
+      target = .procuration(claims.ref)
+    }
+    let change: StatusChange
+    do {
+      change = try StatusChangeVerifier.verify(
+        request.token, target: target, authority: authority, state: state, rules: rules)
+    } catch { throw .refused(error) }
+    guard change.claims.iss == caller.keyID else { throw .forbidden("a status change is stored by its signer") }
+    if !request.records.isEmpty {
+      guard change.claims.action == .revoke, change.claims.target == .grant else {
+        throw .badRequest("re-keyed records come only with a grant's revocation")
+      }
+      for field in request.records where field.wallet != wallet { throw .badRequest("a record is for another wallet") }
+      try checkGrantKeys(request.grantKeys, records: request.records, authority: authority, state: state.applying(change))
+    }
+    let action: LogAction =
+      switch (change.claims.target, change.claims.action) {
+      case (.grant, .revoke): .grantRevoked
+      case (.grant, .pause): .grantPaused
+      case (.grant, .resume): .grantResumed
+      case (.procuration, _): .procurationRevoked
+      }
+    var affectedFields: [FieldID] = []
+    if case .grant(let grant) = target { affectedFields = grant.fields }
+    let entry = AccessLogEntry(
+      at: now, wallet: wallet, actor: caller.keyID, role: role(of: caller, in: record, procuration: procuration),
+      action: action, fields: affectedFields,
+      grant: change.claims.target == .grant ? change.claims.ref : nil,
+      procuration: change.claims.target == .procuration ? change.claims.ref : procuration?.id)
+    let at = now
+    let _: Bool = try await write { tx in
+      try tx.query(
+        "INSERT INTO status_changes (id, wallet, ref, action, token, at) VALUES (?, ?, ?, ?, ?, ?)",
+        [.text(change.claims.jti.rawValue), .blob(wallet.bytes), .text(change.claims.ref.rawValue),
+          .text(change.claims.action.rawValue), .text(request.token), .integer(at)])
+      if change.claims.action == .revoke && change.claims.target == .grant {
+        // Effective at once: the revoked grantee's sealed keys are gone.
+        try tx.query("DELETE FROM grant_keys WHERE grant_id = ?", [.text(change.claims.ref.rawValue)])
+      }
+      for field in request.records { try SQLiteWalletStore.append(field, in: tx) }
+      try Self.insert(request.grantKeys, in: tx)
+      try Self.append(entry, in: tx)
+      return true
+    }
+  }
+
+  private func unverifiedStatusChange(_ token: String) throws -> StatusChangeClaims {
+    try JSONDecoder().decode(StatusChangeClaims.self, from: Data(PasetoV4Public.unverifiedMessage(of: token)))
+  }
+
+  /// A stored grant whose signature and chain verify, whatever its status (a
+  /// paused grant must still be resumable).
+  private func storedGrantIgnoringStatus(
+    _ id: StatementID, wallet: WalletID, authority: WalletAuthority, state: ConsentState
+  ) throws(APIError) -> Grant {
+    var relaxed = state
+    relaxed.paused = []
+    return try storedGrant(id, wallet: wallet, authority: authority, state: relaxed)
+  }
+}

@@ -1,0 +1,70 @@
+import PSPConsent
+import PSPCrypto
+import PSPWallet
+import WalletAPI
+
+extension WalletService {
+  func leaves(_ wallet: WalletID) throws(APIError) -> [[UInt8]] {
+    do {
+      return try reader.database.query(
+        "SELECT leaf FROM log_entries WHERE wallet = ? ORDER BY idx", [.blob(wallet.bytes)]
+      ).compactMap { $0[0].blob }
+    } catch { throw APIError(error) }
+  }
+
+  /// The owner, or a trustee of the wallet, reads its log.
+  func requireLogReader(_ caller: Caller, wallet: WalletID) throws(APIError) {
+    try refuseOperator(caller)
+    let record = try walletRecord(wallet)
+    if isOwner(caller, of: record) { return }
+    let state = try consentState(wallet)
+    let authority = try authority(record)
+    let trustee = state.procurations.values.contains { token in
+      guard let p = try? ProcurationVerifier.verify(token, authority: authority, rules: rules) else { return false }
+      return p.claims.sub == caller.keyID && !state.revoked.contains(p.id) && p.claims.actions.contains(.read)
+    }
+    guard trustee else { throw .forbidden("only the citizen or a trustee with read reads the log") }
+  }
+
+  public func logEntries(_ wallet: WalletID, start: Int, caller: Caller) throws(APIError) -> LogView {
+    try requireLogReader(caller, wallet: wallet)
+    guard start >= 0 else { throw .badRequest("start must be 0 or more") }
+    do {
+      let rows = try reader.database.query(
+        "SELECT entry FROM log_entries WHERE wallet = ? AND idx >= ? ORDER BY idx LIMIT 1000",
+        [.blob(wallet.bytes), .integer(Int64(start))])
+      let size =
+        try reader.database.query("SELECT COUNT(*) FROM log_entries WHERE wallet = ?", [.blob(wallet.bytes)])
+        .first?[0].integer ?? 0
+      return LogView(entries: rows.compactMap { $0[0].blob.map(Bytes.init) }, start: start, size: Int(size))
+    } catch { throw APIError(error) }
+  }
+
+  /// A checkpoint of the log as it is now, signed by walletd's key.
+  public func checkpoint(_ wallet: WalletID, caller: Caller) throws(APIError) -> CheckpointView {
+    try requireLogReader(caller, wallet: wallet)
+    let leaves = try leaves(wallet)
+    let claims = CheckpointClaims(
+      wallet: wallet, issuer: Paserk.identifier(of: daemonKey.publicKey), size: leaves.count,
+      root: MerkleTree.root(leaves), issuedAt: now)
+    do { return CheckpointView(token: try SignedStatement.sign(claims, type: CheckpointClaims.type, with: daemonKey)) } catch {
+      throw .unavailable("the checkpoint could not be signed")
+    }
+  }
+
+  public func consistencyProof(_ wallet: WalletID, from oldSize: Int, to newSize: Int, caller: Caller)
+    throws(APIError) -> ProofView
+  {
+    try requireLogReader(caller, wallet: wallet)
+    let leaves = try leaves(wallet)
+    guard oldSize >= 0, oldSize <= newSize, newSize <= leaves.count else { throw .badRequest("sizes out of range") }
+    return ProofView(proof: MerkleTree.consistencyProof(oldSize: oldSize, leaves: leaves[0..<newSize]).map(Bytes.init))
+  }
+
+  public func inclusionProof(_ wallet: WalletID, index: Int, size: Int, caller: Caller) throws(APIError) -> ProofView {
+    try requireLogReader(caller, wallet: wallet)
+    let leaves = try leaves(wallet)
+    guard index >= 0, index < size, size <= leaves.count else { throw .badRequest("index or size out of range") }
+    return ProofView(proof: MerkleTree.inclusionProof(index: index, leaves: leaves[0..<size]).map(Bytes.init))
+  }
+}

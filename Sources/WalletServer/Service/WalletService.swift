@@ -1,0 +1,210 @@
+import Foundation
+import PSPConsent
+import PSPCrypto
+import PSPWallet
+import WalletAPI
+
+/// walletd's logic, behind the HTTP layer: every operation of the API, with
+/// the caller already authenticated. It stores only what clients send sealed
+/// and signed, verifies every signature and consent with the pure Consent
+/// logic, and writes every decision to the wallet's access log in the same
+/// durable commit as the change it records.
+public final class WalletService: @unchecked Sendable {
+  let reader: SQLiteWalletStore
+  let committer: GroupCommitter
+  public let daemonKey: SigningKey
+  let operatorKeyID: String?
+  let clock: @Sendable () -> Int64
+  let calendar: WorkingDayCalendar
+  private let lock = NSLock()
+  private var registryValue: AdministrationRegistry
+  private var checkpoints: [WalletID: (size: Int, token: String)] = [:]
+
+  /// - Parameters:
+  ///   - path: the SQLite file (created if missing).
+  ///   - operatorKey: the only key that may register administrations.
+  public init(
+    path: String, daemonKey: SigningKey, operatorKey: SigningPublicKey?,
+    calendar: WorkingDayCalendar = WorkingDayCalendar(week: .mondayToSaturday),
+    clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+  ) throws {
+    reader = try SQLiteWalletStore(path: path)
+    try SchemaMigrator.migrate(reader.database, ServerSchema.migrations)
+    committer = GroupCommitter(database: try SQLiteDatabase(path: path))
+    self.daemonKey = daemonKey
+    operatorKeyID = operatorKey.map { Paserk.identifier(of: $0) }
+    self.clock = clock
+    self.calendar = calendar
+    registryValue = AdministrationRegistry()
+    for row in try reader.database.query("SELECT record FROM administrations ORDER BY registered_at") {
+      guard let text = row[0].text, let data = text.data(using: .utf8) else { continue }
+      let administration = try JSONDecoder().decode(Administration.self, from: data)
+      try registryValue.register(administration)
+    }
+  }
+
+  public func stop() { committer.stop() }
+
+  var registry: AdministrationRegistry {
+    lock.lock()
+    defer { lock.unlock() }
+    return registryValue
+  }
+
+  func updateRegistry(_ body: (inout AdministrationRegistry) throws -> Void) rethrows {
+    lock.lock()
+    defer { lock.unlock() }
+    try body(&registryValue)
+  }
+
+  var rules: StandardConsentRules {
+    StandardConsentRules(registry: registry, circles: { FieldCatalogue.standard[$0]?.circle })
+  }
+
+  var now: Int64 { clock() }
+
+  // MARK: who may do what
+
+  /// The operator's key may register administrations and nothing else.
+  func refuseOperator(_ caller: Caller) throws(APIError) {
+    if caller.keyID == operatorKeyID { throw .forbidden("the operator's key cannot act on wallets") }
+  }
+
+  func walletRecord(_ wallet: WalletID) throws(APIError) -> WalletRecord {
+    do { return try reader.wallet(wallet) } catch { throw APIError(error) }
+  }
+
+  func authority(_ record: WalletRecord) throws(APIError) -> WalletAuthority {
+    guard let key = try? Paserk.signingPublicKey(from: record.ownerSigningKey) else {
+      throw .unavailable("the wallet's owner key is unreadable")
+    }
+    return WalletAuthority(wallet: record.id, owner: key)
+  }
+
+  func isOwner(_ caller: Caller, of record: WalletRecord) -> Bool {
+    record.ownerSigningKey == Paserk.encode(caller.signingKey)
+  }
+
+  /// The owner, or a trustee whose procuration allows `action` now.
+  func ownerOrTrustee(_ caller: Caller, wallet: WalletID, action: ProcurationAction) throws(APIError)
+    -> (record: WalletRecord, authority: WalletAuthority, state: ConsentState, procuration: Procuration?)
+  {
+    try refuseOperator(caller)
+    let record = try walletRecord(wallet)
+    guard record.closedAt == nil else { throw .conflict("the wallet is closed") }
+    let authority = try authority(record)
+    let state = try consentState(wallet)
+    if isOwner(caller, of: record) { return (record, authority, state, nil) }
+    var lastRefusal: (ConsentRefusal, StatementID)? = nil
+    for (_, token) in state.procurations.sorted(by: { $0.key < $1.key }) {
+      guard let procuration = try? ProcurationVerifier.verify(token, authority: authority, rules: rules),
+        procuration.claims.sub == caller.keyID
+      else { continue }
+      do {
+        try ProcurationVerifier.checkUse(procuration, action: action, state: state, at: now)
+        return (record, authority, state, procuration)
+      } catch {
+        lastRefusal = (error, procuration.id)
+      }
+    }
+    if let (refusal, id) = lastRefusal { throw .trusteeRefused(refusal, procuration: id) }
+    throw .forbidden("only the citizen, or a trustee whose procuration allows it, may do this")
+  }
+
+  /// `ownerOrTrustee` for actions that change something: a trustee refused
+  /// under its procuration (used, expired, revoked) is written to the log.
+  func ownerOrTrusteeLogged(_ caller: Caller, wallet: WalletID, action: ProcurationAction) async throws(APIError)
+    -> (record: WalletRecord, authority: WalletAuthority, state: ConsentState, procuration: Procuration?)
+  {
+    do {
+      return try ownerOrTrustee(caller, wallet: wallet, action: action)
+    } catch .trusteeRefused(let refusal, let id) {
+      let logAction: LogAction = action == .file ? .filingMade : .procurationUsed
+      try await refuse(
+        refusal,
+        entry: AccessLogEntry(
+          at: now, wallet: wallet, actor: caller.keyID, role: .trustee, action: logAction, procuration: id,
+          refusal: refusal))
+    } catch {
+      throw error
+    }
+  }
+
+  func requireOwner(_ caller: Caller, wallet: WalletID) throws(APIError)
+    -> (record: WalletRecord, authority: WalletAuthority, state: ConsentState)
+  {
+    try refuseOperator(caller)
+    let record = try walletRecord(wallet)
+    guard isOwner(caller, of: record) else { throw .forbidden("only the citizen may do this") }
+    guard record.closedAt == nil else { throw .conflict("the wallet is closed") }
+    return (record, try authority(record), try consentState(wallet))
+  }
+
+  // MARK: consent state
+
+  /// Procurations, statuses and consumptions of a wallet, as the Consent logic reads them.
+  func consentState(_ wallet: WalletID) throws(APIError) -> ConsentState {
+    do {
+      var state = ConsentState()
+      for row in try reader.database.query("SELECT id, token FROM procurations WHERE wallet = ?", [.blob(wallet.bytes)]) {
+        if let id = row[0].text.flatMap({ try? StatementID($0) }), let token = row[1].text {
+          state.procurations[id] = token
+        }
+      }
+      for row in try reader.database.query(
+        "SELECT ref, action FROM status_changes WHERE wallet = ? ORDER BY at, rowid", [.blob(wallet.bytes)])
+      {
+        guard let ref = row[0].text.flatMap({ try? StatementID($0) }),
+          let action = row[1].text.flatMap(StatusAction.init(rawValue:))
+        else { continue }
+        switch action {
+        case .revoke:
+          state.revoked.insert(ref)
+          state.paused.remove(ref)
+        case .pause: state.paused.insert(ref)
+        case .resume: state.paused.remove(ref)
+        }
+      }
+      for row in try reader.database.query("SELECT statement FROM consumptions WHERE wallet = ?", [.blob(wallet.bytes)]) {
+        if let id = row[0].text.flatMap({ try? StatementID($0) }) { state.consumed.insert(id) }
+      }
+      return state
+    } catch { throw APIError(error) }
+  }
+
+  // MARK: writing
+
+  /// Runs `body` in the next group commit; maps failures to API errors.
+  func write<R: Sendable>(_ body: @escaping @Sendable (SQLiteDatabase.Transaction) throws -> R) async throws(APIError)
+    -> R
+  {
+    do { return try await committer.write(body) } catch { throw APIError(error) }
+  }
+
+  /// Appends an entry to its wallet's log, inside the caller's transaction.
+  static func append(_ entry: AccessLogEntry, in tx: SQLiteDatabase.Transaction) throws {
+    let next =
+      try tx.query("SELECT COALESCE(MAX(idx) + 1, 0) FROM log_entries WHERE wallet = ?", [.blob(entry.wallet.bytes)])
+      .first?[0].integer ?? 0
+    let bytes = entry.canonicalBytes()
+    try tx.query(
+      "INSERT INTO log_entries (wallet, idx, entry, leaf) VALUES (?, ?, ?, ?)",
+      [.blob(entry.wallet.bytes), .integer(next), .blob(bytes), .blob(MerkleTree.leafHash(bytes))])
+  }
+
+  /// Logs a refusal durably, then throws it: refusals are part of the trace.
+  func refuse(_ refusal: ConsentRefusal, entry: AccessLogEntry) async throws(APIError) -> Never {
+    let _: Bool = try await write { tx in
+      try Self.append(entry, in: tx)
+      return true
+    }
+    throw .refused(refusal)
+  }
+
+  func role(of caller: Caller, in record: WalletRecord, procuration: Procuration?) -> PrincipalKind {
+    if isOwner(caller, of: record) { return .citizen }
+    if procuration != nil { return .trustee }
+    if registry.administration(keyID: caller.keyID) != nil { return .administration }
+    return .citizen
+  }
+}

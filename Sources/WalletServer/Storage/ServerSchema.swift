@@ -1,0 +1,80 @@
+import PSPWallet
+
+/// walletd's tables, beside the wallet tables (`WalletSchema`) in the same
+/// SQLite file, so that a consumption, a record and its log entry commit
+/// together. Versions start at 1001 to stay apart from the wallet's.
+/// Only tokens, ids, key ids, sealed keys and log entries: no value.
+enum ServerSchema {
+  static let migrations: [(version: Int64, sql: String)] = [
+    (
+      1001,
+      """
+      CREATE TABLE administrations (
+        id TEXT PRIMARY KEY,
+        key_id TEXT NOT NULL UNIQUE,
+        record TEXT NOT NULL,
+        registered_at INTEGER NOT NULL
+      );
+      CREATE TABLE procurations (
+        id TEXT PRIMARY KEY,
+        wallet BLOB NOT NULL REFERENCES wallets(id),
+        trustee TEXT NOT NULL,
+        token TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE grants (
+        id TEXT PRIMARY KEY,
+        wallet BLOB NOT NULL REFERENCES wallets(id),
+        grantee TEXT NOT NULL,
+        token TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX grants_by_wallet ON grants (wallet);
+      CREATE TABLE grant_keys (
+        grant_id TEXT NOT NULL REFERENCES grants(id),
+        field TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        sealed_key BLOB NOT NULL,
+        PRIMARY KEY (grant_id, field, version)
+      );
+      CREATE TABLE status_changes (
+        id TEXT PRIMARY KEY,
+        wallet BLOB NOT NULL REFERENCES wallets(id),
+        ref TEXT NOT NULL,
+        action TEXT NOT NULL,
+        token TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX status_by_wallet ON status_changes (wallet);
+      CREATE TABLE consumptions (
+        statement TEXT PRIMARY KEY,
+        wallet BLOB NOT NULL REFERENCES wallets(id),
+        at INTEGER NOT NULL
+      );
+      CREATE TABLE filings (
+        id TEXT PRIMARY KEY,
+        wallet BLOB NOT NULL REFERENCES wallets(id),
+        administration TEXT NOT NULL,
+        token TEXT NOT NULL,
+        grant_id TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE TABLE filing_responses (
+        id TEXT PRIMARY KEY,
+        filing TEXT NOT NULL REFERENCES filings(id),
+        position INTEGER NOT NULL,
+        token TEXT NOT NULL,
+        sealed_note BLOB,
+        at INTEGER NOT NULL
+      );
+      CREATE TABLE log_entries (
+        wallet BLOB NOT NULL,
+        idx INTEGER NOT NULL,
+        entry BLOB NOT NULL,
+        leaf BLOB NOT NULL,
+        PRIMARY KEY (wallet, idx)
+      );
+      """
+    )
+  ]
+}
