@@ -68,3 +68,28 @@ extension WalletService {
     return ProofView(proof: MerkleTree.inclusionProof(index: index, leaves: leaves[0..<size]).map(Bytes.init))
   }
 }
+
+extension WalletService {
+  /// Gauges computed when scraped: log entries, wallets, grants in force.
+  public func gauges() -> String {
+    func count(_ sql: String) -> Int64 { (try? reader.database.query(sql).first?[0].integer) ?? nil ?? 0 }
+    let entries = count("SELECT COUNT(*) FROM log_entries")
+    let wallets = count("SELECT COUNT(*) FROM wallets WHERE closed_at IS NULL")
+    let grants = count(
+      "SELECT COUNT(*) FROM grants WHERE id NOT IN (SELECT ref FROM status_changes WHERE action = 'revoke') AND id NOT IN (SELECT statement FROM consumptions)"
+    )
+    return """
+      # TYPE psp_log_entries gauge
+      psp_log_entries \(entries)
+      # TYPE psp_wallets_open gauge
+      psp_wallets_open \(wallets)
+      # TYPE psp_grants_active gauge
+      psp_grants_active \(grants)
+      # TYPE psp_group_commit_batches counter
+      psp_group_commit_batches \(committer.batches)
+      # TYPE psp_group_commit_writes counter
+      psp_group_commit_writes \(committer.writes)
+
+      """
+  }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import PSPCrypto
+
+/// walletd's settings: from a JSON config file, then the environment, then the
+/// command line, each overriding the one before (`spec/api.md` §"Running walletd").
+public struct DaemonConfiguration: Sendable, Codable, Equatable {
+  public var dataDir: String = "./psp-data"
+  public var listen: String = "127.0.0.1:8470"
+  /// `k4.public` of the operator: the only key that registers administrations.
+  public var operatorKey: String? = nil
+  /// `monday-to-saturday` (default, Luxembourg usage) or `monday-to-friday`.
+  public var workingWeek: String = "monday-to-saturday"
+  /// Authentication failures per client address and minute before 429.
+  public var authFailuresPerMinute: Int = 30
+
+  public init() {}
+
+
+  /// Reads a config file (strict JSON: unknown members are refused).
+  public static func load(file: String) throws -> DaemonConfiguration {
+    let data = try Data(contentsOf: URL(fileURLWithPath: file))
+    return try StrictJSON.decode(DaemonConfiguration.self, from: Array(data))
+  }
+
+  public mutating func apply(environment: [String: String]) {
+    if let value = environment["PSP_DATA_DIR"] { dataDir = value }
+    if let value = environment["PSP_LISTEN"] { listen = value }
+    if let value = environment["PSP_WORKING_WEEK"] { workingWeek = value }
+    if let key = environment["PSP_OPERATOR_KEY"] { operatorKey = key }
+  }
+
+  /// Host and port of `listen`.
+  public func hostAndPort() throws(APIError) -> (String, Int) {
+    guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
+      (0...65535).contains(port)
+    else { throw .badRequest("listen must be HOST:PORT") }
+    return (String(listen[..<colon]), port)
+  }
+
+  public func operatorPublicKey() throws(APIError) -> SigningPublicKey? {
+    guard let operatorKey else { return nil }
+    guard let key = try? Paserk.signingPublicKey(from: operatorKey) else {
+      throw .badRequest("the operator key must be a k4.public PASERK")
+    }
+    return key
+  }
+}

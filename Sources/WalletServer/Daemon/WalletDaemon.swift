@@ -1,0 +1,77 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import PSPConsent
+import ServiceLifecycle
+
+/// A running walletd: the service, its HTTP server, and a handle to stop it
+/// gracefully (in-flight requests finish; queued writes commit). Used by the
+/// `walletd` executable, by `wallet-cli demo` and by the integration tests.
+public final class WalletDaemon: @unchecked Sendable {
+  public let service: WalletService
+  public let port: Int
+  public let host: String
+  private let group: ServiceGroup
+  private let task: Task<Void, any Error>
+
+  public var baseURL: String { "http://\(host):\(port)" }
+
+  /// Starts walletd and returns once it listens. Port 0 picks a free port.
+  public static func start(
+    _ configuration: DaemonConfiguration, logger: Logger = Logger(label: "walletd"),
+    metrics: @escaping @Sendable () -> String = { "" }, handleSignals: Bool = false
+  ) async throws -> WalletDaemon {
+    try FileManager.default.createDirectory(atPath: configuration.dataDir, withIntermediateDirectories: true)
+    chmod(configuration.dataDir, 0o700)
+    let daemonKey = try DaemonKey.loadOrCreate(in: configuration.dataDir)
+    guard let week = WorkingDayCalendar.WorkingWeek(rawValue: configuration.workingWeek) else {
+      throw APIError.badRequest("workingWeek must be monday-to-saturday or monday-to-friday")
+    }
+    let service = try WalletService(
+      path: configuration.dataDir + "/walletd.sqlite", daemonKey: daemonKey,
+      operatorKey: try configuration.operatorPublicKey(), calendar: WorkingDayCalendar(week: week))
+    let routes = WalletRoutes(
+      service: service, limiter: FailureLimiter(budgetPerMinute: configuration.authFailuresPerMinute), metrics: metrics)
+    let (host, port) = try configuration.hostAndPort()
+    let bound = AsyncStream<Int>.makeStream()
+    let app = Application(
+      router: routes.router(),
+      configuration: .init(address: .hostname(host, port: port), serverName: "walletd"),
+      onServerRunning: { channel in
+        bound.continuation.yield(channel.localAddress?.port ?? port)
+        bound.continuation.finish()
+      },
+      logger: logger)
+    let group = ServiceGroup(
+      configuration: .init(
+        services: [app], gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [], logger: logger))
+    let task = Task {
+      defer { service.stop() }
+      try await group.run()
+    }
+    var iterator = bound.stream.makeAsyncIterator()
+    guard let actual = await iterator.next() else {
+      task.cancel()
+      throw APIError.unavailable("walletd could not listen on \(configuration.listen)")
+    }
+    return WalletDaemon(service: service, host: host, port: actual, group: group, task: task)
+  }
+
+  private init(service: WalletService, host: String, port: Int, group: ServiceGroup, task: Task<Void, any Error>) {
+    self.service = service
+    self.host = host
+    self.port = port
+    self.group = group
+    self.task = task
+  }
+
+  /// Stops accepting, lets in-flight requests finish, then returns.
+  public func stop() async {
+    await group.triggerGracefulShutdown()
+    _ = try? await task.value
+  }
+
+  /// Waits until walletd stops (a signal, or `stop()`).
+  public func wait() async throws { try await task.value }
+}

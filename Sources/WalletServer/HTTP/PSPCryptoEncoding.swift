@@ -1,0 +1,3 @@
+import PSPCrypto
+
+typealias PSPCryptoEncoding = Encoding

@@ -1,0 +1,229 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import PSPConsent
+import PSPWallet
+import WalletAPI
+
+/// The HTTP API (`spec/openapi.yaml`), wired to `WalletService`. Each handler
+/// collects its body within a limit, authenticates the caller, decodes strictly
+/// and calls the service; every failure becomes a problem document.
+public struct WalletRoutes: Sendable {
+  public static let bodyLimit = 1 << 20
+  public static let fieldsBodyLimit = 16 << 20
+
+  let service: WalletService
+  let sessions: SessionTable
+  let limiter: FailureLimiter
+  let metrics: @Sendable () -> String
+
+  public init(service: WalletService, limiter: FailureLimiter = FailureLimiter(), metrics: @escaping @Sendable () -> String = { "" }) {
+    self.service = service
+    sessions = SessionTable(daemonKey: service.daemonKey.publicKey)
+    self.limiter = limiter
+    self.metrics = metrics
+  }
+
+  public func router() -> Router<WalletRequestContext> {
+    let router = Router(context: WalletRequestContext.self)
+    router.add(middleware: MetricsMiddleware())
+    let s = service
+
+    router.get("/healthz") { _, _ in Responses.json(["status": "alive"]) }
+    router.get("/readyz") { _, _ in
+      (try? s.reader.database.query("SELECT 1")) != nil
+        ? Responses.json(["status": "ready"]) : Responses.problem(.unavailable("the database is not reachable"))
+    }
+    router.get("/metrics") { _, _ in Responses.text(metrics() + s.gauges(), contentType: "text/plain; version=0.0.4") }
+    router.get("/openapi.yaml") { _, _ in Responses.text(OpenAPIDocument.text, contentType: "application/yaml") }
+    router.get("/v1/purposes") { _, _ in Responses.json(PurposesView(TemplateCatalogue.standard)) }
+    router.get("/v1/administrations") { _, _ in Responses.json(s.administrations()) }
+
+    router.post("/v1/sessions") { request, context in
+      await respond(request, context, authenticate: false) { _, body in
+        guard !limiter.isThrottled(context.remoteAddress, at: s.now) else { throw APIError.tooManyRequests }
+        do {
+          return Responses.json(try sessions.open(StrictJSON.decode(SessionRequest.self, from: body), at: s.now))
+        } catch {
+          limiter.recordFailure(context.remoteAddress, at: s.now)
+          throw error
+        }
+      }
+    }
+    router.post("/v1/administrations") { request, context in
+      await respond(request, context) { caller, body in
+        try await s.register(StrictJSON.decode(AdministrationRegistration.self, from: body), caller: caller!)
+        return Responses.json(Done(), status: .created)
+      }
+    }
+    router.post("/v1/wallets") { request, context in
+      await respond(request, context) { caller, body in
+        try await s.openWallet(StrictJSON.decode(OpenWalletRequest.self, from: body), caller: caller!)
+        return Responses.json(Done(), status: .created)
+      }
+    }
+    router.get("/v1/wallets/:wallet") { request, context in
+      await respond(request, context) { caller, _ in Responses.json(try s.walletView(try wallet(context), caller: caller!)) }
+    }
+    router.post("/v1/wallets/:wallet/close") { request, context in
+      await respond(request, context) { caller, body in
+        try await s.closeWallet(try wallet(context), request: StrictJSON.decode(CloseRequest.self, from: body), caller: caller!)
+        return Responses.json(Done())
+      }
+    }
+    router.get("/v1/wallets/:wallet/envelopes") { request, context in
+      await respond(request, context) { caller, _ in Responses.json(try s.envelopes(try wallet(context), caller: caller!)) }
+    }
+    router.post("/v1/wallets/:wallet/fields") { request, context in
+      await respond(request, context, limit: Self.fieldsBodyLimit) { caller, body in
+        try await s.putFields(try wallet(context), request: StrictJSON.decode(FieldsRequest.self, from: body), caller: caller!)
+        return Responses.json(Done(), status: .created)
+      }
+    }
+    router.get("/v1/wallets/:wallet/fields") { request, context in
+      await respond(request, context) { caller, _ in
+        let history = try request.uri.queryParameters.get("history").map { raw throws(APIError) -> FieldID in
+          guard let field = FieldID(rawValue: raw) else { throw .badRequest("malformed field id") }
+          return field
+        }
+        return Responses.json(try await s.records(try wallet(context), history: history, caller: caller!))
+      }
+    }
+    router.post("/v1/wallets/:wallet/grants") { request, context in
+      await respond(request, context) { caller, body in
+        try await s.issueGrant(try wallet(context), request: StrictJSON.decode(GrantRequest.self, from: body), caller: caller!)
+        return Responses.json(Done(), status: .created)
+      }
+    }
+    router.get("/v1/wallets/:wallet/grants") { request, context in
+      await respond(request, context) { caller, _ in Responses.json(try s.grants(try wallet(context), caller: caller!)) }
+    }
+    router.post("/v1/wallets/:wallet/status-changes") { request, context in
+      await respond(request, context, limit: Self.fieldsBodyLimit) { caller, body in
+        try await s.changeStatus(
+          try wallet(context), request: StrictJSON.decode(StatusChangeRequest.self, from: body), caller: caller!)
+        return Responses.json(Done(), status: .created)
+      }
+    }
+    router.post("/v1/wallets/:wallet/procurations") { request, context in
+      await respond(request, context) { caller, body in
+        try await s.issueProcuration(
+          try wallet(context), request: StrictJSON.decode(ProcurationRequest.self, from: body), caller: caller!)
+        return Responses.json(Done(), status: .created)
+      }
+    }
+    router.get("/v1/wallets/:wallet/procurations") { request, context in
+      await respond(request, context) { caller, _ in Responses.json(try s.procurations(try wallet(context), caller: caller!)) }
+    }
+    router.post("/v1/wallets/:wallet/filings") { request, context in
+      await respond(request, context) { caller, body in
+        Responses.json(
+          try await s.file(try wallet(context), request: StrictJSON.decode(FilingRequest.self, from: body), caller: caller!),
+          status: .created)
+      }
+    }
+    router.get("/v1/wallets/:wallet/filings") { request, context in
+      await respond(request, context) { caller, _ in Responses.json(try s.filings(try wallet(context), caller: caller!)) }
+    }
+    router.post("/v1/wallets/:wallet/filings/:filing/responses") { request, context in
+      await respond(request, context) { caller, body in
+        guard let raw = context.parameters.get("filing"), let filing = try? StatementID(raw) else {
+          throw APIError.badRequest("malformed filing id")
+        }
+        try await s.respond(
+          try wallet(context), filing: filing, request: StrictJSON.decode(FilingResponseRequest.self, from: body),
+          caller: caller!)
+        return Responses.json(Done(), status: .created)
+      }
+    }
+    router.post("/v1/reads") { request, context in
+      await respond(request, context) { caller, body in
+        Responses.json(try await s.read(StrictJSON.decode(ReadRequestBody.self, from: body), caller: caller!))
+      }
+    }
+    router.get("/v1/wallets/:wallet/log") { request, context in
+      await respond(request, context) { caller, _ in
+        let start = try integer(request, "start") ?? 0
+        return Responses.json(try s.logEntries(try wallet(context), start: start, caller: caller!))
+      }
+    }
+    router.get("/v1/wallets/:wallet/log/checkpoint") { request, context in
+      await respond(request, context) { caller, _ in Responses.json(try s.checkpoint(try wallet(context), caller: caller!)) }
+    }
+    router.get("/v1/wallets/:wallet/log/consistency") { request, context in
+      await respond(request, context) { caller, _ in
+        guard let from = try integer(request, "from"), let to = try integer(request, "to") else {
+          throw APIError.badRequest("from and to are needed")
+        }
+        return Responses.json(try s.consistencyProof(try wallet(context), from: from, to: to, caller: caller!))
+      }
+    }
+    router.get("/v1/wallets/:wallet/log/inclusion") { request, context in
+      await respond(request, context) { caller, _ in
+        guard let index = try integer(request, "index"), let size = try integer(request, "size") else {
+          throw APIError.badRequest("index and size are needed")
+        }
+        return Responses.json(try s.inclusionProof(try wallet(context), index: index, size: size, caller: caller!))
+      }
+    }
+    return router
+  }
+
+  /// Collects the body within `limit`, authenticates (unless told not to),
+  /// runs `body`, and turns any failure into a problem document.
+  func respond(
+    _ request: Request, _ context: WalletRequestContext, authenticate: Bool = true, limit: Int = bodyLimit,
+    _ handler: (Caller?, [UInt8]) async throws -> Response
+  ) async -> Response {
+    var request = request
+    let bytes: [UInt8]
+    do {
+      let buffer = try await request.collectBody(upTo: limit)
+      bytes = Array(buffer.readableBytesView)
+    } catch {
+      return Responses.problem(.tooLarge)
+    }
+    do {
+      var caller: Caller? = nil
+      if authenticate { caller = try self.authenticate(request, body: bytes, context: context) }
+      return try await handler(caller, bytes)
+    } catch let error as APIError {
+      return Responses.problem(error)
+    } catch {
+      return Responses.problem(APIError(error))
+    }
+  }
+
+  func authenticate(_ request: Request, body: [UInt8], context: WalletRequestContext) throws(APIError) -> Caller {
+    let headers = request.headers
+    guard let session = HTTPField.Name(RequestAuthentication.sessionHeader).flatMap({ headers[$0] }),
+      let counterText = HTTPField.Name(RequestAuthentication.counterHeader).flatMap({ headers[$0] }),
+      let counter = UInt64(counterText),
+      let macText = HTTPField.Name(RequestAuthentication.macHeader).flatMap({ headers[$0] }),
+      let mac = try? PSPCryptoEncoding.fromBase64URL(macText)
+    else { throw .unauthenticated("missing or malformed authentication headers; open a session first") }
+    let now = service.now
+    do throws(APIError) {
+      return try sessions.authenticate(
+        session: session, counter: counter, mac: mac, method: request.method.rawValue,
+        path: request.uri.description, body: body, at: now)
+    } catch {
+      limiter.recordFailure(context.remoteAddress, at: now)
+      if limiter.isThrottled(context.remoteAddress, at: now) { throw .tooManyRequests }
+      throw error
+    }
+  }
+}
+
+private func wallet(_ context: WalletRequestContext) throws(APIError) -> WalletID {
+  guard let raw = context.parameters.get("wallet"), let id = try? WalletID(raw) else {
+    throw .badRequest("malformed wallet id")
+  }
+  return id
+}
+
+private func integer(_ request: Request, _ name: String) throws(APIError) -> Int? {
+  guard let raw = request.uri.queryParameters.get(name) else { return nil }
+  guard let value = Int(raw) else { throw .badRequest("\(name) must be a whole number") }
+  return value
+}
