@@ -54,7 +54,7 @@ final class ConsentFixture: @unchecked Sendable {
         signingKey: office.signingKey.publicKey, encryptionKey: office.encryptionKey.publicKey,
         purposes: ["aide-sociale"],
         contact: AdministrationContact(service: "Accueil", phone: "+352 23 62 11 1")))
-    rules = StandardConsentRules(registry: registry, circles: { Self.circles[$0] })
+    rules = StandardConsentRules(registry: registry, circles: { FieldCatalogue.standard[$0]?.circle })
   }
 
   deinit { try? FileManager.default.removeItem(at: directory) }

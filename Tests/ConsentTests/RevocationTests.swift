@@ -132,6 +132,9 @@ struct RevocationTests {
       by: f.owner, to: f.paul.publicIdentity, kind: .oneShot, purposes: ["aide-sociale"],
       administration: f.office.publicIdentity.keyID, circle: nil, actions: [.file], notBefore: f.now,
       expires: f.now + 7 * ConsentFixture.day, at: f.now, rules: f.rules)
-    #expect(fileOnly.envelopes.isEmpty)
+    // A filing procuration carries the keys of the circles its purpose's fields live in, no more.
+    let template = try #require(f.rules.templates["aide-sociale"])
+    let needed = Set(template.allowedFields.compactMap { FieldCatalogue.standard[$0]?.circle })
+    #expect(Set(fileOnly.envelopes.map(\.circle)) == needed)
   }
 }

@@ -2,8 +2,8 @@ import PSPCrypto
 import PSPWallet
 
 /// A procuration ready to hand to walletd: the token, and the circle keys the
-/// trustee needs sealed to the trustee (only for `read` or `update`, only the
-/// circles up to the procuration's).
+/// trustee needs sealed to the trustee (`ProcurationScope`: the circles up to
+/// the procuration's, or those of its purposes' fields).
 public struct IssuedProcuration: Sendable {
   public let procuration: Procuration
   public let envelopes: [CircleKeyEnvelope]
@@ -13,7 +13,7 @@ public enum ProcurationIssuer {
   public static func issue(
     by owner: WalletOwner, to trustee: PublicIdentity, kind: ProcurationKind, purposes: [Purpose],
     administration: String?, circle: Circle?, actions: [ProcurationAction], notBefore: Int64,
-    expires: Int64, at now: Int64, rules: any ConsentRules
+    expires: Int64, at now: Int64, rules: any ConsentRules, templates: TemplateCatalogue = .standard
   ) throws(ConsentRefusal) -> IssuedProcuration {
     let claims = ProcurationClaims(
       wallet: owner.walletID, owner: owner.identity.publicIdentity.keyID, trustee: trustee, kind: kind,
@@ -25,13 +25,12 @@ public enum ProcurationIssuer {
     }
     let authority = WalletAuthority(wallet: owner.walletID, owner: owner.identity.signingKey.publicKey)
     let procuration = try ProcurationVerifier.verify(token, authority: authority, rules: rules)
-    var envelopes: [CircleKeyEnvelope] = []
-    if let circle, !Set(actions).isDisjoint(with: [.read, .update]) {
-      do {
-        envelopes = try owner.keyring.envelopes(
-          wallet: owner.walletID, circles: circle.upToHere, to: trustee.encryptionKey)
-      } catch { throw .malformed("trustee key") }
-    }
+    let circles = ProcurationScope.circles(
+      of: procuration.claims, templates: templates, circles: { rules.circle(of: $0) })
+    let envelopes: [CircleKeyEnvelope]
+    do {
+      envelopes = try owner.keyring.envelopes(wallet: owner.walletID, circles: circles, to: trustee.encryptionKey)
+    } catch { throw .malformed("trustee key") }
     return IssuedProcuration(procuration: procuration, envelopes: envelopes)
   }
 }

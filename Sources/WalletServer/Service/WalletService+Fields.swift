@@ -67,15 +67,19 @@ extension WalletService {
   public func records(_ wallet: WalletID, history field: FieldID?, caller: Caller) async throws(APIError)
     -> RecordsView
   {
-    let (_, _, _, procuration) = try await ownerOrTrusteeLogged(caller, wallet: wallet, action: .read)
+    let (_, _, _, procuration) = try await ownerOrTrusteeLogged(caller, wallet: wallet, anyOf: [.read, .file, .grant])
     var records: [FieldRecord]
     do {
       records = try field.map { try reader.history(wallet: wallet, field: $0) } ?? reader.latestRecords(wallet: wallet)
     } catch { throw APIError(error) }
     if let procuration {
       // A trustee's read is an access like any other: logged before it is answered.
-      let maxCircle = procuration.claims.maxCircle ?? .core
-      records = records.filter { $0.circle <= maxCircle }
+      let templates = rules.templates
+      records = records.filter {
+        ProcurationScope.reaches(
+          $0.field, circle: $0.circle, claims: procuration.claims, templates: templates,
+          circles: { FieldCatalogue.standard[$0]?.circle })
+      }
       let entry = AccessLogEntry(
         at: now, wallet: wallet, actor: caller.keyID, role: .trustee, action: .fieldsRead,
         fields: records.map(\.field), procuration: procuration.id)

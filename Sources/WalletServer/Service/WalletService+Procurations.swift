@@ -12,7 +12,8 @@ extension WalletService {
     do { procuration = try ProcurationVerifier.verify(request.token, authority: authority, rules: rules) } catch {
       throw .refused(error)
     }
-    let allowed = procuration.claims.maxCircle.map { $0.upToHere } ?? []
+    let allowed = ProcurationScope.circles(
+      of: procuration.claims, templates: rules.templates, circles: { FieldCatalogue.standard[$0]?.circle })
     guard request.envelopes.allSatisfy({ $0.wallet == wallet && allowed.contains($0.circle) }) else {
       throw .badRequest("circle keys beyond the procuration's circle")
     }

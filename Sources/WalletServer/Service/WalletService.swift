@@ -89,6 +89,13 @@ public final class WalletService: @unchecked Sendable {
   func ownerOrTrustee(_ caller: Caller, wallet: WalletID, action: ProcurationAction) throws(APIError)
     -> (record: WalletRecord, authority: WalletAuthority, state: ConsentState, procuration: Procuration?)
   {
+    try ownerOrTrustee(caller, wallet: wallet, anyOf: [action])
+  }
+
+  /// The owner, or a trustee whose procuration allows one of `actions` now.
+  func ownerOrTrustee(_ caller: Caller, wallet: WalletID, anyOf actions: [ProcurationAction]) throws(APIError)
+    -> (record: WalletRecord, authority: WalletAuthority, state: ConsentState, procuration: Procuration?)
+  {
     try refuseOperator(caller)
     let record = try walletRecord(wallet)
     guard record.closedAt == nil else { throw .conflict("the wallet is closed") }
@@ -100,11 +107,13 @@ public final class WalletService: @unchecked Sendable {
       guard let procuration = try? ProcurationVerifier.verify(token, authority: authority, rules: rules),
         procuration.claims.sub == caller.keyID
       else { continue }
-      do {
-        try ProcurationVerifier.checkUse(procuration, action: action, state: state, at: now)
-        return (record, authority, state, procuration)
-      } catch {
-        lastRefusal = (error, procuration.id)
+      for action in actions {
+        do {
+          try ProcurationVerifier.checkUse(procuration, action: action, state: state, at: now)
+          return (record, authority, state, procuration)
+        } catch {
+          lastRefusal = (error, procuration.id)
+        }
       }
     }
     if let (refusal, id) = lastRefusal { throw .trusteeRefused(refusal, procuration: id) }
@@ -116,8 +125,16 @@ public final class WalletService: @unchecked Sendable {
   func ownerOrTrusteeLogged(_ caller: Caller, wallet: WalletID, action: ProcurationAction) async throws(APIError)
     -> (record: WalletRecord, authority: WalletAuthority, state: ConsentState, procuration: Procuration?)
   {
+    try await ownerOrTrusteeLogged(caller, wallet: wallet, anyOf: [action])
+  }
+
+  func ownerOrTrusteeLogged(_ caller: Caller, wallet: WalletID, anyOf actions: [ProcurationAction])
+    async throws(APIError)
+    -> (record: WalletRecord, authority: WalletAuthority, state: ConsentState, procuration: Procuration?)
+  {
+    let action = actions.first ?? .read
     do {
-      return try ownerOrTrustee(caller, wallet: wallet, action: action)
+      return try ownerOrTrustee(caller, wallet: wallet, anyOf: actions)
     } catch .trusteeRefused(let refusal, let id) {
       let logAction: LogAction = action == .file ? .filingMade : .procurationUsed
       try await refuse(
