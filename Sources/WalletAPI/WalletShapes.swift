@@ -263,3 +263,19 @@ public struct Problem: Sendable, Codable, Equatable {
   }
   public var code: String { String(type.split(separator: ":").last ?? "") }
 }
+
+/// Grants addressed to the calling administration.
+public struct IncomingGrantsView: Sendable, Codable {
+  public struct Entry: Sendable, Codable {
+    public let wallet: WalletID
+    public let grant: StatementID
+    public let token: String
+    public init(wallet: WalletID, grant: StatementID, token: String) {
+      self.wallet = wallet
+      self.grant = grant
+      self.token = token
+    }
+  }
+  public let grants: [Entry]
+  public init(grants: [Entry]) { self.grants = grants }
+}

@@ -51,7 +51,7 @@ public enum GrantResealing {
     return (records, keys)
   }
 
-  static func seal(_ dataKey: SymmetricKey, of record: FieldRecord, to grants: [ActiveGrant], at now: Int64)
+  public static func seal(_ dataKey: SymmetricKey, of record: FieldRecord, to grants: [ActiveGrant], at now: Int64)
     throws(WalletError) -> [GrantKey]
   {
     var keys: [GrantKey] = []

@@ -136,6 +136,9 @@ public struct WalletRoutes: Sendable {
         return Responses.json(Done(), status: .created)
       }
     }
+    router.get("/v1/grants") { request, context in
+      await respond(request, context) { caller, _ in Responses.json(try s.incomingGrants(caller: caller!)) }
+    }
     router.post("/v1/reads") { request, context in
       await respond(request, context) { caller, body in
         Responses.json(try await s.read(StrictJSON.decode(ReadRequestBody.self, from: body), caller: caller!))

@@ -176,3 +176,22 @@ extension WalletService {
     return try storedGrant(id, wallet: wallet, authority: authority, state: relaxed)
   }
 }
+
+extension WalletService {
+  /// The grants addressed to the caller (an administration), newest first.
+  public func incomingGrants(caller: Caller) throws(APIError) -> IncomingGrantsView {
+    try refuseOperator(caller)
+    do {
+      let rows = try reader.database.query(
+        "SELECT wallet, id, token FROM grants WHERE grantee = ? ORDER BY created_at DESC, rowid DESC LIMIT 500",
+        [.text(caller.keyID)])
+      return IncomingGrantsView(
+        grants: rows.compactMap { row in
+          guard let wallet = row[0].blob.flatMap({ try? WalletID(bytes: $0) }),
+            let id = row[1].text.flatMap({ try? StatementID($0) }), let token = row[2].text
+          else { return nil }
+          return IncomingGrantsView.Entry(wallet: wallet, grant: id, token: token)
+        })
+    } catch { throw APIError(error) }
+  }
+}

@@ -39,7 +39,7 @@ extension WalletService {
 
   /// The wallet row and statements, for its owner or a trustee.
   public func walletView(_ wallet: WalletID, caller: Caller) throws(APIError) -> WalletView {
-    let (record, _, _, _) = try ownerOrTrustee(caller, wallet: wallet, action: .read)
+    let (record, _, _, _) = try ownerOrTrustee(caller, wallet: wallet, anyOf: [.read, .update, .file, .grant])
     do { return WalletView(wallet: record, keyStatements: try reader.keyStatements(wallet: wallet)) } catch {
       throw APIError(error)
     }

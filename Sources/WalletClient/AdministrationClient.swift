@@ -1,0 +1,112 @@
+import Foundation
+import PSPConsent
+import PSPCrypto
+import PSPWallet
+import WalletAPI
+
+/// An administration's side: reads under a grant and decrypts locally — only
+/// the granted fields ever open — and answers the requests filed with it.
+public final class AdministrationClient: @unchecked Sendable {
+  public let transport: Transport
+  public init(transport: Transport) { self.transport = transport }
+
+  public struct ReadResult: Sendable {
+    public let values: [(field: FieldID, value: FieldValue)]
+    public let ownerEncryptionKey: AgreementPublicKey
+  }
+
+  /// Reads under `grant` for `purpose`; refused reads come back as
+  /// `ClientError.refused` with walletd's code (and are in the citizen's log).
+  public func read(wallet: WalletID, grant: StatementID, purpose: Purpose, fields: [FieldID]? = nil)
+    async throws(ClientError) -> ReadResult
+  {
+    let body = ReadRequestBody(wallet: wallet, grant: grant, purpose: purpose, fields: fields)
+    let answer = try await transport.send("POST", "/v1/reads", body: body, as: ReadResponseBody.self)
+    var values: [(FieldID, FieldValue)] = []
+    for key in answer.keys {
+      guard let record = answer.records.first(where: { $0.field == key.field && $0.version == key.version }),
+        record.wallet == wallet, let definition = FieldCatalogue.standard[key.field]
+      else { throw .badAnswer("a record is missing for \(key.field)") }
+      do {
+        var bytes = try key.open(record, with: transport.identity.encryptionKey)
+        defer { wipe(&bytes) }
+        values.append((key.field, try FieldValue.decode(bytes, type: definition.type)))
+      } catch { throw .badAnswer("the record of \(key.field) does not open") }
+    }
+    guard let ownerKey = try? AgreementPublicKey(answer.ownerEncryptionKey.bytes) else {
+      throw .badAnswer("the citizen's key is malformed")
+    }
+    return ReadResult(values: values, ownerEncryptionKey: ownerKey)
+  }
+
+  /// The requests filed with this administration in a wallet.
+  public func filings(wallet: WalletID) async throws(ClientError) -> [FilingView] {
+    try await transport.send("GET", "/v1/wallets/\(wallet)/filings", as: FilingsView.self).filings
+  }
+
+  /// Acknowledges a request with its number; the due date is the legal one.
+  public func acknowledge(
+    wallet: WalletID, filing: FilingView, number: String, registeredOn: CivilDate,
+    contact: FilingResponseClaims.Contact, calendar: WorkingDayCalendar = WorkingDayCalendar(week: .mondayToSaturday),
+    at now: Int64
+  ) async throws(ClientError) -> CivilDate? {
+    let purpose = try filingPurpose(filing)
+    let dueOn: CivilDate?
+    do {
+      dueOn = try TemplateCatalogue.standard[purpose]?.decisionDeadline(registeredOn: registeredOn, calendar: calendar)
+    } catch { throw .local("the registration date is not valid") }
+    let claims = FilingResponseClaims(
+      wallet: wallet, filing: filing.id, issuer: transport.identity.publicIdentity.keyID, kind: .acknowledged,
+      issuedAt: now, number: number, registeredOn: registeredOn.iso, dueOn: dueOn?.iso, contact: contact)
+    try await post(claims, note: nil, wallet: wallet, filing: filing.id)
+    return dueOn
+  }
+
+  /// Posts the motivated decision; the motivation is sealed to the citizen.
+  public func decide(
+    wallet: WalletID, filing: FilingView, outcome: FilingResponseClaims.Outcome, motivation: String,
+    recourse: String, citizenKey: AgreementPublicKey, at now: Int64
+  ) async throws(ClientError) {
+    let sealed: [UInt8]
+    do { sealed = try FilingNote.seal(motivation, to: citizenKey) } catch { throw ClientError(error) }
+    let claims = FilingResponseClaims(
+      wallet: wallet, filing: filing.id, issuer: transport.identity.publicIdentity.keyID, kind: .decided,
+      issuedAt: now, outcome: outcome, recourse: recourse, noteDigest: FilingNote.digest(motivation, filing: filing.id))
+    try await post(claims, note: sealed, wallet: wallet, filing: filing.id)
+  }
+
+  private func post(_ claims: FilingResponseClaims, note: [UInt8]?, wallet: WalletID, filing: StatementID)
+    async throws(ClientError)
+  {
+    let token: String
+    do { token = try SignedStatement.sign(claims, type: FilingResponseClaims.type, with: transport.identity.signingKey) }
+    catch { throw ClientError(error) }
+    _ = try await transport.send(
+      "POST", "/v1/wallets/\(wallet)/filings/\(filing)/responses",
+      body: FilingResponseRequest(token: token, sealedNote: note.map(Bytes.init)), as: Done.self)
+  }
+
+  func filingPurpose(_ filing: FilingView) throws(ClientError) -> Purpose {
+    guard let message = try? PasetoV4Public.unverifiedMessage(of: filing.filing),
+      let claims = try? JSONDecoder().decode(FilingClaims.self, from: Data(message))
+    else { throw .badAnswer("malformed filing") }
+    return claims.purpose
+  }
+}
+
+/// The operator's one power: registering administrations.
+public final class OperatorClient: @unchecked Sendable {
+  public let transport: Transport
+  public init(transport: Transport) { self.transport = transport }
+
+  public func register(_ registration: AdministrationRegistration) async throws(ClientError) {
+    _ = try await transport.send("POST", "/v1/administrations", body: registration, as: Done.self)
+  }
+}
+
+extension AdministrationClient {
+  /// The grants addressed to this administration.
+  public func incomingGrants() async throws(ClientError) -> [IncomingGrantsView.Entry] {
+    try await transport.send("GET", "/v1/grants", as: IncomingGrantsView.self).grants
+  }
+}

@@ -1,0 +1,312 @@
+import Foundation
+import PSPConsent
+import PSPCrypto
+import PSPWallet
+import WalletAPI
+
+/// The citizen's side of the API: everything is sealed, signed and opened
+/// here, with the citizen's keys; walletd receives only ciphertext and tokens.
+public final class CitizenClient: @unchecked Sendable {
+  public let transport: Transport
+  public var identity: Identity { transport.identity }
+  public let walletID: WalletID
+  private(set) var keyring: CircleKeyring
+
+  init(transport: Transport, walletID: WalletID, keyring: CircleKeyring) {
+    self.transport = transport
+    self.walletID = walletID
+    self.keyring = keyring
+  }
+
+  var authority: WalletAuthority { WalletAuthority(wallet: walletID, owner: identity.signingKey.publicKey) }
+  var path: String { "/v1/wallets/\(walletID)" }
+
+  /// Opens a new wallet on the citizen's explicit acceptance of the terms.
+  public static func openWallet(_ transport: Transport, acceptance: ConsentAcceptance?) async throws(ClientError)
+    -> CitizenClient
+  {
+    guard let acceptance, acceptance.terms == ConsentTerms.current else {
+      throw .local(WalletError.consentNotGiven.description)
+    }
+    let identity = transport.identity
+    let walletID = WalletID()
+    var keyring = CircleKeyring()
+    for circle in Circle.allCases { keyring.insert(SymmetricKey(), circle: circle, epoch: 1) }
+    let owner = identity.publicIdentity
+    let request: OpenWalletRequest
+    do {
+      request = OpenWalletRequest(
+        wallet: WalletRecord(
+          id: walletID, ownerSigningKey: Paserk.encode(owner.signingKey),
+          ownerEncryptionKey: owner.encryptionKey.bytes,
+          consentReceipt: try ConsentReceipt(wallet: walletID, owner: owner, acceptance: acceptance)
+            .signed(with: identity.signingKey),
+          createdAt: acceptance.acceptedAt),
+        envelopes: try keyring.envelopes(wallet: walletID, circles: Circle.allCases, to: owner.encryptionKey),
+        keyStatements: [
+          try CircleKeyStatement.sign(
+            keyring: keyring, wallet: walletID, epoch: 1, by: identity.signingKey, at: acceptance.acceptedAt)
+        ])
+    } catch { throw ClientError(error) }
+    _ = try await transport.send("POST", "/v1/wallets", body: request, as: Done.self)
+    return CitizenClient(transport: transport, walletID: walletID, keyring: keyring)
+  }
+
+  /// Reconnects to an existing wallet: the circle keys are opened and checked
+  /// against the citizen's own signed statements.
+  public static func connect(_ transport: Transport, wallet: WalletID) async throws(ClientError) -> CitizenClient {
+    let view = try await transport.send("GET", "/v1/wallets/\(wallet)/envelopes", as: EnvelopesView.self)
+    do {
+      let commitments = try CircleKeyStatement.verify(
+        view.keyStatements, wallet: wallet, owner: transport.identity.signingKey.publicKey)
+      let keyring = try CircleKeyring(
+        envelopes: view.envelopes, recipient: transport.identity.encryptionKey, commitments: commitments)
+      return CitizenClient(transport: transport, walletID: wallet, keyring: keyring)
+    } catch { throw ClientError(error) }
+  }
+
+  // MARK: fields
+
+  public func records(history field: FieldID? = nil) async throws(ClientError) -> [FieldRecord] {
+    let query = field.map { "?history=\($0)" } ?? ""
+    return try await transport.send("GET", "\(path)/fields\(query)", as: RecordsView.self).records
+  }
+
+  /// The latest value of every field, decrypted here.
+  public func fields() async throws(ClientError) -> [(record: FieldRecord, value: FieldValue)] {
+    try await records().map { (record) throws(ClientError) in (record, try open(record)) }
+  }
+
+  public func history(_ field: FieldID) async throws(ClientError) -> [(record: FieldRecord, value: FieldValue)] {
+    try await records(history: field).map { (record) throws(ClientError) in (record, try open(record)) }
+  }
+
+  func open(_ record: FieldRecord) throws(ClientError) -> FieldValue {
+    guard let key = keyring.key(record.circle, epoch: record.circleEpoch),
+      let definition = FieldCatalogue.standard[record.field]
+    else { throw .local("the field \(record.field) cannot be opened with this wallet's keys") }
+    do {
+      var bytes = try FieldSealer.open(record, circleKey: key)
+      defer { wipe(&bytes) }
+      return try FieldValue.decode(bytes, type: definition.type)
+    } catch { throw .badAnswer("the record of \(record.field) does not open") }
+  }
+
+  /// Writes new versions of fields (already validated), sealing each new data
+  /// key to the durable grants in force that cover the field.
+  public func set(_ values: [(FieldID, FieldValue)], at now: Int64) async throws(ClientError) {
+    let latest = Dictionary(uniqueKeysWithValues: try await records().map { ($0.field, $0.version) })
+    let active = try await activeGrants(at: now)
+    var records: [FieldRecord] = []
+    var keys: [GrantKey] = []
+    for (field, value) in values {
+      guard let definition = FieldCatalogue.standard[field], value.fits(definition.type) else {
+        throw .local("\(field) is not a field of the catalogue, or the value does not fit it")
+      }
+      guard let (epoch, circleKey) = keyring.current(definition.circle) else { throw .local("no circle key") }
+      do {
+        var plaintext = value.encoded()
+        defer { wipe(&plaintext) }
+        let sealed = try FieldSealer.seal(
+          plaintext, wallet: walletID, field: field, version: (latest[field] ?? 0) + 1, circle: definition.circle,
+          circleKey: circleKey, circleEpoch: epoch, createdAt: now)
+        records.append(sealed.record)
+        keys += try GrantResealing.seal(sealed.dataKey, of: sealed.record, to: active, at: now)
+      } catch { throw ClientError(error) }
+    }
+    _ = try await transport.send(
+      "POST", "\(path)/fields", body: FieldsRequest(records: records, grantKeys: keys), as: Done.self)
+  }
+
+  // MARK: grants
+
+  /// Every grant, verified here (a grant walletd made up would not verify).
+  public func grants() async throws(ClientError) -> [(grant: Grant, state: GrantState)] {
+    let rules = try await ClientRules.fetch(transport)
+    let state = try await consentState()
+    return try await transport.send("GET", "\(path)/grants", as: GrantsView.self).grants.compactMap { view in
+      guard let grant = try? GrantVerifier.verify(view.token, authority: authority, state: state, rules: rules) else {
+        return nil
+      }
+      return (grant, view.state)
+    }
+  }
+
+  func activeGrants(at now: Int64) async throws(ClientError) -> [ActiveGrant] {
+    let rules = try await ClientRules.fetch(transport)
+    return try await grants().compactMap { entry in
+      guard entry.state == .active, let administration = rules.registry.administration(keyID: entry.grant.grantee)
+      else { return nil }
+      return ActiveGrant(grant: entry.grant, granteeKey: administration.encryptionKey)
+    }
+  }
+
+  func consentState() async throws(ClientError) -> ConsentState {
+    var state = ConsentState()
+    for view in try await transport.send("GET", "\(path)/procurations", as: ProcurationsView.self).procurations {
+      state.procurations[view.id] = view.token
+    }
+    return state
+  }
+
+  /// Grants `administration` the fields of `purpose` (by default every field of
+  /// its template the wallet holds) — never more than the template allows.
+  public func grant(
+    to administration: String, purpose: Purpose, fields: [FieldID]? = nil, kind: GrantKind, days: Int64,
+    at now: Int64
+  ) async throws(ClientError) -> Grant {
+    let rules = try await ClientRules.fetch(transport)
+    let target = try rules.administration(administration)
+    let held = try await records()
+    let chosen: [FieldID]
+    if let fields { chosen = fields } else { chosen = try Self.templateFields(purpose, held: held.map(\.field), rules: rules) }
+    let claims = GrantClaims(
+      wallet: walletID, issuer: identity.publicIdentity.keyID, grantee: target.keyID, purpose: purpose,
+      fields: chosen, kind: kind, issuedAt: now, notBefore: now, expires: now + days * 86_400)
+    let (grant, keys) = try seal(claims, to: target, records: held, rules: rules)
+    _ = try await transport.send("POST", "\(path)/grants", body: GrantRequest(token: grant.token, keys: keys), as: Done.self)
+    return grant
+  }
+
+  /// The fields of a template that the wallet holds, choosing the first held
+  /// field of each group of alternatives.
+  static func templateFields(_ purpose: Purpose, held: [FieldID], rules: StandardConsentRules) throws(ClientError)
+    -> [FieldID]
+  {
+    guard let template = rules.templates[purpose] else { throw .local("unknown aid \(purpose)") }
+    var fields = template.minimalFields.filter(held.contains)
+    for group in template.alternatives {
+      if let first = group.choices.first(where: held.contains) { fields.append(first) }
+    }
+    fields += template.fieldsAsNeeded.filter(held.contains)
+    guard !fields.isEmpty else { throw .local("the wallet holds none of the fields this aid needs") }
+    return fields
+  }
+
+  func seal(_ claims: GrantClaims, to administration: Administration, records: [FieldRecord], rules: StandardConsentRules)
+    throws(ClientError) -> (Grant, [GrantKey])
+  {
+    do {
+      let token = try SignedStatement.sign(claims, type: GrantClaims.type, with: identity.signingKey)
+      let grant = try GrantVerifier.verify(token, authority: authority, state: ConsentState(), rules: rules)
+      var keys: [GrantKey] = []
+      for field in grant.fields {
+        guard let record = records.first(where: { $0.field == field }),
+          let circleKey = keyring.key(record.circle, epoch: record.circleEpoch)
+        else { throw ClientError.local("the wallet holds no \(field)") }
+        let dataKey = try FieldSealer.unwrapDataKey(of: record, circleKey: circleKey)
+        keys.append(try GrantKey.seal(dataKey, of: record, grant: grant.id, to: administration.encryptionKey))
+      }
+      return (grant, keys)
+    } catch { throw ClientError(error) }
+  }
+
+  /// Revokes (re-keying the fields the grant covered, for the grants that
+  /// remain), pauses or resumes a grant.
+  public func change(_ grant: Grant, _ action: StatusAction, at now: Int64) async throws(ClientError) {
+    let token: String
+    do {
+      token = try GrantIssuer.statusChange(
+        by: identity, wallet: walletID, target: .grant, ref: grant.id, action: action, at: now)
+    } catch { throw ClientError(error) }
+    var records: [FieldRecord] = []
+    var keys: [GrantKey] = []
+    if action == .revoke {
+      let remaining = try await activeGrants(at: now).filter { $0.grant.id != grant.id }
+      let latest = try await self.records()
+      for field in grant.fields {
+        guard let record = latest.first(where: { $0.field == field }),
+          let (epoch, circleKey) = keyring.current(record.circle),
+          let oldKey = keyring.key(record.circle, epoch: record.circleEpoch)
+        else { continue }
+        do {
+          var plaintext = try FieldSealer.open(record, circleKey: oldKey)
+          defer { wipe(&plaintext) }
+          let sealed = try FieldSealer.seal(
+            plaintext, wallet: walletID, field: field, version: record.version + 1, circle: record.circle,
+            circleKey: circleKey, circleEpoch: epoch, createdAt: now)
+          records.append(sealed.record)
+          keys += try GrantResealing.seal(sealed.dataKey, of: sealed.record, to: remaining, at: now)
+        } catch { throw ClientError(error) }
+      }
+    }
+    _ = try await transport.send(
+      "POST", "\(path)/status-changes", body: StatusChangeRequest(token: token, records: records, grantKeys: keys),
+      as: Done.self)
+  }
+
+  // MARK: procurations, filings
+
+  public func procuration(
+    to trustee: PublicIdentity, kind: ProcurationKind, purposes: [Purpose], administration: String?,
+    circle: Circle?, actions: [ProcurationAction], days: Int64, at now: Int64
+  ) async throws(ClientError) -> Procuration {
+    let rules = try await ClientRules.fetch(transport)
+    let adminKeyID = try administration.map { (id) throws(ClientError) in try rules.administration(id).keyID }
+    let claims = ProcurationClaims(
+      wallet: walletID, owner: identity.publicIdentity.keyID, trustee: trustee, kind: kind, purposes: purposes,
+      administration: adminKeyID, circle: circle, actions: actions, issuedAt: now, notBefore: now,
+      expires: now + days * 86_400)
+    do {
+      let token = try SignedStatement.sign(claims, type: ProcurationClaims.type, with: identity.signingKey)
+      let procuration = try ProcurationVerifier.verify(token, authority: authority, rules: rules)
+      let circles = ProcurationScope.circles(
+        of: procuration.claims, templates: rules.templates, circles: { rules.circle(of: $0) })
+      let envelopes = try keyring.envelopes(wallet: walletID, circles: circles, to: trustee.encryptionKey)
+      _ = try await transport.send(
+        "POST", "\(path)/procurations", body: ProcurationRequest(token: token, envelopes: envelopes), as: Done.self)
+      return procuration
+    } catch { throw ClientError(error) }
+  }
+
+  public func revoke(procuration id: StatementID, at now: Int64) async throws(ClientError) {
+    let token: String
+    do {
+      token = try GrantIssuer.statusChange(
+        by: identity, wallet: walletID, target: .procuration, ref: id, action: .revoke, at: now)
+    } catch { throw ClientError(error) }
+    _ = try await transport.send("POST", "\(path)/status-changes", body: StatusChangeRequest(token: token), as: Done.self)
+  }
+
+  /// Files a request: a one-shot grant of the aid's fields to the
+  /// administration and the filing that names it.
+  public func file(purpose: Purpose, at administration: String, fields: [FieldID]? = nil, days: Int64 = 60, at now: Int64)
+    async throws(ClientError) -> FilingView
+  {
+    let rules = try await ClientRules.fetch(transport)
+    let held = try await records()
+    let request = try FilingComposer.compose(
+      signer: identity, wallet: walletID, keyring: keyring, records: held, purpose: purpose,
+      administration: try rules.administration(administration), fields: fields, days: days, procuration: nil,
+      authority: authority, state: ConsentState(), rules: rules, at: now)
+    return try await transport.send("POST", "\(path)/filings", body: request, as: FilingView.self)
+  }
+
+  public func filings() async throws(ClientError) -> [FilingSummary] {
+    let rules = try await ClientRules.fetch(transport)
+    let state = try await consentState()
+    return try await transport.send("GET", "\(path)/filings", as: FilingsView.self).filings.compactMap { view in
+      FilingSummary(view, authority: authority, state: state, rules: rules, reader: identity.encryptionKey)
+    }
+  }
+
+  // MARK: log, close
+
+  public func log() async throws(ClientError) -> [AccessLogEntry] {
+    try await LogReader.entries(transport, wallet: walletID)
+  }
+
+  public func verifyLog(since previous: String?) async throws(ClientError) -> LogVerification {
+    try await LogReader.verify(transport, wallet: walletID, since: previous)
+  }
+
+  public func close(at now: Int64) async throws(ClientError) {
+    let statement: String
+    do {
+      statement = try SignedStatement.sign(
+        WalletClosure(wallet: walletID, owner: identity.publicIdentity, closedAt: now), type: WalletClosure.type,
+        with: identity.signingKey)
+    } catch { throw ClientError(error) }
+    _ = try await transport.send("POST", "\(path)/close", body: CloseRequest(closure: statement), as: Done.self)
+  }
+}

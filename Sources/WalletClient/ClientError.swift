@@ -1,0 +1,37 @@
+import PSPConsent
+import PSPWallet
+import WalletAPI
+
+/// What the client library reports. `refused` carries walletd's problem
+/// document (a code and a text, never data); the others say what failed here.
+public enum ClientError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// walletd answered with a problem document.
+  case refused(Problem)
+  /// walletd could not be reached.
+  case unreachable(String)
+  /// walletd's answer was not what the API promises (or did not verify).
+  case badAnswer(String)
+  /// A local check failed before anything was sent.
+  case local(String)
+
+  public var description: String {
+    switch self {
+    case .refused(let problem): "walletd refused (\(problem.status) \(problem.code)): \(problem.detail)"
+    case .unreachable(let what): "walletd cannot be reached at \(what)"
+    case .badAnswer(let what): "walletd's answer is not valid: \(what)"
+    case .local(let what): what
+    }
+  }
+
+  /// The refusal code, when walletd refused.
+  public var code: String? { if case .refused(let p) = self { p.code } else { nil } }
+
+  init(_ error: any Error) {
+    switch error {
+    case let client as ClientError: self = client
+    case let refusal as ConsentRefusal: self = .local(refusal.message(.english))
+    case let wallet as WalletError: self = .local(wallet.description)
+    default: self = .local("\(error)")
+    }
+  }
+}

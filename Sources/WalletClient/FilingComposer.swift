@@ -1,0 +1,82 @@
+import PSPConsent
+import PSPCrypto
+import PSPWallet
+import WalletAPI
+
+/// Makes the body of a filing — the one-shot grant of the aid's fields to the
+/// administration, its sealed data keys, and the filing naming it — for the
+/// citizen or for a trustee (who signs under the procuration it names).
+enum FilingComposer {
+  static func compose(
+    signer: Identity, wallet: WalletID, keyring: CircleKeyring, records: [FieldRecord], purpose: Purpose,
+    administration: Administration, fields: [FieldID]?, days: Int64, procuration: StatementID?,
+    authority: WalletAuthority, state: ConsentState, rules: StandardConsentRules, at now: Int64
+  ) throws(ClientError) -> FilingRequest {
+    let chosen: [FieldID]
+    if let fields {
+      chosen = fields
+    } else {
+      chosen = try CitizenClient.templateFields(purpose, held: records.map(\.field), rules: rules)
+    }
+    let filingID = StatementID()
+    do {
+      let claims = GrantClaims(
+        wallet: wallet, issuer: signer.publicIdentity.keyID, grantee: administration.keyID, purpose: purpose,
+        fields: chosen, kind: .oneShot, issuedAt: now, notBefore: now, expires: now + days * 86_400,
+        procuration: procuration, filing: filingID)
+      let grantToken = try SignedStatement.sign(claims, type: GrantClaims.type, with: signer.signingKey)
+      let grant = try GrantVerifier.verify(grantToken, authority: authority, state: state, rules: rules)
+      var keys: [GrantKey] = []
+      for field in grant.fields {
+        guard let record = records.first(where: { $0.field == field }),
+          let circleKey = keyring.key(record.circle, epoch: record.circleEpoch)
+        else { throw ClientError.local("the wallet holds no \(field), or its key is not at hand") }
+        let dataKey = try FieldSealer.unwrapDataKey(of: record, circleKey: circleKey)
+        keys.append(try GrantKey.seal(dataKey, of: record, grant: grant.id, to: administration.encryptionKey))
+      }
+      let filing = FilingClaims(
+        id: filingID, wallet: wallet, issuer: signer.publicIdentity.keyID, procuration: procuration, purpose: purpose,
+        administration: administration.keyID, grant: grant.id, issuedAt: now)
+      let filingToken = try SignedStatement.sign(filing, type: FilingClaims.type, with: signer.signingKey)
+      return FilingRequest(filing: filingToken, grant: grantToken, keys: keys)
+    } catch { throw ClientError(error) }
+  }
+}
+
+/// A request as the citizen sees it: verified filing, timeline, due date,
+/// outcome, and the notes sealed to them.
+public struct FilingSummary: Sendable {
+  public let filing: Filing
+  public let timeline: FilingTimeline
+  public let notes: [String]
+  public let recourse: String?
+
+  init?(
+    _ view: FilingView, authority: WalletAuthority, state: ConsentState, rules: StandardConsentRules,
+    reader: AgreementKey
+  ) {
+    guard let filing = try? FilingVerifier.verify(view.filing, authority: authority, state: state, rules: rules) else {
+      return nil
+    }
+    var timeline = FilingTimeline(filing: filing)
+    var notes: [String] = []
+    var recourse: String? = nil
+    for response in view.responses {
+      guard
+        let claims = try? FilingVerifier.apply(
+          response.token, to: &timeline, filing: filing, rules: rules,
+          calendar: WorkingDayCalendar(week: .mondayToSaturday))
+      else { continue }
+      if let sealed = response.sealedNote, let digest = claims.noteDigest,
+        let note = try? FilingNote.open(sealed.bytes, with: reader, filing: filing.id, digest: digest)
+      {
+        notes.append(note)
+      }
+      if claims.recourse != nil { recourse = claims.recourse }
+    }
+    self.filing = filing
+    self.timeline = timeline
+    self.notes = notes
+    self.recourse = recourse
+  }
+}
