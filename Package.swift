@@ -76,6 +76,12 @@ let package = Package(
       dependencies: ["PSPCrypto", "PSPWallet", "PSPConsent", "WalletAPI"],
       path: "Sources/WalletClient"
     ),
+    // The demo story: a walletd on loopback and every role, told step by step.
+    .target(
+      name: "PSPDemo",
+      dependencies: ["PSPCrypto", "PSPWallet", "PSPConsent", "WalletAPI", "WalletClient", "WalletServer"],
+      path: "Sources/Demo"
+    ),
     .executableTarget(
       name: "walletd",
       dependencies: [
@@ -87,7 +93,7 @@ let package = Package(
     .executableTarget(
       name: "wallet-cli",
       dependencies: [
-        "PSPCrypto", "PSPWallet", "PSPConsent", "WalletClient", "WalletServer",
+        "PSPCrypto", "PSPWallet", "PSPConsent", "WalletClient", "WalletServer", "PSPDemo", "WalletAPI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Sources/wallet-cli"
@@ -110,7 +116,7 @@ let package = Package(
     ),
     .testTarget(
       name: "ServerTests",
-      dependencies: ["WalletServer", "WalletClient", "WalletAPI", "PSPConsent", "PSPWallet", "PSPCrypto"],
+      dependencies: ["WalletServer", "WalletClient", "WalletAPI", "PSPDemo", "PSPConsent", "PSPWallet", "PSPCrypto"],
       path: "Tests/ServerTests"
     ),
   ],

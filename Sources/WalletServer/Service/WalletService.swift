@@ -107,7 +107,14 @@ public final class WalletService: @unchecked Sendable {
       guard let procuration = try? ProcurationVerifier.verify(token, authority: authority, rules: rules),
         procuration.claims.sub == caller.keyID
       else { continue }
-      for action in actions {
+      // Try only the actions this procuration has, so that the refusal names
+      // its real reason (used, expired) rather than a missing action.
+      let usable = actions.filter(procuration.claims.actions.contains)
+      if usable.isEmpty {
+        lastRefusal = (.actionNotAllowed(actions.first?.rawValue ?? "read"), procuration.id)
+        continue
+      }
+      for action in usable {
         do {
           try ProcurationVerifier.checkUse(procuration, action: action, state: state, at: now)
           return (record, authority, state, procuration)

@@ -1,0 +1,39 @@
+import Foundation
+import PSPDemo
+import PSPWallet
+import Testing
+
+/// The README's demo, end to end over real HTTP on loopback against a real
+/// SQLite data dir: every step that should pass passes, every refusal the
+/// story promises happens with the right code, the log verifies, and no value
+/// sits in clear in the data dir.
+@Suite("Demo story")
+struct DemoStoryTests {
+  @Test func theWholeStory() async throws {
+    let directory = TestDirectory()
+    let transcript = try await DemoStory(language: .french).run(dataDir: directory.path)
+    let failures = transcript.steps.filter { $0.outcome == "error" || $0.detail.contains("NOT REFUSED") }
+    #expect(failures.isEmpty, "\(failures.map(\.detail))")
+    #expect(transcript.refusals.map(\.code) == ["field-not-granted", "procuration-used", "revoked"])
+    #expect(transcript.refusals.map(\.actor) == ["FNS", "Paul", "FNS"])
+    #expect(transcript.logIntact == true)
+
+    // The FNS saw exactly the allocation-de-vie-chère fields Maria holds.
+    let fnsRead = try #require(transcript.steps.first { $0.actor == "FNS" && $0.fieldsSeen != nil })
+    #expect(Set(fnsRead.fieldsSeen!.keys) == [
+      "surname", "given_names", "matricule", "birth_date", "address", "residence_since", "civil_status",
+      "household_members", "household_income", "iban", "account_holder",
+    ])
+    #expect(fnsRead.fieldsSeen?["rent_amount"] == nil)
+    #expect(fnsRead.fieldsSeen?["iban"]?.contains("LU28") == true)
+
+    // Plaintext at rest: no value of Maria's in the database, its WAL or the key file.
+    let values = ["Ferreira", "1985031212307", "LU280019400644750000", "rue de la Gare", "Lucas", "electricit"]
+    for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+      let data = try Data(contentsOf: URL(fileURLWithPath: directory.path).appendingPathComponent(file))
+      for value in values {
+        #expect(data.range(of: Data(value.utf8)) == nil, "\(value) in \(file)")
+      }
+    }
+  }
+}
