@@ -87,6 +87,9 @@ let package = Package(
       dependencies: [
         "PSPCrypto", "WalletServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Metrics", package: "swift-metrics"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
       ],
       path: "Sources/walletd"
     ),

@@ -20,7 +20,8 @@ public final class WalletDaemon: @unchecked Sendable {
   /// Starts walletd and returns once it listens. Port 0 picks a free port.
   public static func start(
     _ configuration: DaemonConfiguration, logger: Logger = Logger(label: "walletd"),
-    metrics: @escaping @Sendable () -> String = { "" }, handleSignals: Bool = false
+    metrics: @escaping @Sendable () -> String = { "" }, handleSignals: Bool = false,
+    clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
   ) async throws -> WalletDaemon {
     try FileManager.default.createDirectory(atPath: configuration.dataDir, withIntermediateDirectories: true)
     chmod(configuration.dataDir, 0o700)
@@ -30,7 +31,7 @@ public final class WalletDaemon: @unchecked Sendable {
     }
     let service = try WalletService(
       path: configuration.dataDir + "/walletd.sqlite", daemonKey: daemonKey,
-      operatorKey: try configuration.operatorPublicKey(), calendar: WorkingDayCalendar(week: week))
+      operatorKey: try configuration.operatorPublicKey(), calendar: WorkingDayCalendar(week: week), clock: clock)
     let routes = WalletRoutes(
       service: service, limiter: FailureLimiter(budgetPerMinute: configuration.authFailuresPerMinute), metrics: metrics)
     let (host, port) = try configuration.hostAndPort()

@@ -17,11 +17,25 @@ enum Responses {
   static func problem(_ error: APIError) -> Response {
     let status = HTTPResponse.Status(code: error.status)
     let problem = Problem(
-      type: "urn:psp:problem:\(error.code)", title: status.reasonPhrase, status: error.status, detail: error.detail)
+      type: "urn:psp:problem:\(error.code)", title: title(error.status), status: error.status, detail: error.detail)
     var response = json(problem, status: status)
     response.headers[.contentType] = "application/problem+json"
     if case .tooManyRequests = error { response.headers[.retryAfter] = "60" }
     return response
+  }
+
+  static func title(_ status: Int) -> String {
+    switch status {
+    case 400: "Bad Request"
+    case 401: "Unauthorized"
+    case 403: "Forbidden"
+    case 404: "Not Found"
+    case 409: "Conflict"
+    case 413: "Content Too Large"
+    case 429: "Too Many Requests"
+    case 503: "Service Unavailable"
+    default: "Error"
+    }
   }
 
   static func text(_ text: String, contentType: String) -> Response {

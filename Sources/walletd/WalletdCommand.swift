@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Metrics
+import PSPCrypto
+import Prometheus
+import WalletServer
+
+/// `walletd`: parses settings and wires the daemon; the logic is in WalletServer.
+@main
+struct WalletdCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "walletd",
+    abstract: "The PSP daemon: stores ciphertexts, verifies consents, serves grants, keeps the access log.",
+    discussion: """
+      Settings come from --config (JSON), then the environment (PSP_DATA_DIR, PSP_LISTEN,
+      PSP_OPERATOR_KEY, PSP_WORKING_WEEK), then these options. Stops gracefully on SIGTERM or SIGINT.
+
+      Example:
+        walletd --data-dir /var/lib/psp --listen 127.0.0.1:8470 --operator-key k4.public.…
+      """,
+    version: PSPVersion.current)
+
+  @Option(help: "The data directory (SQLite file and walletd.key). Default: ./psp-data")
+  var dataDir: String?
+
+  @Option(help: "HOST:PORT to listen on. Default: 127.0.0.1:8470")
+  var listen: String?
+
+  @Option(help: "A JSON config file with the same settings (dataDir, listen, operatorKey, workingWeek).")
+  var config: String?
+
+  @Option(help: "The operator's k4.public key: the only key that registers administrations.")
+  var operatorKey: String?
+
+  func run() async throws {
+    // No core dumps: a crash must not write memory (keys, sessions) to disk.
+    var limit = rlimit(rlim_cur: 0, rlim_max: 0)
+    setrlimit(Int32(RLIMIT_CORE.rawValue), &limit)
+
+    var settings = DaemonConfiguration()
+    if let config { settings = try DaemonConfiguration.load(file: config) }
+    settings.apply(environment: ProcessInfo.processInfo.environment)
+    if let dataDir { settings.dataDir = dataDir }
+    if let listen { settings.listen = listen }
+    if let operatorKey { settings.operatorKey = operatorKey }
+
+    let registry = PrometheusCollectorRegistry()
+    MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+    var logger = Logger(label: "walletd")
+    logger.logLevel = .info
+    let daemon = try await WalletDaemon.start(
+      settings, logger: logger, metrics: { registry.emitToString() }, handleSignals: true)
+    // Only non-personal facts are logged: never a wallet id, key or value.
+    logger.info("walletd listening", metadata: ["address": "\(daemon.baseURL)", "version": "\(PSPVersion.current)"])
+    print("walletd \(PSPVersion.current) listening on \(daemon.baseURL)")
+    try await daemon.wait()
+    logger.info("walletd stopped")
+  }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import PSPConsent
+import PSPCrypto
+import PSPWallet
+import Testing
+import WalletAPI
+import WalletClient
+
+/// Every refusal of the API over real HTTP, each also written to the log.
+@Suite("walletd refusals")
+struct RefusalTests {
+  @Test func grantRefusals() async throws {
+    let h = try await ServerHarness.start()
+    defer { Task { await h.stop() } }
+    let grant = try await h.citizen.grant(to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 30, at: h.now)
+
+    // Right grantee, right purpose: exactly the granted fields, nothing else.
+    let read = try await h.fns.read(wallet: h.citizen.walletID, grant: grant.id, purpose: "allocation-vie-chere")
+    #expect(Set(read.values.map(\.field)) == Set(grant.fields))
+    #expect(!read.values.map(\.field).contains("rent_amount"))
+
+    func code(_ attempt: () async throws -> Void) async -> String? {
+      do {
+        try await attempt()
+        return nil
+      } catch let error as ClientError { return error.code } catch { return "\(error)" }
+    }
+    // Wrong caller: another administration, the citizen's trustee, the operator.
+    #expect(await code { _ = try await h.office.read(wallet: h.citizen.walletID, grant: grant.id, purpose: "allocation-vie-chere") } == "wrong-grantee")
+    let operatorReader = AdministrationClient(transport: h.transport(h.operatorIdentity))
+    #expect(await code { _ = try await operatorReader.read(wallet: h.citizen.walletID, grant: grant.id, purpose: "allocation-vie-chere") } == "forbidden")
+    // Wrong purpose, ungranted field.
+    #expect(await code { _ = try await h.fns.read(wallet: h.citizen.walletID, grant: grant.id, purpose: "revis") } == "wrong-purpose")
+    #expect(await code { _ = try await h.fns.read(wallet: h.citizen.walletID, grant: grant.id, purpose: "allocation-vie-chere", fields: ["rent_amount"]) } == "field-not-granted")
+    // Unknown grant.
+    #expect(await code { _ = try await h.fns.read(wallet: h.citizen.walletID, grant: StatementID(), purpose: "allocation-vie-chere") } == "not-allowed")
+    // Paused, then resumed.
+    try await h.citizen.change(grant, .pause, at: h.now)
+    #expect(await code { _ = try await h.fns.read(wallet: h.citizen.walletID, grant: grant.id, purpose: "allocation-vie-chere") } == "paused")
+    try await h.citizen.change(grant, .resume, at: h.now)
+    #expect(await code { _ = try await h.fns.read(wallet: h.citizen.walletID, grant: grant.id, purpose: "allocation-vie-chere") } == nil)
+    // Expired: walletd's clock moves past the grant's end.
+    h.clockOffset.advance(days: 31)
+    #expect(await code { _ = try await h.fns.read(wallet: h.citizen.walletID, grant: grant.id, purpose: "allocation-vie-chere") } == "expired")
+
+    // Every refusal is in Maria's log, with its code, and no value.
+    let log = try await h.citizen.log()
+    let refused = log.filter { $0.outcome == .refused }.compactMap(\.reason)
+    #expect(refused == ["wrong-grantee", "wrong-purpose", "field-not-granted", "not-allowed", "paused", "expired"])
+  }
+
+  @Test func revokedAndOneShotGrants() async throws {
+    let h = try await ServerHarness.start()
+    defer { Task { await h.stop() } }
+    let once = try await h.citizen.grant(to: "fns", purpose: "allocation-vie-chere", kind: .oneShot, days: 5, at: h.now)
+    _ = try await h.fns.read(wallet: h.citizen.walletID, grant: once.id, purpose: "allocation-vie-chere")
+    await #expect(throws: ClientError.self) {
+      _ = try await h.fns.read(wallet: h.citizen.walletID, grant: once.id, purpose: "allocation-vie-chere")
+    }
+    let durable = try await h.citizen.grant(to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 30, at: h.now)
+    try await h.citizen.change(durable, .revoke, at: h.now)
+    do {
+      _ = try await h.fns.read(wallet: h.citizen.walletID, grant: durable.id, purpose: "allocation-vie-chere")
+      Issue.record("a revoked grant was read")
+    } catch let error as ClientError {
+      #expect(error.code == "revoked")
+    }
+    // The revoked grant's sealed keys are gone from the database.
+    let keys = try h.database().query("SELECT COUNT(*) FROM grant_keys WHERE grant_id = ?", [.text(durable.id.rawValue)])
+    #expect(keys.first?[0].integer == 0)
+  }
+
+  /// A grant token tampered with, or signed by the platform or any other key,
+  /// is refused when stored; the operator's key can do nothing on a wallet.
+  @Test func tamperedAndForgedTokensAreRefused() async throws {
+    let h = try await ServerHarness.start()
+    defer { Task { await h.stop() } }
+    let raw = try await RawClient.open(h.url, identity: h.maria)
+    let fnsKeyID = Paserk.identifier(of: h.fnsID.signingKey.publicKey)
+    let claims = GrantClaims(
+      wallet: h.citizen.walletID, issuer: h.maria.publicIdentity.keyID, grantee: fnsKeyID,
+      purpose: "allocation-vie-chere", fields: ["iban"], kind: .durable, issuedAt: h.now, notBefore: h.now,
+      expires: h.now + 86_400)
+    let good = try SignedStatement.sign(claims, type: GrantClaims.type, with: h.maria.signingKey)
+    var counter: UInt64 = 0
+    func post(_ token: String) async throws -> (Int, String?) {
+      counter += 1
+      let body = Array(try JSONEncoder().encode(GrantRequest(token: token, keys: [])))
+      let (status, data) = try await raw.request("POST", "/v1/wallets/\(h.citizen.walletID)/grants", body: body, counter: counter)
+      return (status, RawClient.problem(data)?.code)
+    }
+    // Tampered: one character of the signed payload changed.
+    var characters = Array(good)
+    let index = "v4.public.".count + 20
+    characters[index] = characters[index] == "A" ? "B" : "A"
+    #expect(try await post(String(characters)).0 == 403)
+    // Signed by the platform's (walletd's own) key, by the FNS, by another citizen.
+    for forger in [h.daemon.service.daemonKey, h.fnsID.signingKey, SigningKey()] {
+      let forged = try SignedStatement.sign(claims, type: GrantClaims.type, with: forger)
+      #expect(try await post(forged) == (403, "bad-signature"))
+    }
+    // Another version or purpose of PASETO.
+    let local = try PasetoV4Local.encrypt(Array("{}".utf8), with: SymmetricKey())
+    #expect(try await post(local).0 == 403)
+    // The good token without its sealed keys is refused as malformed (400), not stored.
+    #expect(try await post(good).0 == 400)
+    // The operator cannot open a wallet, read, grant or consume.
+    let operatorRaw = try await RawClient.open(h.url, identity: h.operatorIdentity)
+    let (status, data) = try await operatorRaw.request("GET", "/v1/wallets/\(h.citizen.walletID)/fields", counter: 1)
+    #expect(status == 403)
+    #expect(RawClient.problem(data)?.code == "forbidden")
+  }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import PSPConsent
+import PSPCrypto
+import PSPWallet
+import WalletAPI
+import WalletClient
+import WalletServer
+
+/// A walletd in this process on a free loopback port, with its operator, three
+/// registered administrations and Maria's wallet filled with a few fields.
+final class ServerHarness: @unchecked Sendable {
+  let directory = TestDirectory()
+  let operatorIdentity = Identity(kind: .operator)
+  let fnsID = Identity(kind: .administration)
+  let officeID = Identity(kind: .administration)
+  let maria = Identity(kind: .citizen)
+  let paul = Identity(kind: .trustee)
+  let now = Int64(Date().timeIntervalSince1970)
+  var daemon: WalletDaemon!
+  /// walletd's clock: real time plus an offset the tests can move forward.
+  let clockOffset = OffsetClock()
+  var citizen: CitizenClient!
+
+  var url: String { daemon.baseURL }
+  func transport(_ identity: Identity) -> Transport { Transport(baseURL: url, identity: identity) }
+  var fns: AdministrationClient { AdministrationClient(transport: transport(fnsID)) }
+  var office: AdministrationClient { AdministrationClient(transport: transport(officeID)) }
+
+  static func start(fill: Bool = true) async throws -> ServerHarness {
+    let harness = ServerHarness()
+    var configuration = DaemonConfiguration()
+    configuration.dataDir = harness.directory.path
+    configuration.listen = "127.0.0.1:0"
+    configuration.operatorKey = Paserk.encode(harness.operatorIdentity.signingKey.publicKey)
+    let clock = harness.clockOffset
+    harness.daemon = try await WalletDaemon.start(configuration, clock: { clock.now })
+    let operatorClient = OperatorClient(transport: harness.transport(harness.operatorIdentity))
+    for (identity, id, kind, purposes) in [
+      (harness.fnsID, "fns", "fns", ["allocation-vie-chere", "revis"]),
+      (harness.officeID, "office-social-redange", "office-social", ["aide-sociale"]),
+    ] {
+      try await operatorClient.register(
+        AdministrationRegistration(
+          id: id, name: id, kind: kind, signingKey: Paserk.encode(identity.signingKey.publicKey),
+          encryptionKey: Encoding.base64URL(identity.encryptionKey.publicKey.bytes), purposes: purposes,
+          service: "Accueil", phone: "+352 2000 0000", email: nil))
+    }
+    harness.citizen = try await CitizenClient.openWallet(
+      harness.transport(harness.maria),
+      acceptance: ConsentAcceptance(terms: .current, language: .french, acceptedAt: harness.now))
+    if fill {
+      var values: [(FieldID, FieldValue)] = []
+      for (field, text) in [
+        ("surname", "Ferreira"), ("given_names", "Maria"), ("birth_date", "1985-03-12"),
+        ("address", "12, rue de la Gare, L-8510 Redange"), ("civil_status", "divorcée"),
+        ("iban", "LU28 0019 4006 4475 0000"), ("rent_amount", "850,00"), ("household_income", "2 150,00"),
+        ("request_subject", "Aide pour une facture"),
+      ] as [(FieldID, String)] {
+        values.append((field, try FieldCatalogue.standard[field]!.validate(text)))
+      }
+      try await harness.citizen.set(values, at: harness.now)
+    }
+    return harness
+  }
+
+  func stop() async { await daemon.stop() }
+
+  /// A one-shot procuration for Paul to file an aide sociale at the office social.
+  func paulsProcuration() async throws -> Procuration {
+    try await citizen.procuration(
+      to: paul.publicIdentity, kind: .oneShot, purposes: ["aide-sociale"], administration: "office-social-redange",
+      circle: nil, actions: [.file], days: 7, at: now)
+  }
+
+  /// The database file, opened on the side (as an attacker with disk access would).
+  func database() throws -> SQLiteDatabase { try SQLiteDatabase(path: directory.path + "/walletd.sqlite") }
+}
+
+/// Sends hand-made requests: a session of its own, then any method, path,
+/// counter and body, with or without a correct MAC.
+struct RawClient {
+  let url: String
+  let identity: Identity
+  let session: String
+  let key: SymmetricKey
+
+  static func open(_ url: String, identity: Identity) async throws -> RawClient {
+    let claims = SessionRequestClaims(
+      key: identity.signingKey.publicKey, encryptionKey: identity.encryptionKey.publicKey,
+      at: Int64(Date().timeIntervalSince1970))
+    let token = try SignedStatement.sign(claims, type: SessionRequestClaims.type, with: identity.signingKey)
+    let (status, data) = try await send(url, "POST", "/v1/sessions", body: Array(try JSONEncoder().encode(SessionRequest(token: token))), headers: [:])
+    guard status == 201 || status == 200 else { throw ClientError.badAnswer("handshake \(status)") }
+    let response = try JSONDecoder().decode(SessionResponse.self, from: data)
+    let key = try SymmetricKey(SealedBox.open(response.sealedKey.bytes, with: identity.encryptionKey))
+    return RawClient(url: url, identity: identity, session: response.session, key: key)
+  }
+
+  func request(_ method: String, _ path: String, body: [UInt8] = [], counter: UInt64, mac: [UInt8]? = nil)
+    async throws -> (Int, Data)
+  {
+    let tag = mac ?? RequestAuthentication.mac(key: key, method: method, path: path, counter: counter, body: body)
+    return try await Self.send(url, method, path, body: body, headers: [
+      RequestAuthentication.sessionHeader: session, RequestAuthentication.counterHeader: String(counter),
+      RequestAuthentication.macHeader: Encoding.base64URL(tag),
+    ])
+  }
+
+  static func send(_ url: String, _ method: String, _ path: String, body: [UInt8], headers: [String: String])
+    async throws -> (Int, Data)
+  {
+    var request = URLRequest(url: URL(string: url + path)!)
+    request.httpMethod = method
+    if !body.isEmpty { request.httpBody = Data(body) }
+    for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+    let (data, response) = try await URLSession.shared.data(for: request)
+    return ((response as! HTTPURLResponse).statusCode, data)
+  }
+
+  static func problem(_ data: Data) -> Problem? { try? JSONDecoder().decode(Problem.self, from: data) }
+}
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+final class OffsetClock: @unchecked Sendable {
+  private let lock = NSLock()
+  private var offset: Int64 = 0
+  var now: Int64 { lock.withLock { Int64(Date().timeIntervalSince1970) + offset } }
+  func advance(days: Int64) { lock.withLock { offset += days * 86_400 } }
+}
