@@ -153,7 +153,7 @@ public final class CitizenClient: @unchecked Sendable {
   /// its template the wallet holds) — never more than the template allows.
   public func grant(
     to administration: String, purpose: Purpose, fields: [FieldID]? = nil, kind: GrantKind, days: Int64,
-    at now: Int64
+    at now: Int64, expires: Int64? = nil
   ) async throws(ClientError) -> Grant {
     let rules = try await ClientRules.fetch(transport)
     let target = try rules.administration(administration)
@@ -162,7 +162,7 @@ public final class CitizenClient: @unchecked Sendable {
     if let fields { chosen = fields } else { chosen = try Self.templateFields(purpose, held: held.map(\.field), rules: rules) }
     let claims = GrantClaims(
       wallet: walletID, issuer: identity.publicIdentity.keyID, grantee: target.keyID, purpose: purpose,
-      fields: chosen, kind: kind, issuedAt: now, notBefore: now, expires: now + days * 86_400)
+      fields: chosen, kind: kind, issuedAt: now, notBefore: now, expires: expires ?? now + days * 86_400)
     let (grant, keys) = try seal(claims, to: target, records: held, rules: rules)
     _ = try await transport.send("POST", "\(path)/grants", body: GrantRequest(token: grant.token, keys: keys), as: Done.self)
     return grant

@@ -17,8 +17,6 @@ final class ServerHarness: @unchecked Sendable {
   let paul = Identity(kind: .trustee)
   let now = Int64(Date().timeIntervalSince1970)
   var daemon: WalletDaemon!
-  /// walletd's clock: real time plus an offset the tests can move forward.
-  let clockOffset = OffsetClock()
   var citizen: CitizenClient!
 
   var url: String { daemon.baseURL }
@@ -32,8 +30,7 @@ final class ServerHarness: @unchecked Sendable {
     configuration.dataDir = harness.directory.path
     configuration.listen = "127.0.0.1:0"
     configuration.operatorKey = Paserk.encode(harness.operatorIdentity.signingKey.publicKey)
-    let clock = harness.clockOffset
-    harness.daemon = try await WalletDaemon.start(configuration, clock: { clock.now })
+    harness.daemon = try await WalletDaemon.start(configuration)
     let operatorClient = OperatorClient(transport: harness.transport(harness.operatorIdentity))
     for (identity, id, kind, purposes) in [
       (harness.fnsID, "fns", "fns", ["allocation-vie-chere", "revis"]),
@@ -124,9 +121,3 @@ struct RawClient {
   import FoundationNetworking
 #endif
 
-final class OffsetClock: @unchecked Sendable {
-  private let lock = NSLock()
-  private var offset: Int64 = 0
-  var now: Int64 { lock.withLock { Int64(Date().timeIntervalSince1970) + offset } }
-  func advance(days: Int64) { lock.withLock { offset += days * 86_400 } }
-}

@@ -30,7 +30,8 @@ enum StatementChain {
       statement = try signature(token, key: authority.owner)
       guard statement.procuration == nil else { throw .malformed("owner statements name no procuration") }
     } else {
-      guard let reference = try unverifiedProcurationID(of: token) else { throw .procurationMissing }
+      // Neither the owner's key nor a procuration named: no one whose word counts.
+      guard let reference = try unverifiedProcurationID(of: token) else { throw .badSignature }
       guard let procurationToken = state.procurations[reference] else { throw .procurationMissing }
       let verified = try ProcurationVerifier.verify(procurationToken, authority: authority, rules: rules)
       guard verified.claims.sub == signer else { throw .badSignature }
