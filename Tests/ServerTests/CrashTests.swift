@@ -1,0 +1,163 @@
+import Foundation
+import PSPConsent
+import PSPCrypto
+import PSPWallet
+import Testing
+import WalletAPI
+import WalletClient
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// Crash consistency: walletd (the real binary, in its own process) is killed
+/// with SIGKILL in the middle of writes, restarted, and checked: the database
+/// is intact, every write that was answered is there, no one-shot grant is
+/// consumed twice, and the log is consistent with the last checkpoint.
+@Suite("Crash consistency")
+struct CrashTests {
+  static func walletdBinary() -> URL? {
+    let candidates = [
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("walletd"),
+      URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent(".build/debug/walletd"),
+    ]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+  }
+
+  static func freePort() -> Int {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
+    _ = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+    }
+    return Int(UInt16(bigEndian: address.sin_port))
+  }
+
+  static func launch(_ binary: URL, dataDir: String, port: Int, operatorKey: String) async throws -> Process {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = ["--data-dir", dataDir, "--listen", "127.0.0.1:\(port)", "--operator-key", operatorKey]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    for _ in 0..<100 {
+      if let (_, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/readyz")!),
+        (response as? HTTPURLResponse)?.statusCode == 200
+      {
+        return process
+      }
+      try await Task.sleep(for: .milliseconds(50))
+    }
+    process.terminate()
+    throw ClientError.unreachable("walletd did not start")
+  }
+
+  final class Acknowledged: @unchecked Sendable {
+    private let lock = NSLock()
+    private var versions: [FieldID: UInt64] = [:]
+    func record(_ field: FieldID, _ version: UInt64) { lock.withLock { versions[field] = max(versions[field] ?? 0, version) } }
+    var all: [FieldID: UInt64] { lock.withLock { versions } }
+  }
+
+  @Test func killedMidWriteLosesNothingAnswered() async throws {
+    guard let binary = Self.walletdBinary() else {
+      Issue.record("the walletd binary is not built next to the tests")
+      return
+    }
+    let directory = TestDirectory()
+    let operatorIdentity = Identity(kind: .operator)
+    let fnsID = Identity(kind: .administration)
+    let maria = Identity(kind: .citizen)
+    let operatorKey = Paserk.encode(operatorIdentity.signingKey.publicKey)
+    var port = Self.freePort()
+    var process = try await Self.launch(binary, dataDir: directory.path, port: port, operatorKey: operatorKey)
+    var url = "http://127.0.0.1:\(port)"
+    try await OperatorClient(transport: Transport(baseURL: url, identity: operatorIdentity)).register(
+      AdministrationRegistration(
+        id: "fns", name: "FNS", kind: "fns", signingKey: Paserk.encode(fnsID.signingKey.publicKey),
+        encryptionKey: Encoding.base64URL(fnsID.encryptionKey.publicKey.bytes), purposes: ["allocation-vie-chere"],
+        service: "AVC", phone: "+352 2000 0000", email: nil))
+    let now = Int64(Date().timeIntervalSince1970)
+    let opened = try await CitizenClient.openWallet(
+      Transport(baseURL: url, identity: maria), acceptance: ConsentAcceptance(terms: .current, language: .french, acceptedAt: now))
+    let wallet = opened.walletID
+    try await opened.set([("surname", try FieldCatalogue.standard["surname"]!.validate("Ferreira"))], at: now)
+    var checkpoint = try await opened.verifyLog(since: nil).checkpoint
+    let acknowledged = Acknowledged()
+    var consumedGrants: [StatementID] = []
+    let fields: [FieldID] = ["rent_amount", "household_income", "monthly_expenses", "debts_arrears"]
+    var cycles = 0
+    var violations: [String] = []
+
+    for cycle in 0..<5 {
+      let citizen = try await CitizenClient.connect(Transport(baseURL: url, identity: maria), wallet: wallet)
+      // A one-shot grant read (consumed) before the crash.
+      let grant = try await citizen.grant(to: "fns", purpose: "allocation-vie-chere", kind: .oneShot, days: 2, at: now)
+      _ = try await AdministrationClient(transport: Transport(baseURL: url, identity: fnsID)).read(
+        wallet: wallet, grant: grant.id, purpose: "allocation-vie-chere")
+      consumedGrants.append(grant.id)
+      // Writers, each on its own field, recording what walletd answered.
+      let writeURL = url
+      let writers = Task {
+        await withTaskGroup(of: Void.self) { group in
+          for field in fields {
+            group.addTask {
+              guard let writer = try? await CitizenClient.connect(Transport(baseURL: writeURL, identity: maria), wallet: wallet)
+              else { return }
+              for step in 0..<10_000 {
+                guard let value = try? FieldCatalogue.standard[field]!.validate("\(100 + step),00") else { return }
+                do {
+                  try await writer.set([(field, value)], at: now)
+                  if let version = try? await writer.records(history: field).last?.version {
+                    acknowledged.record(field, version)
+                  }
+                } catch { return }
+              }
+            }
+          }
+        }
+      }
+      try await Task.sleep(for: .milliseconds(Int.random(in: 150...400)))
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      await writers.value
+      cycles += 1
+
+      // The database file, straight after the kill.
+      let integrity = try SQLiteDatabase(path: directory.path + "/walletd.sqlite").query("PRAGMA integrity_check")
+      if integrity.first?[0].text != "ok" { violations.append("cycle \(cycle): integrity \(integrity)") }
+
+      port = Self.freePort()
+      process = try await Self.launch(binary, dataDir: directory.path, port: port, operatorKey: operatorKey)
+      url = "http://127.0.0.1:\(port)"
+      let after = try await CitizenClient.connect(Transport(baseURL: url, identity: maria), wallet: wallet)
+      for (field, version) in acknowledged.all {
+        let history = try await after.history(field)
+        if !history.contains(where: { $0.record.version == version }) {
+          violations.append("cycle \(cycle): \(field) v\(version) answered but lost")
+        }
+      }
+      let fns = AdministrationClient(transport: Transport(baseURL: url, identity: fnsID))
+      for id in consumedGrants {
+        let code = await refusalCode { _ = try await fns.read(wallet: wallet, grant: id, purpose: "allocation-vie-chere") }
+        if code != "already-used" { violations.append("cycle \(cycle): grant read again (\(code ?? "ok"))") }
+      }
+      let verification = try await after.verifyLog(since: checkpoint)
+      if !verification.intact { violations.append("cycle \(cycle): log \(verification.problem ?? "")") }
+      checkpoint = verification.checkpoint
+    }
+    process.terminate()
+    process.waitUntilExit()
+    print("crash consistency: \(cycles) SIGKILL cycles, \(acknowledged.all.values.reduce(0, +)) answered writes, \(violations.count) violations")
+    #expect(cycles == 5)
+    #expect(violations.isEmpty, "\(violations)")
+    #expect(acknowledged.all.values.reduce(0, +) > 0)
+  }
+}
