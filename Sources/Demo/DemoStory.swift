@@ -167,12 +167,12 @@ public struct DemoStory: Sendable {
     }
 
     // 9. Maria reads her access log in plain language and verifies it.
-    let log = try await citizen.log()
+    // The entries shown are the ones verified against walletd's signed checkpoint.
+    let verification = try await citizen.verifyLog(since: nil)
     let renderer = AccessLogRenderer(
       vocabulary: DemoVocabulary(rules: try await ClientRules.fetch(citizen.transport)),
       owner: maria.publicIdentity.keyID)
-    for entry in log.reversed() { recorder.log(renderer.sentence(entry, language)) }
-    let verification = try await citizen.verifyLog(since: nil)
+    for entry in verification.entries.reversed() { recorder.log(renderer.sentence(entry, language)) }
     let again = try await citizen.verifyLog(since: verification.checkpoint)
     recorder.ok(
       "Maria",

@@ -5,9 +5,13 @@ import WalletAPI
 
 /// What verifying the log found.
 public struct LogVerification: Sendable, Equatable {
-  /// The new checkpoint (keep it for the next verification).
-  public let checkpoint: String
+  /// The new checkpoint, only when the log is intact: keep it for the next
+  /// verification. A failed verification gives none, so a rewritten log is
+  /// never accepted as the new reference.
+  public let checkpoint: String?
   public let size: Int
+  /// The entries that were verified against the checkpoint (the ones to show).
+  public let entries: [AccessLogEntry]
   /// Whether every entry shown hashes to the checkpoint's root, and the log
   /// only grew since the previous checkpoint.
   public let intact: Bool
@@ -40,26 +44,26 @@ public enum LogReader {
     let token = try await transport.send("GET", "/v1/wallets/\(wallet)/log/checkpoint", as: CheckpointView.self).token
     let checkpoint: CheckpointClaims
     do { checkpoint = try CheckpointClaims.verify(token, daemonKey: daemonKey, wallet: wallet) } catch {
-      return LogVerification(checkpoint: token, size: 0, intact: false, problem: "the checkpoint is not signed by walletd")
+      return LogVerification(checkpoint: nil, size: 0, entries: [], intact: false, problem: "the checkpoint is not signed by walletd")
     }
     let entries = try await rawEntries(transport, wallet: wallet)
     guard entries.count >= checkpoint.size else {
-      return LogVerification(checkpoint: token, size: checkpoint.size, intact: false, problem: "entries are missing")
+      return LogVerification(checkpoint: nil, size: checkpoint.size, entries: [], intact: false, problem: "entries are missing")
     }
     let leaves = entries.prefix(checkpoint.size).map(MerkleTree.leafHash)
     guard MerkleTree.root(leaves) == checkpoint.rootBytes else {
       return LogVerification(
-        checkpoint: token, size: checkpoint.size, intact: false, problem: "the entries do not match the checkpoint")
+        checkpoint: nil, size: checkpoint.size, entries: [], intact: false, problem: "the entries do not match the checkpoint")
     }
     if let previous {
       guard let old = try? CheckpointClaims.verify(previous, daemonKey: daemonKey, wallet: wallet),
         let oldRoot = old.rootBytes
       else {
         return LogVerification(
-          checkpoint: token, size: checkpoint.size, intact: false, problem: "the previous checkpoint does not verify")
+          checkpoint: nil, size: checkpoint.size, entries: [], intact: false, problem: "the previous checkpoint does not verify")
       }
       guard old.size <= checkpoint.size else {
-        return LogVerification(checkpoint: token, size: checkpoint.size, intact: false, problem: "the log shrank")
+        return LogVerification(checkpoint: nil, size: checkpoint.size, entries: [], intact: false, problem: "the log shrank")
       }
       let proof = try await transport.send(
         "GET", "/v1/wallets/\(wallet)/log/consistency?from=\(old.size)&to=\(checkpoint.size)", as: ProofView.self)
@@ -69,10 +73,19 @@ public enum LogReader {
           proof: proof.proof.map(\.bytes))
       else {
         return LogVerification(
-          checkpoint: token, size: checkpoint.size, intact: false,
+          checkpoint: nil, size: checkpoint.size, entries: [], intact: false,
           problem: "the log was changed since the last checkpoint")
       }
     }
-    return LogVerification(checkpoint: token, size: checkpoint.size, intact: true, problem: nil)
+    var verified: [AccessLogEntry] = []
+    for bytes in entries.prefix(checkpoint.size) {
+      guard let entry = try? AccessLogEntry.decode(canonical: bytes), entry.wallet == wallet else {
+        return LogVerification(
+          checkpoint: nil, size: checkpoint.size, entries: [], intact: false,
+          problem: "an entry is malformed or belongs to another wallet")
+      }
+      verified.append(entry)
+    }
+    return LogVerification(checkpoint: token, size: checkpoint.size, entries: verified, intact: true, problem: nil)
   }
 }

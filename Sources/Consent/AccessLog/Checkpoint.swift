@@ -39,6 +39,8 @@ public struct CheckpointClaims: Sendable, Codable, Equatable {
       claims.rootBytes?.count == SHA256.byteCount, claims.iss == Paserk.identifier(of: daemonKey),
       Timestamp.parse(claims.iat) != nil
     else { throw .malformed("checkpoint") }
+    // The empty log has exactly one root: the hash of nothing.
+    guard claims.size > 0 || claims.rootBytes == MerkleTree.root([]) else { throw .malformed("checkpoint") }
     return claims
   }
 }
