@@ -98,6 +98,26 @@ struct RefusalTests {
     #expect(try await post(local).0 == 403)
     // The good token without its sealed keys is refused as malformed (400), not stored.
     #expect(try await post(good).0 == 400)
+    // A grant reusing a procuration's id (to have it revoked along) is refused.
+    let procuration = try await h.paulsProcuration()
+    let reused = GrantClaims(
+      id: procuration.id, wallet: h.citizen.walletID, issuer: h.maria.publicIdentity.keyID, grantee: fnsKeyID,
+      purpose: "allocation-vie-chere", fields: ["iban"], kind: .durable, issuedAt: h.now, notBefore: h.now,
+      expires: h.now + 86_400)
+    let reusedToken = try SignedStatement.sign(reused, type: GrantClaims.type, with: h.maria.signingKey)
+    counter += 1
+    let reusedBody = Array(try JSONEncoder().encode(GrantRequest(
+      token: reusedToken, keys: [GrantKey(grant: procuration.id, field: "iban", version: 1, sealedKey: [1, 2, 3])])))
+    let (reusedStatus, _) = try await raw.request(
+      "POST", "/v1/wallets/\(h.citizen.walletID)/grants", body: reusedBody, counter: counter)
+    #expect(reusedStatus == 409)
+    // Sealed keys sent with a status change but without re-keyed records: refused.
+    let pause = try GrantIssuer.statusChange(
+      by: h.maria, wallet: h.citizen.walletID, target: .procuration, ref: procuration.id, action: .pause, at: h.now)
+    counter += 1
+    let keysOnly = Array(try JSONEncoder().encode(StatusChangeRequest(
+      token: pause, grantKeys: [GrantKey(grant: StatementID(), field: "iban", version: 1, sealedKey: [1])])))
+    #expect(try await raw.request("POST", "/v1/wallets/\(h.citizen.walletID)/status-changes", body: keysOnly, counter: counter).0 == 400)
     // The operator cannot open a wallet, read, grant or consume.
     let operatorRaw = try await RawClient.open(h.url, identity: h.operatorIdentity)
     let (status, data) = try await operatorRaw.request("GET", "/v1/wallets/\(h.citizen.walletID)/fields", counter: 1)

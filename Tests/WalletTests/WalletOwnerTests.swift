@@ -246,3 +246,24 @@ struct CircleKeyInjectionTests {
     #expect(reopened.keyring.circles == Circle.allCases)
   }
 }
+
+@Suite("Plain export")
+struct PlainExportTests {
+  let directory = TemporaryDirectory()
+
+  @Test func everyFieldWithItsLabelInPlainWords() throws {
+    let store = try SQLiteWalletStore(path: directory.path("plain.sqlite"))
+    let owner = try WalletOwner.open(identity: Identity(kind: .citizen), acceptance: acceptance, store: store)
+    let iban = try FieldCatalogue.standard["iban"]!.validate("LU28 0019 4006 4475 0000")
+    let surname = try FieldCatalogue.standard["surname"]!.validate("Ferreira")
+    try owner.set("iban", circle: .moneyAndHousing, plaintext: iban.encoded(), at: 1)
+    try owner.set("surname", circle: .core, plaintext: surname.encoded(), at: 1)
+    let export = try PlainExport(owner: owner, language: .french)
+    #expect(export.fields.map(\.field) == ["iban", "surname"])
+    #expect(export.fields.first?.label == FieldCatalogue.standard["iban"]!.label.text(in: .french))
+    #expect(export.fields.first?.value.contains("LU28") == true)
+    #expect(export.fields.last?.value == "Ferreira")
+    let decoded = try JSONDecoder().decode(PlainExport.self, from: export.json())
+    #expect(decoded.fields.count == 2)
+  }
+}

@@ -14,17 +14,29 @@ extension Keystore {
     let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
     do {
       try fm.createDirectory(at: directory, withIntermediateDirectories: true)
-      // Created with 0600 from the start: the file is never readable by others.
-      guard fm.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600])
-      else { throw KeystoreError.io("written") }
-      let handle = try FileHandle(forWritingTo: temporary)
-      try handle.synchronize()
-      try handle.close()
-      // rename(2) replaces the target atomically.
-      guard rename(temporary.path, url.path) == 0 else { throw KeystoreError.io("written") }
-    } catch {
+    } catch { throw .io("written") }
+    // Created 0600 by open(2) itself: the file is never readable by others,
+    // not even for the moment between creating and chmod-ing it.
+    let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+    guard fd >= 0 else { throw .io("written") }
+    let bytes = [UInt8](data)
+    let written = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+    let synced = fsync(fd) == 0
+    close(fd)
+    guard written == bytes.count, synced else {
       try? fm.removeItem(at: temporary)
       throw .io("written")
+    }
+    // rename(2) replaces the target atomically; then the directory is synced
+    // so the rename itself survives a crash.
+    guard rename(temporary.path, url.path) == 0 else {
+      try? fm.removeItem(at: temporary)
+      throw .io("written")
+    }
+    let dirfd = open(directory.path, O_RDONLY)
+    if dirfd >= 0 {
+      fsync(dirfd)
+      close(dirfd)
     }
   }
 

@@ -14,7 +14,11 @@ extension WalletService {
       guard let definition = FieldCatalogue.standard[field.field], definition.circle == field.circle else {
         throw .badRequest("field \(field.field) is unknown or in another circle")
       }
-      if let maxCircle = procuration?.claims.maxCircle, field.circle > maxCircle {
+      if let procuration,
+        !ProcurationScope.reaches(
+          field.field, circle: field.circle, claims: procuration.claims, templates: rules.templates,
+          circles: { FieldCatalogue.standard[$0]?.circle })
+      {
         throw .refused(.procurationTooNarrow("circle"))
       }
     }

@@ -52,6 +52,7 @@ extension WalletService {
       }
       try Self.insert(grant, token: request.grant, at: at, in: tx)
       try Self.insert(request.keys, in: tx)
+      try Self.requireFresh(filing.id, in: tx)
       try tx.query(
         "INSERT INTO filings (id, wallet, administration, token, grant_id, at) VALUES (?, ?, ?, ?, ?, ?)",
         [.text(filing.id.rawValue), .blob(wallet.bytes), .text(filing.claims.administration), .text(request.filing),

@@ -61,6 +61,7 @@ extension WalletService {
   }
 
   static func insert(_ grant: Grant, token: String, at: Int64, in tx: SQLiteDatabase.Transaction) throws {
+    try requireFresh(grant.id, in: tx)
     try tx.query(
       "INSERT INTO grants (id, wallet, grantee, token, created_at) VALUES (?, ?, ?, ?, ?)",
       [.text(grant.id.rawValue), .blob(grant.claims.wallet.bytes), .text(grant.grantee), .text(token), .integer(at)])
@@ -124,7 +125,18 @@ extension WalletService {
         request.token, target: target, authority: authority, state: state, rules: rules)
     } catch { throw .refused(error) }
     guard change.claims.iss == caller.keyID else { throw .forbidden("a status change is stored by its signer") }
+    // Sealed keys come only with the re-keyed records they are for, and only
+    // the owner re-keys (a trustee's revocation carries no records).
+    if !request.grantKeys.isEmpty && request.records.isEmpty {
+      throw .badRequest("sealed keys come only with the re-keyed records they are for")
+    }
     if !request.records.isEmpty {
+      guard procuration == nil else { throw .forbidden("only the citizen re-keys fields") }
+      for field in request.records {
+        guard let definition = FieldCatalogue.standard[field.field], definition.circle == field.circle else {
+          throw .badRequest("field \(field.field) is unknown or in another circle")
+        }
+      }
       guard change.claims.action == .revoke, change.claims.target == .grant else {
         throw .badRequest("re-keyed records come only with a grant's revocation")
       }
@@ -147,6 +159,7 @@ extension WalletService {
       procuration: change.claims.target == .procuration ? change.claims.ref : procuration?.id)
     let at = now
     let _: Bool = try await write { tx in
+      try Self.requireFresh(change.claims.jti, in: tx)
       try tx.query(
         "INSERT INTO status_changes (id, wallet, ref, action, token, at) VALUES (?, ?, ?, ?, ?, ?)",
         [.text(change.claims.jti.rawValue), .blob(wallet.bytes), .text(change.claims.ref.rawValue),
@@ -193,5 +206,19 @@ extension WalletService {
           return IncomingGrantsView.Entry(wallet: wallet, grant: id, token: token)
         })
     } catch { throw APIError(error) }
+  }
+}
+
+extension WalletService {
+  /// Statuses (revoked, paused, used) are kept by statement id, so an id must
+  /// name one statement only, whatever its kind: a grant may not reuse a
+  /// procuration's id to have it revoked with itself.
+  static func requireFresh(_ id: StatementID, in tx: SQLiteDatabase.Transaction) throws {
+    let used = try tx.query(
+      """
+      SELECT 1 FROM grants WHERE id = ?1 UNION ALL SELECT 1 FROM procurations WHERE id = ?1
+      UNION ALL SELECT 1 FROM filings WHERE id = ?1 UNION ALL SELECT 1 FROM status_changes WHERE id = ?1
+      """, [.text(id.rawValue)])
+    guard used.isEmpty else { throw APIError.conflict("this statement id is already used") }
   }
 }

@@ -26,6 +26,7 @@ extension WalletService {
       procuration: procuration.id)
     let at = now
     let _: Bool = try await write { tx in
+      try Self.requireFresh(procuration.id, in: tx)
       try tx.query(
         "INSERT INTO procurations (id, wallet, trustee, token, created_at) VALUES (?, ?, ?, ?, ?)",
         [.text(procuration.id.rawValue), .blob(wallet.bytes), .text(procuration.claims.sub), .text(request.token),
