@@ -13,6 +13,8 @@ public enum LogAction: String, Sendable, Codable, CaseIterable {
   case procurationIssued = "procuration-issued"
   case procurationUsed = "procuration-used"
   case procurationRevoked = "procuration-revoked"
+  case procurationPaused = "procuration-paused"
+  case procurationResumed = "procuration-resumed"
   case filingMade = "filing-made"
   case filingAcknowledged = "filing-acknowledged"
   case informationRequested = "information-requested"

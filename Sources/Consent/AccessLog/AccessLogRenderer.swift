@@ -39,6 +39,8 @@ public struct AccessLogRenderer: Sendable {
       verb = refused ? (fr ? "a voulu utiliser une procuration" : "tried to use a procuration")
         : (fr ? "a utilisé une procuration" : "used a procuration")
     case .procurationRevoked: verb = fr ? "a retiré une procuration" : "withdrew a procuration"
+    case .procurationPaused: verb = fr ? "a suspendu une procuration" : "paused a procuration"
+    case .procurationResumed: verb = fr ? "a repris une procuration" : "resumed a procuration"
     case .filingMade:
       verb = refused ? (fr ? "a voulu faire une demande" : "tried to file a request")
         : (fr ? "a fait une demande" : "filed a request")

@@ -201,6 +201,7 @@ public struct WalletRoutes: Sendable {
     let headers = request.headers
     guard let session = HTTPField.Name(RequestAuthentication.sessionHeader).flatMap({ headers[$0] }),
       let counterText = HTTPField.Name(RequestAuthentication.counterHeader).flatMap({ headers[$0] }),
+      counterText.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), !counterText.hasPrefix("0"),
       let counter = UInt64(counterText),
       let macText = HTTPField.Name(RequestAuthentication.macHeader).flatMap({ headers[$0] }),
       let mac = try? PSPCryptoEncoding.fromBase64URL(macText)

@@ -17,7 +17,13 @@ extension WalletService {
       filing = try FilingVerifier.verify(request.filing, authority: authority, state: state, rules: rules)
       grant = try GrantVerifier.verify(request.grant, authority: authority, state: state, rules: rules)
       try FilingVerifier.checkGrant(grant, belongsTo: filing)
-    } catch { throw .refused(error) }
+    } catch {
+      try await refuse(
+        error,
+        entry: AccessLogEntry(
+          at: now, wallet: wallet, actor: caller.keyID, role: role(of: caller, in: record, procuration: procuration),
+          action: .filingMade, procuration: procuration?.id, refusal: error))
+    }
     guard filing.claims.iss == caller.keyID, filing.claims.procuration == procuration?.id else {
       throw .forbidden("a filing is stored by its signer, under the procuration it names")
     }

@@ -26,7 +26,12 @@ extension WalletService {
     let (record, authority, state, procuration) = try await ownerOrTrusteeLogged(caller, wallet: wallet, action: .grant)
     let grant: Grant
     do { grant = try GrantVerifier.verify(request.token, authority: authority, state: state, rules: rules) } catch {
-      throw .refused(error)
+      // A refused grant is part of the trace too.
+      try await refuse(
+        error,
+        entry: AccessLogEntry(
+          at: now, wallet: wallet, actor: caller.keyID, role: role(of: caller, in: record, procuration: procuration),
+          action: .grantIssued, procuration: procuration?.id, refusal: error))
     }
     guard grant.claims.iss == caller.keyID else { throw .forbidden("a grant is stored by its signer") }
     guard grant.claims.filing == nil else { throw .badRequest("a filing's grant comes with its filing") }
@@ -148,7 +153,9 @@ extension WalletService {
       case (.grant, .revoke): .grantRevoked
       case (.grant, .pause): .grantPaused
       case (.grant, .resume): .grantResumed
-      case (.procuration, _): .procurationRevoked
+      case (.procuration, .revoke): .procurationRevoked
+      case (.procuration, .pause): .procurationPaused
+      case (.procuration, .resume): .procurationResumed
       }
     var affectedFields: [FieldID] = []
     if case .grant(let grant) = target { affectedFields = grant.fields }

@@ -63,19 +63,38 @@ extension WalletService {
     let refusedAgain = entry(permission.fields, .alreadyUsed)
     let consumes = permission.consumesGrant
     let wallet = body.wallet
-    let first: Bool = try await write { tx in
+    let revokedMeanwhile = entry(permission.fields, .revoked)
+    let pausedMeanwhile = entry(permission.fields, .paused)
+    let refusal: String? = try await write { tx in
+      // A revocation or pause committed since the decision wins: checked again
+      // inside the transaction that logs the read.
+      let latest = try tx.query(
+        "SELECT action FROM status_changes WHERE ref = ? ORDER BY at DESC, rowid DESC LIMIT 1",
+        [.text(grant.id.rawValue)]
+      ).first?[0].text
+      if latest == StatusAction.revoke.rawValue {
+        try Self.append(revokedMeanwhile, in: tx)
+        return ConsentRefusal.revoked.code
+      }
+      if latest == StatusAction.pause.rawValue {
+        try Self.append(pausedMeanwhile, in: tx)
+        return ConsentRefusal.paused.code
+      }
       if consumes {
         let used = try tx.query("SELECT 1 FROM consumptions WHERE statement = ?", [.text(grant.id.rawValue)])
         if !used.isEmpty {
           try Self.append(refusedAgain, in: tx)
-          return false
+          return ConsentRefusal.alreadyUsed.code
         }
         try Self.consume(grant.id, wallet: wallet, at: at, in: tx)
       }
       try Self.append(allowed, in: tx)
-      return true
+      return nil
     }
-    guard first else { throw .refused(.alreadyUsed) }
+    if let refusal {
+      let known: [ConsentRefusal] = [.revoked, .paused, .alreadyUsed]
+      throw .refused(known.first { $0.code == refusal } ?? .alreadyUsed)
+    }
     return ReadResponseBody(
       grant: grant.token, records: records, keys: keys, ownerEncryptionKey: Bytes(record.ownerEncryptionKey))
   }

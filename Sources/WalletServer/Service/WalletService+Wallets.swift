@@ -47,9 +47,9 @@ extension WalletService {
 
   /// The circle keys sealed to the caller (the owner, or a trustee).
   public func envelopes(_ wallet: WalletID, caller: Caller) throws(APIError) -> EnvelopesView {
-    try refuseOperator(caller)
-    let record = try walletRecord(wallet)
-    guard record.closedAt == nil else { throw .conflict("the wallet is closed") }
+    // The owner, or a trustee whose procuration is in force (a revoked or
+    // expired trustee no longer gets the circle keys).
+    _ = try ownerOrTrustee(caller, wallet: wallet, anyOf: [.read, .update, .file, .grant])
     do {
       return EnvelopesView(
         envelopes: try reader.envelopes(wallet: wallet, recipient: caller.encryptionKey.bytes),
