@@ -18,7 +18,6 @@ public final class WalletService: @unchecked Sendable {
   let calendar: WorkingDayCalendar
   private let lock = NSLock()
   private var registryValue: AdministrationRegistry
-  private var checkpoints: [WalletID: (size: Int, token: String)] = [:]
 
   /// - Parameters:
   ///   - path: the SQLite file (created if missing).

@@ -25,9 +25,11 @@ public final class GroupCommitter: @unchecked Sendable {
   private var queue: [Pending] = []
   private var stopped = false
   private var thread: Thread?
+  private var committedBatches = 0
+  private var committedWrites = 0
   /// Batches committed and writes in them, for metrics and benchmarks.
-  public private(set) var batches = 0
-  public private(set) var writes = 0
+  public var batches: Int { condition.withLock { committedBatches } }
+  public var writes: Int { condition.withLock { committedWrites } }
   public let maximumBatch: Int
 
   public init(database: SQLiteDatabase, maximumBatch: Int = 256) {
@@ -97,8 +99,10 @@ public final class GroupCommitter: @unchecked Sendable {
           }
         }
       }
-      batches += 1
-      writes += batch.count
+      condition.withLock {
+        committedBatches += 1
+        committedWrites += batch.count
+      }
       for (pending, result) in zip(batch, results) { pending.continuation.resume(with: result) }
     } catch {
       // The commit itself failed: nothing of the batch is durable.
