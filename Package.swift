@@ -93,12 +93,19 @@ let package = Package(
       ],
       path: "Sources/walletd"
     ),
+    // wallet-cli's command tree and logic, a library so that tests can reach it.
+    .target(
+      name: "WalletCLIKit",
+      dependencies: [
+        "PSPCrypto", "PSPWallet", "PSPConsent", "WalletAPI", "WalletClient", "WalletServer", "PSPDemo",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      path: "Sources/WalletCLIKit"
+    ),
     .executableTarget(
       name: "wallet-cli",
-      dependencies: [
-        "PSPCrypto", "PSPWallet", "PSPConsent", "WalletClient", "WalletServer", "PSPDemo", "WalletAPI",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ],
+      dependencies: ["WalletCLIKit"],
       path: "Sources/wallet-cli"
     ),
     .testTarget(
@@ -121,6 +128,15 @@ let package = Package(
       name: "ServerTests",
       dependencies: ["WalletServer", "WalletClient", "WalletAPI", "PSPDemo", "PSPConsent", "PSPWallet", "PSPCrypto"],
       path: "Tests/ServerTests"
+    ),
+    .testTarget(
+      name: "CLITests",
+      dependencies: [
+        "WalletCLIKit", "WalletServer", "PSPDemo", "PSPConsent", "PSPWallet", "PSPCrypto",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Tests/CLITests",
+      exclude: ["Golden"]
     ),
   ],
   swiftLanguageModes: [.v6]

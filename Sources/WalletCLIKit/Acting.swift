@@ -1,0 +1,70 @@
+import Foundation
+import PSPCrypto
+import PSPWallet
+import WalletClient
+
+/// The identity that acts in a command, unlocked: chosen with `--as` (or the
+/// only one in the home), checked to be of a kind the command is for before
+/// the passphrase is asked, then opened with it. A wrong passphrase changes
+/// nothing: the keystore is only read.
+struct Acting {
+  let name: String
+  let home: Home
+  let identity: Identity
+
+  /// The keystore that acts, checked to be of a kind the command is for.
+  struct Located {
+    let name: String
+    let home: Home
+    let keystore: Keystore
+  }
+
+  static func locate(
+    _ homeOptions: HomeOptions, _ actor: ActorOptions, as kinds: [PrincipalKind],
+    _ invocation: Invocation
+  )
+    throws(Message) -> Located
+  {
+    let home = Home(homeOptions, environment: invocation.environment)
+    let name = try home.actor(actor.name)
+    let keystore = try home.readKeystore(name)
+    guard kinds.contains(keystore.kind) else {
+      throw Messages.wrongRole(name, is: keystore.kind, needs: kinds)
+    }
+    return Located(name: name, home: home, keystore: keystore)
+  }
+
+  static func unlock(_ located: Located, _ homeOptions: HomeOptions, _ invocation: Invocation)
+    throws(Message) -> Acting
+  {
+    let passphrase = try Passphrase.existing(homeOptions, for: located.name, invocation)
+    do {
+      return Acting(
+        name: located.name, home: located.home,
+        identity: try located.keystore.unlock(passphrase: passphrase))
+    } catch { throw Messages.from(error) }
+  }
+
+  static func unlock(
+    _ homeOptions: HomeOptions, _ actor: ActorOptions, as kinds: [PrincipalKind],
+    _ invocation: Invocation
+  ) throws(Message) -> Acting {
+    try unlock(locate(homeOptions, actor, as: kinds, invocation), homeOptions, invocation)
+  }
+
+  func transport(_ server: ServerOptions, _ invocation: Invocation) -> Transport {
+    Transport(baseURL: server.url(invocation.environment), identity: identity)
+  }
+
+  /// The wallet this citizen opened (from `state.json`).
+  func walletID() throws(Message) -> WalletID {
+    guard let text = try HomeState.read(home)[name].wallet else { throw Messages.noWallet(name) }
+    do { return try WalletID(text) } catch { throw Messages.stateDamaged }
+  }
+
+  /// The citizen's wallet, its circle keys opened and checked.
+  func citizen(_ server: ServerOptions, _ invocation: Invocation) async throws -> CitizenClient {
+    let wallet = try walletID()
+    return try await CitizenClient.connect(transport(server, invocation), wallet: wallet)
+  }
+}

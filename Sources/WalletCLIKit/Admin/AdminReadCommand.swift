@@ -1,0 +1,99 @@
+import ArgumentParser
+import PSPConsent
+import PSPCrypto
+import PSPWallet
+import WalletClient
+
+struct AdminReadCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "read",
+    abstract: "Read the fields a grant allows, for its aid.",
+    discussion: """
+      Only what was granted is printed: walletd hands over the sealed keys of the
+      granted fields only, and they open here. The citizen's encryption key is
+      kept in --home, to seal the reasons of a later decision to them.
+
+      Example:
+        wallet-cli admin read --as fns --wallet WALLET_ID --grant GRANT_ID \\
+            --purpose allocation-vie-chere
+        wallet-cli admin read --as fns --wallet WALLET_ID --grant GRANT_ID \\
+            --purpose allocation-vie-chere --fields iban
+      """)
+
+  @Option(help: ArgumentHelp("The citizen's wallet number.", valueName: "wallet-id"))
+  var wallet: String
+
+  @Option(help: ArgumentHelp("The grant's number.", valueName: "grant-id"))
+  var grant: String
+
+  @Option(help: ArgumentHelp("The aid the reading is for.", valueName: "purpose"))
+  var purpose: String
+
+  @Option(help: ArgumentHelp("Only these granted fields (comma-separated).", valueName: "a,b"))
+  var fields: String?
+
+  @OptionGroup var actor: ActorOptions
+  @OptionGroup var home: HomeOptions
+  @OptionGroup var server: ServerOptions
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    try server.validateURL()
+    guard (try? WalletID(wallet)) != nil else {
+      throw ValidationError("--wallet: a wallet number has 22 characters")
+    }
+    guard (try? StatementID(grant)) != nil else { throw usageError(Messages.grantNotFound, output) }
+    guard PurposeArgument.known(purpose) != nil else {
+      throw usageError(Messages.unknownPurpose(purpose), output)
+    }
+    if let fields, CommaList.parse(fields, { FieldID(rawValue: $0) }) == nil {
+      throw ValidationError("--fields: field names as in 'wallet-cli field list --all'")
+    }
+  }
+
+  struct Read: Encodable {
+    let wallet: String
+    let grant: String
+    let purpose: String
+    let fields: [String: String]
+  }
+
+  func run() async throws {
+    try await Invocation.run(output) { invocation in
+      let walletID = try WalletID(wallet)
+      let grantID = try StatementID(grant)
+      guard let purpose = PurposeArgument.known(purpose) else {
+        throw Messages.unknownPurpose(self.purpose)
+      }
+      let acting = try Acting.unlock(home, actor, as: [.administration], invocation)
+      let client = AdministrationClient(transport: acting.transport(server, invocation))
+      let asked = fields.flatMap { CommaList.parse($0) { FieldID(rawValue: $0) } }
+      let result = try await client.read(
+        wallet: walletID, grant: grantID, purpose: purpose, fields: asked)
+      try HomeState.update(acting.home, acting.name) {
+        var keys = $0.citizenKeys ?? [:]
+        keys[walletID.description] = Encoding.base64URL(result.ownerEncryptionKey.bytes)
+        $0.citizenKeys = keys
+      }
+      let language = invocation.language
+      if invocation.json {
+        return try invocation.printJSON(
+          Read(
+            wallet: wallet, grant: grant, purpose: purpose.rawValue,
+            fields: Dictionary(
+              uniqueKeysWithValues: result.values.map {
+                ($0.field.rawValue, $0.value.displayText(language: language))
+              })))
+      }
+      invocation.line(
+        fr: "\(result.values.count) donnée(s) lue(s) pour « \(Words.aid(purpose).fr) » :",
+        en: "\(result.values.count) field(s) read for “\(Words.aid(purpose).en)”:")
+      for (field, value) in result.values.sorted(by: { $0.field < $1.field }) {
+        invocation.line(
+          FieldDisplay.line(
+            label: field.rawValue, value: value.displayText(language: language), indent: "  ",
+            language))
+      }
+    }
+  }
+}

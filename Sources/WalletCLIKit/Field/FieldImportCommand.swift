@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import PSPWallet
+
+struct FieldImportCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import",
+    abstract: "Fill in many fields at once from a JSON or CSV file.",
+    discussion: """
+      Every value is checked first. If one is wrong, the lines to correct are listed
+      (without their values) and nothing is saved.
+
+      Example (mes-donnees.csv):
+        field,value
+        surname,Ferreira
+        given_names,Maria
+        address,"12, rue de la Gare, L-8510 Redange"
+
+        wallet-cli field import mes-donnees.csv
+        wallet-cli field import mes-donnees.json
+      (a JSON file is one object: {"surname": "Ferreira", "given_names": "Maria"})
+      """)
+
+  @Argument(help: ArgumentHelp("The JSON or CSV file.", valueName: "file"))
+  var file: String
+
+  @OptionGroup var actor: ActorOptions
+  @OptionGroup var home: HomeOptions
+  @OptionGroup var server: ServerOptions
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws { try server.validateURL() }
+
+  func run() async throws {
+    try await Invocation.run(output) { invocation in
+      guard let data = try? Data(contentsOf: URL(fileURLWithPath: file)),
+        let entries = FieldImportFile.parse(data)
+      else {
+        throw Messages.importUnreadable
+      }
+      let values = try check(entries, invocation)
+      let acting = try Acting.unlock(home, actor, as: [.citizen], invocation)
+      let citizen = try await acting.citizen(server, invocation)
+      try await citizen.set(values, at: invocation.now)
+      if invocation.json { return try invocation.printJSON(["saved": values.map(\.0.rawValue)]) }
+      invocation.line(
+        fr: "\(values.count) données enregistrées.", en: "\(values.count) fields saved.")
+    }
+  }
+
+  /// Every entry validated; the problems listed on standard error (where and
+  /// why, never the value), and nothing returned if there is one.
+  func check(_ entries: [FieldImportFile.Entry], _ invocation: Invocation) throws(Message) -> [(
+    FieldID, FieldValue
+  )] {
+    var values: [(FieldID, FieldValue)] = []
+    var problems = 0
+    var seen = Set<FieldID>()
+    for entry in entries {
+      let place =
+        entry.line.map {
+          invocation.say(fr: "ligne \($0), \(entry.field)", en: "line \($0), \(entry.field)")
+        } ?? entry.field
+      func problem(_ text: String) {
+        problems += 1
+        invocation.console.note("  " + place + invocation.say(fr: " : ", en: ": ") + text)
+      }
+      guard let definition = FieldCommand.definition(entry.field) else {
+        problem(
+          invocation.say(
+            fr: "ce n'est pas une donnée du portefeuille.", en: "this is not a field of the wallet."
+          ))
+        continue
+      }
+      guard let text = entry.value else {
+        problem(invocation.say(fr: "la valeur manque.", en: "the value is missing."))
+        continue
+      }
+      guard seen.insert(definition.id).inserted else {
+        problem(
+          invocation.say(fr: "cette donnée est déjà plus haut.", en: "this field is already above.")
+        )
+        continue
+      }
+      do { values.append((definition.id, try definition.validate(text))) } catch {
+        problem(error.message(in: invocation.language))
+      }
+    }
+    guard problems == 0 else { throw Messages.importRefused(problems) }
+    return values
+  }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import PSPWallet
+
+struct FieldListCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list",
+    abstract: "Show your fields, circle by circle.",
+    discussion: """
+      With --all, the fields not filled in yet are shown too, with the name to
+      type in 'field set'.
+
+      Example:
+        wallet-cli field list
+        wallet-cli field list --all
+      """)
+
+  @Flag(help: "Also show the fields not filled in yet, with their names.")
+  var all = false
+
+  @OptionGroup var actor: ActorOptions
+  @OptionGroup var home: HomeOptions
+  @OptionGroup var server: ServerOptions
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws { try server.validateURL() }
+
+  func run() async throws {
+    try await Invocation.run(output) { invocation in
+      let acting = try Acting.unlock(home, actor, as: [.citizen], invocation)
+      let citizen = try await acting.citizen(server, invocation)
+      let language = invocation.language
+      var held: [FieldID: FieldDisplay] = [:]
+      for (record, value) in try await citizen.fields() {
+        held[record.field] = FieldDisplay(record.field, value, record: record, language)
+      }
+      if invocation.json {
+        return try invocation.printJSON(FieldCatalogue.standard.fields.compactMap { held[$0.id] })
+      }
+      if held.isEmpty && !all {
+        invocation.line(fr: "Aucune donnée n'est encore remplie.", en: "No field is filled in yet.")
+        invocation.line(
+          fr: "Voyez les données possibles avec : wallet-cli field list --all.",
+          en: "See the possible fields with: wallet-cli field list --all.")
+        return
+      }
+      for circle in Circle.allCases {
+        let definitions = FieldCatalogue.standard.fields(in: circle).filter {
+          all || held[$0.id] != nil
+        }
+        guard !definitions.isEmpty else { continue }
+        invocation.line(invocation.say(Words.circle(circle)))
+        for definition in definitions {
+          let label = definition.label.text(in: language) + (all ? " [\(definition.id)]" : "")
+          let value = held[definition.id]?.value ?? invocation.say(Words.empty)
+          invocation.line(FieldDisplay.line(label: label, value: value, indent: "  ", language))
+        }
+        invocation.line()
+      }
+    }
+  }
+}

@@ -1,0 +1,174 @@
+import ArgumentParser
+import PSPConsent
+import PSPCrypto
+import PSPWallet
+import WalletAPI
+import WalletClient
+
+struct FilingCreateCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "create",
+    abstract: "Send a request for an aid, as the citizen or as their trusted person.",
+    discussion: """
+      You see which fields the administration will be able to read once, then type
+      "oui" (--yes in a script). A trusted person adds --on-behalf-of WALLET_ID
+      and acts under a procuration the citizen gave them; --owner-key-id checks
+      that the wallet is really that person's (the key id they gave you).
+
+      Example:
+        wallet-cli filing create --purpose aide-sociale --at office-social-redange
+        wallet-cli filing create --as paul --on-behalf-of WALLET_ID \\
+            --owner-key-id k4.pid.… --purpose aide-sociale \\
+            --at office-social-redange
+      """)
+
+  @Option(help: ArgumentHelp("The aid asked for.", valueName: "purpose"))
+  var purpose: String
+
+  @Option(help: ArgumentHelp("The administration (its id).", valueName: "administration"))
+  var at: String
+
+  @Option(
+    help: ArgumentHelp("As a trusted person: the citizen's wallet number.", valueName: "wallet-id"))
+  var onBehalfOf: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "As a trusted person: the procuration to use (default: the first that fits).", valueName: "id"
+    ))
+  var procuration: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "As a trusted person: the citizen's key id, to check the wallet is theirs.",
+      valueName: "k4.pid"))
+  var ownerKeyId: String?
+
+  @OptionGroup var confirm: ConfirmOptions
+  @OptionGroup var actor: ActorOptions
+  @OptionGroup var home: HomeOptions
+  @OptionGroup var server: ServerOptions
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    try server.validateURL()
+    guard PurposeArgument.known(purpose) != nil else {
+      throw usageError(Messages.unknownPurpose(purpose), output)
+    }
+    if let onBehalfOf, (try? WalletID(onBehalfOf)) == nil {
+      throw ValidationError("--on-behalf-of: a wallet number has 22 characters")
+    }
+    if let procuration, (try? StatementID(procuration)) == nil {
+      throw usageError(Messages.procurationNotFound, output)
+    }
+    if onBehalfOf == nil, procuration != nil || ownerKeyId != nil {
+      throw ValidationError("--procuration and --owner-key-id go with --on-behalf-of")
+    }
+  }
+
+  func run() async throws {
+    try await Invocation.run(output) { invocation in
+      guard let purpose = PurposeArgument.known(purpose) else {
+        throw Messages.unknownPurpose(self.purpose)
+      }
+      let acting = try Acting.unlock(
+        home, actor, as: onBehalfOf == nil ? [.citizen] : [.trustee, .citizen], invocation)
+      let transport = acting.transport(server, invocation)
+      let rules = try await ClientRules.fetch(transport)
+      let administration = try rules.administration(named: at, for: purpose)
+      guard let template = rules.templates[purpose] else {
+        throw Messages.unknownPurpose(purpose.rawValue)
+      }
+      let now = invocation.now
+      let filing: FilingView
+      if let onBehalfOf, let wallet = try? WalletID(onBehalfOf) {
+        let trustee = TrusteeClient(transport: transport)
+        let owner = try await trustee.ownerKey(wallet: wallet)
+        let ownerID = Paserk.identifier(of: owner)
+        if let ownerKeyId, ownerKeyId != ownerID { throw Messages.ownerMismatch }
+        let chosen = try await usableProcuration(
+          trustee, wallet: wallet, owner: owner, purpose: purpose, administration: administration)
+        let held = try await transport.send(
+          "GET", "/v1/wallets/\(wallet)/fields", as: RecordsView.self
+        ).records.map(\.field)
+        let preview = GrantPreview(template, held: Set(held))
+        guard !preview.fields.isEmpty else { throw Messages.noFieldForAid }
+        show(preview, administration, purpose, invocation)
+        if ownerKeyId == nil {
+          invocation.note(
+            fr:
+              "Portefeuille de \(ownerID) : vérifiez que c'est l'identifiant que la personne vous a donné.",
+            en: "Wallet of \(ownerID): check that it is the key id the person gave you.")
+        }
+        try invocation.confirm(
+          LocalizedText(fr: "Envoyer cette demande ?", en: "Send this request?"),
+          assumeYes: confirm.yes)
+        filing = try await trustee.file(
+          wallet: wallet, ownerKey: owner, procuration: chosen, purpose: purpose,
+          at: administration.id.rawValue,
+          fields: preview.fields, at: now)
+      } else {
+        let citizen = try await acting.citizen(server, invocation)
+        let preview = GrantPreview(template, held: Set(try await citizen.records().map(\.field)))
+        guard !preview.fields.isEmpty else { throw Messages.noFieldForAid }
+        show(preview, administration, purpose, invocation)
+        try invocation.confirm(
+          LocalizedText(fr: "Envoyer cette demande ?", en: "Send this request?"),
+          assumeYes: confirm.yes)
+        filing = try await citizen.file(
+          purpose: purpose, at: administration.id.rawValue, fields: preview.fields, at: now)
+      }
+      if invocation.json { return try invocation.printJSON(["filing": filing.id.rawValue]) }
+      invocation.line(
+        fr: "Demande envoyée. Son numéro : \(filing.id).",
+        en: "Request sent. Its number: \(filing.id).")
+      invocation.line(
+        fr:
+          "\(administration.name) va en accuser réception. Pour suivre la demande : wallet-cli filing list.",
+        en:
+          "\(administration.name) will acknowledge it. To follow the request: wallet-cli filing list."
+      )
+    }
+  }
+
+  /// The procuration named by --procuration, else the first active one that
+  /// allows filing this aid at this administration.
+  private func usableProcuration(
+    _ trustee: TrusteeClient, wallet: WalletID, owner: SigningPublicKey, purpose: Purpose,
+    administration: Administration
+  ) async throws -> Procuration {
+    let all = try await trustee.procurations(wallet: wallet, ownerKey: owner)
+    if let procuration {
+      guard let named = all.first(where: { $0.id.rawValue == procuration }) else {
+        throw Messages.procurationNotFound
+      }
+      return named
+    }
+    guard
+      let fitting = all.first(where: {
+        $0.claims.actions.contains(.file)
+          && ($0.claims.purposes.isEmpty || $0.claims.purposes.contains(purpose))
+          && ($0.claims.administration == nil || $0.claims.administration == administration.keyID)
+      })
+    else { throw Messages.noUsableProcuration }
+    return fitting
+  }
+
+  private func show(
+    _ preview: GrantPreview, _ administration: Administration, _ purpose: Purpose,
+    _ invocation: Invocation
+  ) {
+    let aid = Words.aid(purpose)
+    let say: (String) -> Void = {
+      invocation.json ? invocation.console.note($0) : invocation.line($0)
+    }
+    say(
+      invocation.say(
+        fr:
+          "Demande d'aide « \(aid.fr) » à \(administration.name). Elle pourra lire une fois \(preview.fields.count) donnée(s) :",
+        en:
+          "Request for the aid “\(aid.en)” to \(administration.name). It will be able to read \(preview.fields.count) field(s) once:"
+      ))
+    for label in GrantPreview.labels(preview.fields, invocation.language) { say("  - " + label) }
+  }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import PSPConsent
+import WalletClient
+
+struct FilingListCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list",
+    abstract: "Show every request for an aid, where it stands and when a decision is due.",
+    discussion: """
+      Each request and each answer is checked against the signatures of who made
+      them.
+
+      Example:
+        wallet-cli filing list --as maria
+      """)
+
+  @OptionGroup var actor: ActorOptions
+  @OptionGroup var home: HomeOptions
+  @OptionGroup var server: ServerOptions
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws { try server.validateURL() }
+
+  func run() async throws {
+    try await Invocation.run(output) { invocation in
+      let acting = try Acting.unlock(home, actor, as: [.citizen], invocation)
+      let citizen = try await acting.citizen(server, invocation)
+      let rules = try await ClientRules.fetch(citizen.transport)
+      let filings = try await citizen.filings().sorted { $0.filing.filedAt > $1.filing.filedAt }
+      if invocation.json {
+        return try invocation.printJSON(filings.map { FilingSummaryText($0, rules: rules) })
+      }
+      guard !filings.isEmpty else {
+        return invocation.line(
+          fr: "Aucune demande d'aide pour le moment.", en: "No request for an aid yet.")
+      }
+      for summary in filings {
+        let claims = summary.filing.claims
+        let aid = invocation.say(Words.aid(claims.purpose, rules.templates))
+        invocation.line(
+          "\(summary.filing.id) — \(aid) — \(rules.name(ofKeyID: claims.administration))")
+        let day = Words.day(summary.filing.filedAt, invocation.language)
+        invocation.line(fr: "    envoyée le \(day)", en: "    filed on \(day)")
+        invocation.line("    " + FilingSummaryText.standing(summary, invocation))
+      }
+    }
+  }
+}

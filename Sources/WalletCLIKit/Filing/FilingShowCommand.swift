@@ -1,0 +1,71 @@
+import ArgumentParser
+import PSPConsent
+import WalletClient
+
+struct FilingShowCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "show",
+    abstract: "Show one request: its steps, the decision, its reasons and how to contest it.",
+    discussion: """
+      The reasons of a decision are sealed to you by the administration: only you
+      can read them.
+
+      Example:
+        wallet-cli filing show FILING_ID
+      """)
+
+  @Argument(help: ArgumentHelp("The request's number, from 'filing list'.", valueName: "filing-id"))
+  var filingID: String
+
+  @OptionGroup var actor: ActorOptions
+  @OptionGroup var home: HomeOptions
+  @OptionGroup var server: ServerOptions
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    try server.validateURL()
+    guard (try? StatementID(filingID)) != nil else {
+      throw usageError(Messages.filingNotFound, output)
+    }
+  }
+
+  func run() async throws {
+    try await Invocation.run(output) { invocation in
+      let acting = try Acting.unlock(home, actor, as: [.citizen], invocation)
+      let citizen = try await acting.citizen(server, invocation)
+      let rules = try await ClientRules.fetch(citizen.transport)
+      guard
+        let summary = try await citizen.filings().first(where: { $0.filing.id.rawValue == filingID }
+        )
+      else {
+        throw Messages.filingNotFound
+      }
+      if invocation.json {
+        return try invocation.printJSON(FilingSummaryText(summary, rules: rules))
+      }
+      let claims = summary.filing.claims
+      let language = invocation.language
+      invocation.line(fr: "Demande \(summary.filing.id)", en: "Request \(summary.filing.id)")
+      invocation.line(
+        fr: "  Aide : \(Words.aid(claims.purpose, rules.templates).fr)",
+        en: "  Aid: \(Words.aid(claims.purpose, rules.templates).en)")
+      invocation.line(
+        fr: "  Administration : \(rules.name(ofKeyID: claims.administration))",
+        en: "  Administration: \(rules.name(ofKeyID: claims.administration))")
+      invocation.line(
+        fr: "  Où elle en est : \(FilingSummaryText.standing(summary, invocation))",
+        en: "  Where it stands: \(FilingSummaryText.standing(summary, invocation))")
+      invocation.line(fr: "  Étapes :", en: "  Steps:")
+      for step in summary.timeline.steps {
+        invocation.line(
+          "    \(Words.day(step.at, language)) — \(step.status.label(invocation.french))")
+      }
+      for note in summary.notes {
+        invocation.line(fr: "  Motifs : \(note)", en: "  Reasons: \(note)")
+      }
+      if let recourse = summary.recourse {
+        invocation.line(fr: "  Recours : \(recourse)", en: "  Recourse: \(recourse)")
+      }
+    }
+  }
+}

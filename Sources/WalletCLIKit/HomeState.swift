@@ -1,0 +1,65 @@
+import Foundation
+
+/// What wallet-cli remembers between runs, per identity, in `state.json`: the
+/// wallet a citizen opened, the last access-log checkpoint that verified (so
+/// the next verification proves the log only grew), and, for an
+/// administration, the citizens' public encryption keys learnt from reads (to
+/// seal a decision's motivation). No secret and no field value is ever here.
+struct HomeState: Codable, Equatable {
+  struct Entry: Codable, Equatable {
+    var wallet: String?
+    var checkpoint: String?
+    var citizenKeys: [String: String]?
+  }
+
+  static let format = "psp-cli-state/1"
+  var format = Self.format
+  var identities: [String: Entry] = [:]
+
+  subscript(name: String) -> Entry {
+    get { identities[name] ?? Entry() }
+    set { identities[name] = newValue }
+  }
+
+  static func read(_ home: Home) throws(Message) -> HomeState {
+    guard FileManager.default.fileExists(atPath: home.stateURL.path) else { return HomeState() }
+    guard let data = try? Data(contentsOf: home.stateURL),
+      let state = try? JSONDecoder().decode(HomeState.self, from: data), state.format == Self.format
+    else { throw Messages.stateDamaged }
+    return state
+  }
+
+  /// Written whole and renamed into place: a crash leaves the old file or the
+  /// new one.
+  func write(_ home: Home) throws(Message) {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(self) else { throw Messages.stateDamaged }
+    try home.createIfNeeded()
+    try AtomicFile.write(data, to: home.stateURL)
+  }
+
+  /// Reads, changes and writes the state of one identity.
+  static func update(_ home: Home, _ name: String, _ change: (inout Entry) -> Void) throws(Message)
+  {
+    var state = try read(home)
+    change(&state[name])
+    try state.write(home)
+  }
+}
+
+/// A file written with mode 0600 from the start and renamed into place.
+enum AtomicFile {
+  static func write(_ data: Data, to url: URL) throws(Message) {
+    let fm = FileManager.default
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(
+      ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+    guard
+      fm.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]),
+      rename(temporary.path, url.path) == 0
+    else {
+      try? fm.removeItem(at: temporary)
+      throw Messages.fileUnwritable
+    }
+  }
+}

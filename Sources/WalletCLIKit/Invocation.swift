@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import PSPWallet
+
+/// One run of a command: the console, the environment, the language and the
+/// output form. `run` is the one place where failures become messages: every
+/// error a command throws is told by the rule in `Message` on standard error,
+/// and the command ends with exit code 1.
+struct Invocation: Sendable {
+  let console: Console
+  let environment: [String: String]
+  let language: Language
+  let json: Bool
+
+  var french: Bool { language == .french }
+  /// Seconds since 1970, read once per use.
+  var now: Int64 { Int64(Date().timeIntervalSince1970) }
+
+  init(_ output: OutputOptions) {
+    console = Console.current
+    environment = CLIEnvironment.values
+    language = output.language(environment)
+    json = output.json
+  }
+
+  static func run(_ output: OutputOptions, _ body: (Invocation) async throws -> Void) async throws {
+    let invocation = Invocation(output)
+    do {
+      try await body(invocation)
+    } catch let exit as ExitCode {
+      throw exit
+    } catch {
+      invocation.console.note(Messages.from(error).rendered(in: invocation.language))
+      throw ExitCode.failure
+    }
+  }
+
+  func say(fr: String, en: String) -> String { french ? fr : en }
+  func say(_ text: LocalizedText) -> String { text.text(in: language) }
+
+  /// A line of result on standard output.
+  func line(_ text: String = "") { console.line(text) }
+  func line(fr: String, en: String) { console.line(say(fr: fr, en: en)) }
+
+  /// A remark on standard error (a warning, a next step), not a result.
+  func note(fr: String, en: String) { console.note(say(fr: fr, en: en)) }
+
+  /// The result as one JSON document (sorted keys, so that scripts and tests
+  /// see a stable form).
+  func printJSON(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    console.line(String(decoding: try encoder.encode(value), as: UTF8.self))
+  }
+
+  /// Asks a yes/no question on standard error and reads the answer; only
+  /// "oui"/"yes" goes on. `assumeYes` (`--yes`, `--accept`) skips the question.
+  func confirm(_ question: LocalizedText, assumeYes: Bool, refusal: Message = Messages.notConfirmed)
+    throws(Message)
+  {
+    if assumeYes { return }
+    console.err(say(question) + " " + say(fr: "(tapez oui ou non) ", en: "(type yes or no) "))
+    guard Words.isYes(console.readLine()) else { throw refusal }
+  }
+}

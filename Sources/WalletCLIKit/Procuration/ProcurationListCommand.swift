@@ -1,0 +1,112 @@
+import ArgumentParser
+import PSPConsent
+import PSPWallet
+import WalletAPI
+import WalletClient
+
+struct ProcurationListCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list",
+    abstract: "Show the procurations of a wallet.",
+    discussion: """
+      As a citizen: every procuration you gave. As a trusted person: the
+      procurations a citizen gave you in their wallet (--wallet), checked against
+      their signature.
+
+      Example:
+        wallet-cli procuration list --as maria
+        wallet-cli procuration list --as paul --wallet WALLET_ID
+      """)
+
+  @Option(
+    help: ArgumentHelp("As a trusted person: the citizen's wallet number.", valueName: "wallet-id"))
+  var wallet: String?
+
+  @OptionGroup var actor: ActorOptions
+  @OptionGroup var home: HomeOptions
+  @OptionGroup var server: ServerOptions
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    try server.validateURL()
+    if let wallet, (try? WalletID(wallet)) == nil {
+      throw ValidationError("--wallet: a wallet number has 22 characters")
+    }
+  }
+
+  struct Listed: Encodable {
+    let procuration: String
+    let trustee: String
+    let kind: String
+    let purposes: [String]
+    let actions: [String]
+    let circle: Int?
+    let state: String
+    let expires: String
+  }
+
+  func run() async throws {
+    try await Invocation.run(output) { invocation in
+      let acting = try Acting.unlock(home, actor, as: [.citizen, .trustee], invocation)
+      let transport = acting.transport(server, invocation)
+      let rules = try await ClientRules.fetch(transport)
+      var listed: [(Procuration, GrantState)] = []
+      if acting.identity.kind == .citizen {
+        let wallet = try acting.walletID()
+        let authority = WalletAuthority(wallet: wallet, owner: acting.identity.signingKey.publicKey)
+        for view in try await transport.send(
+          "GET", "/v1/wallets/\(wallet)/procurations", as: ProcurationsView.self
+        ).procurations {
+          // One that does not verify under the citizen's own key is not theirs: not shown.
+          if let procuration = try? ProcurationVerifier.verify(
+            view.token, authority: authority, rules: rules)
+          {
+            listed.append((procuration, view.state))
+          }
+        }
+      } else {
+        guard let text = wallet, let wallet = try? WalletID(text) else {
+          throw Messages.walletNeeded
+        }
+        let trustee = TrusteeClient(transport: transport)
+        let owner = try await trustee.ownerKey(wallet: wallet)
+        listed = try await trustee.procurations(wallet: wallet, ownerKey: owner).map {
+          ($0, .active)
+        }
+      }
+      if invocation.json {
+        return try invocation.printJSON(
+          listed.map { procuration, state in
+            let claims = procuration.claims
+            return Listed(
+              procuration: procuration.id.rawValue, trustee: claims.sub, kind: claims.kind.rawValue,
+              purposes: claims.purposes.map(\.rawValue), actions: claims.actions.map(\.rawValue),
+              circle: claims.circle,
+              state: state.rawValue, expires: Timestamp.rfc3339(procuration.expires))
+          })
+      }
+      guard !listed.isEmpty else {
+        return invocation.line(fr: "Aucune procuration.", en: "No procuration.")
+      }
+      for (procuration, state) in listed {
+        let claims = procuration.claims
+        let kind =
+          claims.kind == .oneShot
+          ? invocation.say(fr: "unique", en: "one-shot")
+          : invocation.say(fr: "personnalisée", en: "personalised")
+        invocation.line("\(procuration.id) — \(kind) — \(invocation.say(Words.grantState(state)))")
+        invocation.line(
+          fr: "    pour la personne de confiance \(claims.sub)",
+          en: "    for the trusted person \(claims.sub)")
+        let can = claims.actions.map { invocation.say(Words.action($0)) }.joined(separator: ", ")
+        let aids = claims.purposes.map { invocation.say(Words.aid($0, rules.templates)) }
+        let day = Words.day(procuration.expires, invocation.language)
+        invocation.line(fr: "    peut : \(can)", en: "    may: \(can)")
+        invocation.line(
+          fr:
+            "    pour : \(aids.isEmpty ? "toutes les aides" : aids.joined(separator: ", ")), jusqu'au \(day)",
+          en: "    for: \(aids.isEmpty ? "any aid" : aids.joined(separator: ", ")), until \(day)")
+      }
+    }
+  }
+}

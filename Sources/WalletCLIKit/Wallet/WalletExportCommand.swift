@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import PSPWallet
+import WalletClient
+
+struct WalletExportCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "Write all your fields, readable, in a JSON file (your copy of your data).",
+    discussion: """
+      The fields are fetched, opened here with your keys, and written with their
+      labels and values as a person reads them, in --lang. The file is NOT
+      encrypted: keep it for yourself. Documents (circle 4) are listed by kind and
+      size, not copied.
+
+      Example:
+        wallet-cli wallet export --as maria --output mes-donnees.json
+      """)
+
+  @Option(
+    help: ArgumentHelp("Write to this file (mode 0600) instead of the screen.", valueName: "file"))
+  var output: String?
+
+  @OptionGroup var actor: ActorOptions
+  @OptionGroup var home: HomeOptions
+  @OptionGroup var server: ServerOptions
+  @OptionGroup var outputOptions: OutputOptions
+
+  func validate() throws { try server.validateURL() }
+
+  struct Export: Encodable {
+    let format = "psp-readable-export/1"
+    let wallet: String
+    let exportedAt: String
+    let language: String
+    let fields: [FieldDisplay]
+  }
+
+  func run() async throws {
+    try await Invocation.run(outputOptions) { invocation in
+      let acting = try Acting.unlock(home, actor, as: [.citizen], invocation)
+      let citizen = try await acting.citizen(server, invocation)
+      let fields = try await citizen.fields()
+        .map { FieldDisplay($0.record.field, $0.value, record: $0.record, invocation.language) }
+        .sorted { ($0.circle, $0.field) < ($1.circle, $1.field) }
+      let export = Export(
+        wallet: citizen.walletID.description, exportedAt: Timestamp.rfc3339(invocation.now),
+        language: invocation.language.rawValue, fields: fields)
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      let data = try encoder.encode(export)
+      guard let output else { return invocation.line(String(decoding: data, as: UTF8.self)) }
+      try AtomicFile.write(data, to: URL(fileURLWithPath: output))
+      if invocation.json {
+        return try invocation.printJSON(["file": output, "fields": String(fields.count)])
+      }
+      invocation.line(
+        fr: "\(fields.count) données écrites dans \(output).",
+        en: "\(fields.count) fields written to \(output).")
+      invocation.line(
+        fr: "Ce fichier n'est pas chiffré : gardez-le pour vous.",
+        en: "This file is not encrypted: keep it for yourself.")
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import PSPWallet
+import WalletAPI
+import WalletClient
+
+struct WalletStatusCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "status",
+    abstract: "Show your wallet: open or closed, how many fields, permissions and requests.",
+    discussion: """
+      Example:
+        wallet-cli wallet status --as maria
+      """)
+
+  @OptionGroup var actor: ActorOptions
+  @OptionGroup var home: HomeOptions
+  @OptionGroup var server: ServerOptions
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws { try server.validateURL() }
+
+  struct Status: Encodable {
+    let wallet: String
+    let openedAt: String
+    let closedAt: String?
+    let fields: Int?
+    let activeGrants: Int?
+    let activeProcurations: Int?
+    let filings: Int?
+  }
+
+  func run() async throws {
+    try await Invocation.run(output) { invocation in
+      let acting = try Acting.unlock(home, actor, as: [.citizen], invocation)
+      let wallet = try acting.walletID()
+      let transport = acting.transport(server, invocation)
+      let view = try await transport.send("GET", "/v1/wallets/\(wallet)", as: WalletView.self)
+      var status = Status(
+        wallet: wallet.description, openedAt: Timestamp.rfc3339(view.wallet.createdAt),
+        closedAt: view.wallet.closedAt.map(Timestamp.rfc3339), fields: nil, activeGrants: nil,
+        activeProcurations: nil, filings: nil)
+      if view.wallet.closedAt == nil {
+        let citizen = try await CitizenClient.connect(transport, wallet: wallet)
+        let procurations = try await transport.send(
+          "GET", "/v1/wallets/\(wallet)/procurations", as: ProcurationsView.self)
+        let filings = try await transport.send(
+          "GET", "/v1/wallets/\(wallet)/filings", as: FilingsView.self)
+        status = Status(
+          wallet: status.wallet, openedAt: status.openedAt, closedAt: nil,
+          fields: try await citizen.records().count,
+          activeGrants: try await citizen.grants().filter { $0.state == .active }.count,
+          activeProcurations: procurations.procurations.filter { $0.state == .active }.count,
+          filings: filings.filings.count)
+      }
+      if invocation.json { return try invocation.printJSON(status) }
+      let language = invocation.language
+      invocation.line(
+        fr: "Portefeuille \(wallet) de \(acting.name)", en: "Wallet \(wallet) of \(acting.name)")
+      let opened = Words.day(view.wallet.createdAt, language)
+      if let closed = view.wallet.closedAt {
+        let day = Words.day(closed, language)
+        invocation.line(
+          fr: "  Ouvert le \(opened), fermé le \(day).",
+          en: "  Opened on \(opened), closed on \(day).")
+        return
+      }
+      invocation.line(fr: "  Ouvert le \(opened).", en: "  Opened on \(opened).")
+      let total = FieldCatalogue.standard.fields.count
+      invocation.line(
+        fr: "  Données remplies : \(status.fields ?? 0) sur \(total).",
+        en: "  Fields filled in: \(status.fields ?? 0) of \(total).")
+      invocation.line(
+        fr: "  Permissions en cours : \(status.activeGrants ?? 0).",
+        en: "  Active grants: \(status.activeGrants ?? 0).")
+      invocation.line(
+        fr: "  Procurations en cours : \(status.activeProcurations ?? 0).",
+        en: "  Active procurations: \(status.activeProcurations ?? 0).")
+      invocation.line(
+        fr: "  Demandes d'aide : \(status.filings ?? 0).",
+        en: "  Requests for aid: \(status.filings ?? 0).")
+    }
+  }
+}
