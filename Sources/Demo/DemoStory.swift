@@ -43,7 +43,7 @@ public struct DemoStory: Sendable {
   }
 
   func play(_ url: String, operatorIdentity: Identity) async throws -> DemoTranscript {
-    let recorder = Recorder(onStep: onStep)
+    let recorder = Recorder(onStep: onStep, logActor: language == .french ? "Journal" : "Log")
     let fr = language == .french
     let now = Int64(Date().timeIntervalSince1970)
     let maria = Identity(kind: .citizen)
@@ -64,7 +64,7 @@ public struct DemoStory: Sendable {
           id: id, name: name, kind: kind, signingKey: Paserk.encode(identity.signingKey.publicKey),
           encryptionKey: Encoding.base64URL(identity.encryptionKey.publicKey.bytes), purposes: purposes,
           service: service, phone: "+352 2000 0000", email: nil))
-      recorder.ok("Opérateur", fr ? "inscrit \(name)" : "registered \(name)")
+      recorder.ok(fr ? "Opérateur" : "Operator", fr ? "inscrit \(name)" : "registered \(name)")
     }
 
     // 2. Maria reads the consent text, accepts, opens her wallet, fills it.
@@ -194,8 +194,12 @@ public struct DemoStory: Sendable {
 final class Recorder: @unchecked Sendable {
   private(set) var transcript = DemoTranscript()
   let onStep: @Sendable (DemoTranscript.Step) -> Void
+  let logActor: String
 
-  init(onStep: @escaping @Sendable (DemoTranscript.Step) -> Void) { self.onStep = onStep }
+  init(onStep: @escaping @Sendable (DemoTranscript.Step) -> Void, logActor: String) {
+    self.onStep = onStep
+    self.logActor = logActor
+  }
 
   func ok(_ actor: String, _ detail: String, seen: [(field: FieldID, value: FieldValue)]? = nil, _ language: Language = .french) {
     let fields = seen.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.field.rawValue, $0.value.displayText(language: language)) }) }
@@ -203,7 +207,7 @@ final class Recorder: @unchecked Sendable {
   }
 
   func log(_ sentence: String) {
-    add(actor: "Journal", action: "log", outcome: "ok", code: nil, detail: sentence, fields: nil)
+    add(actor: logActor, action: "log", outcome: "ok", code: nil, detail: sentence, fields: nil)
   }
 
   func expectRefusal(_ actor: String, _ detail: String, _ attempt: () async throws -> Void) async {

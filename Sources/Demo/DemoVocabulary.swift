@@ -20,6 +20,6 @@ public struct DemoVocabulary: LogVocabulary {
   public func purposeName(_ purpose: Purpose, language: Language) -> String {
     guard let name = rules.templates[purpose]?.name else { return purpose.rawValue }
     let text = language == .french ? name.fr : name.en
-    return "« " + text + " »"
+    return language == .french ? "« " + text + " »" : "“" + text + "”"
   }
 }
