@@ -36,8 +36,10 @@ let package = Package(
       pkgConfig: "sqlite3",
       providers: [.apt(["libsqlite3-dev"])]
     ),
+    // The few system calls of memory hygiene (prctl, setrlimit).
+    .systemLibrary(name: "CHygiene", path: "Sources/CHygiene"),
     // The only target that touches libsodium; no C type is public.
-    .target(name: "PSPCrypto", dependencies: ["CSodium"], path: "Sources/Crypto"),
+    .target(name: "PSPCrypto", dependencies: ["CSodium", "CHygiene"], path: "Sources/Crypto"),
     // Resources: the field catalogue and the commune directory, kept as data.
     .target(
       name: "PSPWallet",
@@ -105,7 +107,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "wallet-cli",
-      dependencies: ["WalletCLIKit"],
+      dependencies: ["WalletCLIKit", "PSPCrypto"],
       path: "Sources/wallet-cli"
     ),
     .testTarget(

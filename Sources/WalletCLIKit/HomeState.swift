@@ -50,15 +50,19 @@ struct HomeState: Codable, Equatable {
 
 /// A file written with mode 0600 from the start and renamed into place.
 enum AtomicFile {
+  /// Written to a temporary file created 0600 by open(2) itself (never readable
+  /// by others, not even for a moment), synced, then renamed over the target.
   static func write(_ data: Data, to url: URL) throws(Message) {
-    let fm = FileManager.default
     let temporary = url.deletingLastPathComponent().appendingPathComponent(
       ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-    guard
-      fm.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]),
-      rename(temporary.path, url.path) == 0
-    else {
-      try? fm.removeItem(at: temporary)
+    let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+    guard fd >= 0 else { throw Messages.fileUnwritable }
+    let bytes = [UInt8](data)
+    let written = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+    let synced = fsync(fd) == 0
+    close(fd)
+    guard written == bytes.count, synced, rename(temporary.path, url.path) == 0 else {
+      unlink(temporary.path)
       throw Messages.fileUnwritable
     }
   }

@@ -34,9 +34,8 @@ struct WalletdCommand: AsyncParsableCommand {
   var operatorKey: String?
 
   func run() async throws {
-    // No core dumps: a crash must not write memory (keys, sessions) to disk.
-    var limit = rlimit(rlim_cur: 0, rlim_max: 0)
-    setrlimit(Int32(RLIMIT_CORE.rawValue), &limit)
+    // No core dumps: a crash must not write keys or passphrases to disk.
+    MemoryHygiene.disableCoreDumps()
 
     var settings = DaemonConfiguration()
     if let config { settings = try DaemonConfiguration.load(file: config) }

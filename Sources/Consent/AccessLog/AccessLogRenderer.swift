@@ -30,7 +30,9 @@ public struct AccessLogRenderer: Sendable {
     case .fieldUpdated: verb = fr ? "a mis à jour \(what)" : "updated \(what)"
     case .fieldsRead:
       verb = refused ? (fr ? "a voulu lire \(what)" : "tried to read \(what)") : (fr ? "a lu \(what)" : "read \(what)")
-    case .grantIssued: verb = fr ? "a permis de lire \(what)" : "allowed reading \(what)"
+    case .grantIssued:
+      verb = refused ? (fr ? "a voulu donner une permission" : "tried to give a permission")
+        : (fr ? "a permis de lire \(what)" : "allowed reading \(what)")
     case .grantRevoked: verb = fr ? "a retiré une permission" : "withdrew a permission"
     case .grantPaused: verb = fr ? "a suspendu une permission" : "paused a permission"
     case .grantResumed: verb = fr ? "a repris une permission" : "resumed a permission"

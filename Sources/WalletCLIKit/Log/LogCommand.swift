@@ -38,7 +38,10 @@ struct LogCommand: AsyncParsableCommand {
       let rules = try await ClientRules.fetch(citizen.transport)
       let renderer = AccessLogRenderer(
         vocabulary: DemoVocabulary(rules: rules), owner: citizen.identity.publicIdentity.keyID)
-      let entries = try await citizen.log().reversed()
+      // Only entries that hash to walletd's signed checkpoint are shown.
+      let verified = try await citizen.verifyLog(since: nil)
+      guard verified.intact else { throw Messages.logNotIntact(verified.problem ?? "?") }
+      let entries = verified.entries.reversed()
       if invocation.json {
         struct Told: Encodable {
           let entry: AccessLogEntry
