@@ -1,8 +1,8 @@
 import CSodium
 
 /// BLAKE2b (libsodium `crypto_generichash`), unkeyed or keyed, 16 to 64 bytes out.
-/// Several messages are hashed as their concatenation (streaming API), so callers
-/// never build a joined copy of secret material.
+/// Several messages are hashed as their concatenation; the joined copy made
+/// for the one-shot call is wiped afterwards.
 public enum BLAKE2b {
   public static let minimumOutput = 16
   public static let maximumOutput = 64
@@ -45,31 +45,24 @@ public enum BLAKE2b {
     if let key, !(16...64).contains(key.count) {
       throw .lengthOutOfRange(what: "BLAKE2b key", allowed: "16 to 64", actual: key.count)
     }
-    // crypto_generichash_state is 384 bytes and 64-byte aligned; it holds key
-    // material, so it lives in guarded memory and is zeroed with it.
-    let stateSize = crypto_generichash_statebytes()
-    let state = SecureBytes(count: stateSize) { _ in }
-    var code: Int32 = 0
-    state.withUnsafeBytes { raw in
-      let st = OpaquePointer(UnsafeMutableRawPointer(mutating: raw.baseAddress!))
-      if let key {
-        code = key.withUnsafeBytes { k in
-          crypto_generichash_init(st, k.bytePointer, k.count, outputCount)
-        }
-      } else {
-        code = crypto_generichash_init(st, nil, 0, outputCount)
+    // One-shot `crypto_generichash` over the joined parts: no hash state to
+    // keep (the streaming state would need 64-byte-aligned, guarded memory,
+    // which costs a few system calls per hash). The joined copy may hold
+    // secret material (a shared secret being hashed), so it is wiped after.
+    var input = parts.count == 1 ? parts[0] : parts.flatMap { $0 }
+    defer { wipe(&input) }
+    var digest = [UInt8](repeating: 0, count: outputCount)
+    defer { wipe(&digest) }
+    let code: Int32
+    if let key {
+      code = key.withUnsafeBytes { k in
+        crypto_generichash(&digest, outputCount, input, UInt64(input.count), k.bytePointer, k.count)
       }
-      for part in parts where code == 0 {
-        code = crypto_generichash_update(st, part, UInt64(part.count))
-      }
-      if code == 0 {
-        var digest = [UInt8](repeating: 0, count: outputCount)
-        code = crypto_generichash_final(st, &digest, outputCount)
-        digest.withUnsafeMutableBytes { sink($0) }
-        wipe(&digest)
-      }
+    } else {
+      code = crypto_generichash(&digest, outputCount, input, UInt64(input.count), nil, 0)
     }
     try Sodium.check(code, .operationFailed("BLAKE2b"))
+    digest.withUnsafeMutableBytes { sink($0) }
   }
 }
 

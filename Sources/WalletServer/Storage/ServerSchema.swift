@@ -75,6 +75,13 @@ enum ServerSchema {
         PRIMARY KEY (wallet, idx)
       );
       """
-    )
+    ),
+    (
+      1002,
+      """
+      CREATE INDEX status_by_ref ON status_changes (ref);
+      CREATE INDEX grant_keys_by_field ON grant_keys (grant_id, field, version);
+      """
+    ),
   ]
 }
