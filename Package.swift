@@ -101,6 +101,20 @@ let package = Package(
       ],
       path: "Sources/wallet-cli"
     ),
+    // Benchmarks (bench/README.md): measured by hand in release mode, never as tests.
+    .executableTarget(
+      name: "psp-bench",
+      dependencies: [
+        "CSodium", "PSPCrypto", "PSPWallet", "PSPConsent", "WalletAPI", "WalletClient", "WalletServer",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      path: "bench/psp-bench"
+    ),
     .testTarget(
       name: "CryptoTests",
       dependencies: ["PSPCrypto"],
