@@ -102,6 +102,7 @@ let package = Package(
       path: "Sources/wallet-cli"
     ),
     // Benchmarks (bench/README.md): measured by hand in release mode, never as tests.
+    // CSodium only to time the raw libsodium calls that PSPCrypto wraps.
     .executableTarget(
       name: "psp-bench",
       dependencies: [
