@@ -33,6 +33,7 @@ final class BenchDaemon: @unchecked Sendable {
     configuration.operatorKey = Paserk.encode(operatorIdentity.signingKey.publicKey)
     var logger = Logger(label: "walletd")
     logger.logLevel = .error
+    DataDirectories.shared.add(directory)
     let daemon = try await WalletDaemon.start(configuration, logger: logger)
     let bench = BenchDaemon(
       directory: directory, daemon: daemon, operatorIdentity: operatorIdentity)
@@ -85,6 +86,25 @@ final class BenchDaemon: @unchecked Sendable {
 
   func stop() async {
     await daemon.stop()
-    try? FileManager.default.removeItem(atPath: directory)
+    DataDirectories.shared.remove(directory)
+  }
+}
+
+/// The data directories of the walletds this process started, so that a
+/// benchmark failing midway leaves no database behind (see main.swift).
+final class DataDirectories: @unchecked Sendable {
+  static let shared = DataDirectories()
+  private let lock = NSLock()
+  private var paths: Set<String> = []
+
+  func add(_ path: String) { lock.withLock { _ = paths.insert(path) } }
+
+  func remove(_ path: String) {
+    lock.withLock { _ = paths.remove(path) }
+    try? FileManager.default.removeItem(atPath: path)
+  }
+
+  func removeAll() {
+    for path in lock.withLock({ paths }) { remove(path) }
   }
 }

@@ -66,6 +66,7 @@ do {
     "Whole run: \(format(Double(monotonicNanoseconds() - started) / 1e9, 0)) s; load average at the end: \(MachineDescription.loadAverage()); "
       + "CPU pressure at the end: \(MachineDescription.cpuPressure()).")
 } catch {
+  DataDirectories.shared.removeAll()
   FileHandle.standardError.write(Data("psp-bench: \(error)\n".utf8))
   exit(1)
 }
