@@ -110,6 +110,21 @@ let package = Package(
       dependencies: ["WalletCLIKit", "PSPCrypto"],
       path: "Sources/wallet-cli"
     ),
+    // Benchmarks (bench/README.md): measured by hand in release mode, never as tests.
+    // CSodium only to time the raw libsodium calls that PSPCrypto wraps.
+    .executableTarget(
+      name: "psp-bench",
+      dependencies: [
+        "CSodium", "PSPCrypto", "PSPWallet", "PSPConsent", "WalletAPI", "WalletClient", "WalletServer",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      path: "bench/psp-bench"
+    ),
     .testTarget(
       name: "CryptoTests",
       dependencies: ["PSPCrypto"],

@@ -1,0 +1,110 @@
+import Foundation
+import Logging
+import PSPConsent
+import PSPCrypto
+import PSPWallet
+import WalletAPI
+import WalletClient
+import WalletServer
+
+/// A walletd in this process on a free loopback port, its data in a fresh
+/// directory on the real disk (fsync costs what it costs in production), an
+/// operator and one registered administration: the office social, which
+/// processes the tiers payant social (exactly 5 fields).
+final class BenchDaemon: @unchecked Sendable {
+  static let administrationID = "office-social-redange"
+  static let purpose: Purpose = "tiers-payant-social"
+
+  let directory: String
+  let operatorIdentity: Identity
+  let administration = Identity(kind: .administration)
+  let daemon: WalletDaemon
+
+  var baseURL: String { daemon.baseURL }
+  var service: WalletService { daemon.service }
+
+  static func start() async throws -> BenchDaemon {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("psp-bench-\(UUID().uuidString)").path
+    let operatorIdentity = Identity(kind: .operator)
+    var configuration = DaemonConfiguration()
+    configuration.dataDir = directory
+    configuration.listen = "127.0.0.1:0"
+    configuration.operatorKey = Paserk.encode(operatorIdentity.signingKey.publicKey)
+    var logger = Logger(label: "walletd")
+    logger.logLevel = .error
+    DataDirectories.shared.add(directory)
+    let daemon = try await WalletDaemon.start(configuration, logger: logger)
+    let bench = BenchDaemon(
+      directory: directory, daemon: daemon, operatorIdentity: operatorIdentity)
+    try await OperatorClient(transport: bench.transport(operatorIdentity)).register(
+      AdministrationRegistration(
+        id: administrationID, name: "Office social de Redange", kind: "office-social",
+        signingKey: Paserk.encode(bench.administration.signingKey.publicKey),
+        encryptionKey: Encoding.base64URL(bench.administration.encryptionKey.publicKey.bytes),
+        purposes: [purpose.rawValue], service: "Accueil", phone: "+352 2000 0000", email: nil))
+    return bench
+  }
+
+  private init(directory: String, daemon: WalletDaemon, operatorIdentity: Identity) {
+    self.directory = directory
+    self.daemon = daemon
+    self.operatorIdentity = operatorIdentity
+  }
+
+  func transport(_ identity: Identity) -> Transport {
+    Transport(baseURL: baseURL, identity: identity)
+  }
+
+  /// The database file and its write-ahead log, in bytes.
+  func bytesOnDisk() -> (database: Int, wal: Int) {
+    func size(_ path: String) -> Int {
+      ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+    }
+    return (size(directory + "/walletd.sqlite"), size(directory + "/walletd.sqlite-wal"))
+  }
+
+  /// Folds the write-ahead log into the database file (from a side
+  /// connection), so that the file size is the data's size.
+  func checkpoint() throws {
+    _ = try SQLiteDatabase(path: directory + "/walletd.sqlite").query(
+      "PRAGMA wal_checkpoint(TRUNCATE)")
+  }
+
+  /// walletd's group-commit counters, read from its metrics text.
+  func groupCommit() -> (batches: Int, writes: Int) {
+    var batches = 0
+    var writes = 0
+    for line in service.gauges().split(separator: "\n") {
+      let parts = line.split(separator: " ")
+      guard parts.count == 2, let value = Int(parts[1]) else { continue }
+      if parts[0] == "psp_group_commit_batches" { batches = value }
+      if parts[0] == "psp_group_commit_writes" { writes = value }
+    }
+    return (batches, writes)
+  }
+
+  func stop() async {
+    await daemon.stop()
+    DataDirectories.shared.remove(directory)
+  }
+}
+
+/// The data directories of the walletds this process started, so that a
+/// benchmark failing midway leaves no database behind (see main.swift).
+final class DataDirectories: @unchecked Sendable {
+  static let shared = DataDirectories()
+  private let lock = NSLock()
+  private var paths: Set<String> = []
+
+  func add(_ path: String) { lock.withLock { _ = paths.insert(path) } }
+
+  func remove(_ path: String) {
+    lock.withLock { _ = paths.remove(path) }
+    try? FileManager.default.removeItem(atPath: path)
+  }
+
+  func removeAll() {
+    for path in lock.withLock({ paths }) { remove(path) }
+  }
+}
