@@ -80,7 +80,6 @@ enum ServerSchema {
       1002,
       """
       CREATE INDEX status_by_ref ON status_changes (ref);
-      CREATE INDEX grant_keys_by_field ON grant_keys (grant_id, field, version);
       """
     ),
   ]
