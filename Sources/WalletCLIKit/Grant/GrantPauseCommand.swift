@@ -1,6 +1,9 @@
 import ArgumentParser
+import PSPConsent
 
-struct GrantPauseCommand: AsyncParsableCommand {
+struct GrantPauseCommand: GrantStatusCommand {
+  static let action = StatusAction.pause
+
   static let configuration = CommandConfiguration(
     commandName: "pause",
     abstract: "Pause a permission for a while.",
@@ -16,16 +19,4 @@ struct GrantPauseCommand: AsyncParsableCommand {
   @OptionGroup var home: HomeOptions
   @OptionGroup var server: ServerOptions
   @OptionGroup var output: OutputOptions
-
-  func validate() throws {
-    try server.validateURL()
-    try GrantStatusChange.validate(grantID, output)
-  }
-
-  func run() async throws {
-    try await Invocation.run(output) { invocation in
-      try await GrantStatusChange(action: .pause, grantID: grantID).run(
-        actor, home, server, invocation)
-    }
-  }
 }

@@ -1,6 +1,9 @@
 import ArgumentParser
+import PSPConsent
 
-struct GrantResumeCommand: AsyncParsableCommand {
+struct GrantResumeCommand: GrantStatusCommand {
+  static let action = StatusAction.resume
+
   static let configuration = CommandConfiguration(
     commandName: "resume",
     abstract: "Resume a paused permission.",
@@ -16,16 +19,4 @@ struct GrantResumeCommand: AsyncParsableCommand {
   @OptionGroup var home: HomeOptions
   @OptionGroup var server: ServerOptions
   @OptionGroup var output: OutputOptions
-
-  func validate() throws {
-    try server.validateURL()
-    try GrantStatusChange.validate(grantID, output)
-  }
-
-  func run() async throws {
-    try await Invocation.run(output) { invocation in
-      try await GrantStatusChange(action: .resume, grantID: grantID).run(
-        actor, home, server, invocation)
-    }
-  }
 }

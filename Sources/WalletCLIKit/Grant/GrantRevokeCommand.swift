@@ -1,6 +1,9 @@
 import ArgumentParser
+import PSPConsent
 
-struct GrantRevokeCommand: AsyncParsableCommand {
+struct GrantRevokeCommand: GrantStatusCommand {
+  static let action = StatusAction.revoke
+
   static let configuration = CommandConfiguration(
     commandName: "revoke",
     abstract: "Withdraw a permission for good.",
@@ -19,16 +22,4 @@ struct GrantRevokeCommand: AsyncParsableCommand {
   @OptionGroup var home: HomeOptions
   @OptionGroup var server: ServerOptions
   @OptionGroup var output: OutputOptions
-
-  func validate() throws {
-    try server.validateURL()
-    try GrantStatusChange.validate(grantID, output)
-  }
-
-  func run() async throws {
-    try await Invocation.run(output) { invocation in
-      try await GrantStatusChange(action: .revoke, grantID: grantID).run(
-        actor, home, server, invocation)
-    }
-  }
 }

@@ -1,0 +1,26 @@
+import ArgumentParser
+import PSPConsent
+
+/// `grant pause`, `grant resume` and `grant revoke`: the same command but for
+/// the status action; the work is `GrantStatusChange`.
+protocol GrantStatusCommand: AsyncParsableCommand {
+  static var action: StatusAction { get }
+  var grantID: String { get }
+  var actor: ActorOptions { get }
+  var home: HomeOptions { get }
+  var server: ServerOptions { get }
+  var output: OutputOptions { get }
+}
+
+extension GrantStatusCommand {
+  func validate() throws {
+    try server.validateURL()
+    try GrantStatusChange.validate(grantID, output)
+  }
+
+  func run() async throws {
+    try await Invocation.run(output) { invocation in
+      try await GrantStatusChange(action: Self.action, grantID: grantID).run(actor, home, server, invocation)
+    }
+  }
+}
