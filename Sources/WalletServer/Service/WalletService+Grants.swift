@@ -15,7 +15,12 @@ extension WalletService {
         "SELECT token FROM grants WHERE id = ? AND wallet = ?", [.text(id.rawValue), .blob(wallet.bytes)])
     } catch { throw APIError(error) }
     guard let token = rows.first?[0].text else { throw .notFound("no such grant") }
-    do { return try GrantVerifier.verify(token, authority: authority, state: state, rules: rules) } catch {
+    if let grant = cachedGrant(id, token: token), grant.claims.wallet == wallet { return grant }
+    do {
+      let grant = try GrantVerifier.verify(token, authority: authority, state: state, rules: rules)
+      cache(grant)
+      return grant
+    } catch {
       throw .refused(error)
     }
   }

@@ -18,6 +18,10 @@ public final class WalletService: @unchecked Sendable {
   let calendar: WorkingDayCalendar
   private let lock = NSLock()
   private var registryValue: AdministrationRegistry
+  /// Grants whose signature, chain and template verified, by id and token.
+  /// Statuses (revoked, paused, used, the parent procuration) are never cached:
+  /// `ReadDecision` checks them on every read. Emptied when the registry changes.
+  private var verifiedGrants: [StatementID: Grant] = [:]
 
   /// - Parameters:
   ///   - path: the SQLite file (created if missing).
@@ -54,6 +58,18 @@ public final class WalletService: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     try body(&registryValue)
+    verifiedGrants = [:]
+  }
+
+  func cachedGrant(_ id: StatementID, token: String) -> Grant? {
+    lock.withLock { verifiedGrants[id].flatMap { $0.token == token ? $0 : nil } }
+  }
+
+  func cache(_ grant: Grant) {
+    lock.withLock {
+      if verifiedGrants.count > 100_000 { verifiedGrants = [:] }
+      verifiedGrants[grant.id] = grant
+    }
   }
 
   var rules: StandardConsentRules {
