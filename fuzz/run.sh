@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 out=.build/fuzz
 mkdir -p "$out" fuzz/corpus/token
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name FuzzParsers \
-  -I Sources/CSodium Sources/Crypto/*.swift Sources/Crypto/PASETO/*.swift fuzz/FuzzParsers.swift \
+  -I Sources/CSodium -I Sources/CHygiene Sources/Crypto/*.swift Sources/Crypto/PASETO/*.swift fuzz/FuzzParsers.swift \
   -lsodium -o "$out/fuzz-parsers"
 # Seed corpus: the shared PASETO vectors' tokens and PASERK strings.
 python3 - <<'PY'
