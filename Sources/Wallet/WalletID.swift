@@ -7,7 +7,13 @@ public struct WalletID: Hashable, Sendable, Codable, CustomStringConvertible {
   public static let byteCount = 16
   public let bytes: [UInt8]
 
-  public init() { bytes = randomBytes(Self.byteCount) }
+  /// A fresh random id. Ids whose text would begin with `-` are drawn again
+  /// (1 in 64), so that an id can always be given as a command-line argument.
+  public init() {
+    var drawn = randomBytes(Self.byteCount)
+    while drawn[0] >> 2 == 62 { drawn = randomBytes(Self.byteCount) }
+    bytes = drawn
+  }
 
   public init(bytes: [UInt8]) throws(WalletError) {
     guard bytes.count == Self.byteCount else { throw .malformed("wallet id") }

@@ -33,6 +33,12 @@ struct WalletdCommand: AsyncParsableCommand {
   @Option(help: "The operator's k4.public key: the only key that registers administrations.")
   var operatorKey: String?
 
+  @Option(help: "A PEM certificate chain: with --tls-key, walletd speaks HTTPS only.")
+  var tlsCertificate: String?
+
+  @Option(help: "The PEM private key of --tls-certificate.")
+  var tlsKey: String?
+
   func run() async throws {
     // No core dumps: a crash must not write keys or passphrases to disk.
     MemoryHygiene.disableCoreDumps()
@@ -43,6 +49,8 @@ struct WalletdCommand: AsyncParsableCommand {
     if let dataDir { settings.dataDir = dataDir }
     if let listen { settings.listen = listen }
     if let operatorKey { settings.operatorKey = operatorKey }
+    if let tlsCertificate { settings.tlsCertificate = tlsCertificate }
+    if let tlsKey { settings.tlsKey = tlsKey }
 
     let registry = PrometheusCollectorRegistry()
     MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))

@@ -19,3 +19,11 @@ struct FieldIDTests {
     #expect(Circle.documents.upToHere.count == 5)
   }
 }
+
+@Suite("Wallet ids")
+struct WalletIDTests {
+  /// An id is given on command lines; one beginning with "-" would read as an option.
+  @Test func freshIdsNeverBeginWithADash() {
+    for _ in 0..<2000 { #expect(!WalletID().description.hasPrefix("-")) }
+  }
+}

@@ -5,7 +5,12 @@ import PSPCrypto
 public struct StatementID: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
   public let rawValue: String
 
-  public init() { rawValue = Encoding.base64URL(randomBytes(16)) }
+  /// A fresh random id; like wallet ids, never one whose text begins with `-`.
+  public init() {
+    var drawn = randomBytes(16)
+    while drawn[0] >> 2 == 62 { drawn = randomBytes(16) }
+    rawValue = Encoding.base64URL(drawn)
+  }
 
   public init(_ text: String) throws(ConsentRefusal) {
     guard let bytes = try? Encoding.fromBase64URL(text), bytes.count == 16 else {

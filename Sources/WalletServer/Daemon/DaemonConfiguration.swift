@@ -12,6 +12,9 @@ public struct DaemonConfiguration: Sendable, Codable, Equatable {
   public var workingWeek: String = "monday-to-saturday"
   /// Authentication failures per client address and minute before 429.
   public var authFailuresPerMinute: Int = 30
+  /// PEM certificate chain and private key: with both, walletd speaks HTTPS only.
+  public var tlsCertificate: String? = nil
+  public var tlsKey: String? = nil
 
   public init() {}
 
@@ -27,6 +30,8 @@ public struct DaemonConfiguration: Sendable, Codable, Equatable {
     if let value = environment["PSP_LISTEN"] { listen = value }
     if let value = environment["PSP_WORKING_WEEK"] { workingWeek = value }
     if let key = environment["PSP_OPERATOR_KEY"] { operatorKey = key }
+    if let value = environment["PSP_TLS_CERTIFICATE"] { tlsCertificate = value }
+    if let value = environment["PSP_TLS_KEY"] { tlsKey = value }
   }
 
   /// Host and port of `listen`.

@@ -1,6 +1,9 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
+import NIOSSL
 import NIOCore
 import PSPConsent
 import ServiceLifecycle
@@ -15,7 +18,8 @@ public final class WalletDaemon: @unchecked Sendable {
   private let group: ServiceGroup
   private let task: Task<Void, any Error>
 
-  public var baseURL: String { "http://\(host):\(port)" }
+  public let scheme: String
+  public var baseURL: String { "\(scheme)://\(host):\(port)" }
 
   /// Starts walletd and returns once it listens. Port 0 picks a free port.
   public static func start(
@@ -23,6 +27,19 @@ public final class WalletDaemon: @unchecked Sendable {
     metrics: @escaping @Sendable () -> String = { "" }, handleSignals: Bool = false,
     clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
   ) async throws -> WalletDaemon {
+    // Settings are checked before anything is created or started.
+    let server: HTTPServerBuilder
+    switch (configuration.tlsCertificate, configuration.tlsKey) {
+    case (let certificate?, let key?):
+      let chain = try NIOSSLCertificate.fromPEMFile(certificate).map { NIOSSLCertificateSource.certificate($0) }
+      let tls = TLSConfiguration.makeServerConfiguration(
+        certificateChain: chain, privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
+      server = try .tls(.http1(), tlsConfiguration: tls)
+    case (nil, nil):
+      server = .http1()
+    default:
+      throw APIError.badRequest("TLS needs both tlsCertificate and tlsKey")
+    }
     try FileManager.default.createDirectory(atPath: configuration.dataDir, withIntermediateDirectories: true)
     chmod(configuration.dataDir, 0o700)
     let daemonKey = try DaemonKey.loadOrCreate(in: configuration.dataDir)
@@ -38,6 +55,7 @@ public final class WalletDaemon: @unchecked Sendable {
     let bound = AsyncStream<Int>.makeStream()
     let app = Application(
       router: routes.router(),
+      server: server,
       configuration: .init(address: .hostname(host, port: port), serverName: "walletd"),
       onServerRunning: { channel in
         bound.continuation.yield(channel.localAddress?.port ?? port)
@@ -56,11 +74,16 @@ public final class WalletDaemon: @unchecked Sendable {
       task.cancel()
       throw APIError.unavailable("walletd could not listen on \(configuration.listen)")
     }
-    return WalletDaemon(service: service, host: host, port: actual, group: group, task: task)
+    return WalletDaemon(
+      service: service, scheme: configuration.tlsCertificate == nil ? "http" : "https", host: host, port: actual,
+      group: group, task: task)
   }
 
-  private init(service: WalletService, host: String, port: Int, group: ServiceGroup, task: Task<Void, any Error>) {
+  private init(
+    service: WalletService, scheme: String, host: String, port: Int, group: ServiceGroup, task: Task<Void, any Error>
+  ) {
     self.service = service
+    self.scheme = scheme
     self.host = host
     self.port = port
     self.group = group
