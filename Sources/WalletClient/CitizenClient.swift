@@ -189,15 +189,7 @@ public final class CitizenClient: @unchecked Sendable {
     do {
       let token = try SignedStatement.sign(claims, type: GrantClaims.type, with: identity.signingKey)
       let grant = try GrantVerifier.verify(token, authority: authority, state: ConsentState(), rules: rules)
-      var keys: [GrantKey] = []
-      for field in grant.fields {
-        guard let record = records.first(where: { $0.field == field }),
-          let circleKey = keyring.key(record.circle, epoch: record.circleEpoch)
-        else { throw ClientError.local("the wallet holds no \(field)") }
-        let dataKey = try FieldSealer.unwrapDataKey(of: record, circleKey: circleKey)
-        keys.append(try GrantKey.seal(dataKey, of: record, grant: grant.id, to: administration.encryptionKey))
-      }
-      return (grant, keys)
+      return (grant, try GrantKey.sealAll(for: grant, records: records, keyring: keyring, to: administration.encryptionKey))
     } catch { throw ClientError(error) }
   }
 
@@ -214,21 +206,10 @@ public final class CitizenClient: @unchecked Sendable {
     if action == .revoke {
       let remaining = try await activeGrants(at: now).filter { $0.grant.id != grant.id }
       let latest = try await self.records()
-      for field in grant.fields {
-        guard let record = latest.first(where: { $0.field == field }),
-          let (epoch, circleKey) = keyring.current(record.circle),
-          let oldKey = keyring.key(record.circle, epoch: record.circleEpoch)
-        else { continue }
-        do {
-          var plaintext = try FieldSealer.open(record, circleKey: oldKey)
-          defer { wipe(&plaintext) }
-          let sealed = try FieldSealer.seal(
-            plaintext, wallet: walletID, field: field, version: record.version + 1, circle: record.circle,
-            circleKey: circleKey, circleEpoch: epoch, createdAt: now)
-          records.append(sealed.record)
-          keys += try GrantResealing.seal(sealed.dataKey, of: sealed.record, to: remaining, at: now)
-        } catch { throw ClientError(error) }
-      }
+      do {
+        (records, keys) = try GrantResealing.rekeyed(
+          latest, after: grant, keyring: keyring, remaining: remaining, at: now)
+      } catch { throw ClientError(error) }
     }
     _ = try await transport.send(
       "POST", "\(path)/status-changes", body: StatusChangeRequest(token: token, records: records, grantKeys: keys),

@@ -26,14 +26,8 @@ enum FilingComposer {
         procuration: procuration, filing: filingID)
       let grantToken = try SignedStatement.sign(claims, type: GrantClaims.type, with: signer.signingKey)
       let grant = try GrantVerifier.verify(grantToken, authority: authority, state: state, rules: rules)
-      var keys: [GrantKey] = []
-      for field in grant.fields {
-        guard let record = records.first(where: { $0.field == field }),
-          let circleKey = keyring.key(record.circle, epoch: record.circleEpoch)
-        else { throw ClientError.local("the wallet holds no \(field), or its key is not at hand") }
-        let dataKey = try FieldSealer.unwrapDataKey(of: record, circleKey: circleKey)
-        keys.append(try GrantKey.seal(dataKey, of: record, grant: grant.id, to: administration.encryptionKey))
-      }
+      let keys = try GrantKey.sealAll(
+        for: grant, records: records, keyring: keyring, to: administration.encryptionKey)
       let filing = FilingClaims(
         id: filingID, wallet: wallet, issuer: signer.publicIdentity.keyID, procuration: procuration, purpose: purpose,
         administration: administration.keyID, grant: grant.id, issuedAt: now)

@@ -28,11 +28,13 @@ public enum GrantIssuer {
     }
     // Verify what was signed exactly as walletd will: template, chain, times.
     let grant = try GrantVerifier.verify(token, authority: authority, state: state, rules: rules)
-    var keys: [GrantKey] = []
+    let keys: [GrantKey]
     do {
-      for (record, dataKey) in try holder.latestDataKeys(grant.fields) {
-        keys.append(try GrantKey.seal(dataKey, of: record, grant: grant.id, to: grantee.encryptionKey))
+      var latest: [FieldRecord] = []
+      for field in grant.fields {
+        if let record = try holder.store.history(wallet: holder.walletID, field: field).last { latest.append(record) }
       }
+      keys = try GrantKey.sealAll(for: grant, records: latest, keyring: holder.keyring, to: grantee.encryptionKey)
     } catch let error {
       throw .notAllowed(error.description)
     }

@@ -73,3 +73,24 @@ extension GrantKey {
     try c.encode(Encoding.base64URL(sealedKey), forKey: .sealedKey)
   }
 }
+
+extension GrantKey {
+  /// The sealed data keys of exactly a grant's fields: for each, the record
+  /// given (the latest version the sealer holds), its data key unwrapped with
+  /// the circle key of its circle and epoch, sealed to the grantee. Shared by
+  /// the citizen's and the trustee's clients and by `GrantIssuer`.
+  public static func sealAll(
+    for grant: Grant, records: [FieldRecord], keyring: CircleKeyring, to grantee: AgreementPublicKey
+  ) throws(WalletError) -> [GrantKey] {
+    var keys: [GrantKey] = []
+    for field in grant.fields {
+      guard let record = records.last(where: { $0.field == field }) else { throw .unknownField(field) }
+      guard let circleKey = keyring.key(record.circle, epoch: record.circleEpoch) else {
+        throw .keyDoesNotOpen("circle key \(record.circle.rawValue)")
+      }
+      let dataKey = try FieldSealer.unwrapDataKey(of: record, circleKey: circleKey)
+      keys.append(try GrantKey.seal(dataKey, of: record, grant: grant.id, to: grantee))
+    }
+    return keys
+  }
+}

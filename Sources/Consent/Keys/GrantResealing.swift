@@ -34,19 +34,36 @@ public enum GrantResealing {
   public static func rekey(
     after revoked: Grant, by holder: some WalletKeyHolder, remaining: [ActiveGrant], at now: Int64
   ) throws(WalletError) -> (records: [FieldRecord], keys: [GrantKey]) {
+    var latest: [FieldRecord] = []
+    for field in revoked.fields {
+      if let record = try holder.store.history(wallet: holder.walletID, field: field).last { latest.append(record) }
+    }
+    let rekeyed = try rekeyed(latest, after: revoked, keyring: holder.keyring, remaining: remaining, at: now)
+    for record in rekeyed.records { try holder.store.append(record) }
+    return rekeyed
+  }
+
+  /// The re-keying itself, without storage: each latest record of the revoked
+  /// grant's fields opened and sealed again as the next version, under a fresh
+  /// data key and the circle's current key, that key sealed only to the
+  /// durable grants that remain. Used by `rekey` and by the HTTP client.
+  public static func rekeyed(
+    _ latest: [FieldRecord], after revoked: Grant, keyring: CircleKeyring, remaining: [ActiveGrant], at now: Int64
+  ) throws(WalletError) -> (records: [FieldRecord], keys: [GrantKey]) {
     let others = remaining.filter { $0.grant.id != revoked.id }
     var records: [FieldRecord] = []
     var keys: [GrantKey] = []
-    for field in revoked.fields {
-      guard let latest = try holder.store.history(wallet: holder.walletID, field: field).last else { continue }
-      guard let circleKey = holder.keyring.key(latest.circle, epoch: latest.circleEpoch) else {
-        throw .keyDoesNotOpen("circle key \(latest.circle.rawValue)")
-      }
-      var plaintext = try FieldSealer.open(latest, circleKey: circleKey)
+    for record in latest where revoked.fields.contains(record.field) {
+      guard let oldKey = keyring.key(record.circle, epoch: record.circleEpoch),
+        let (epoch, circleKey) = keyring.current(record.circle)
+      else { throw .keyDoesNotOpen("circle key \(record.circle.rawValue)") }
+      var plaintext = try FieldSealer.open(record, circleKey: oldKey)
       defer { wipe(&plaintext) }
-      let (record, dataKey) = try setField(field, circle: latest.circle, plaintext: plaintext, holder: holder, at: now)
-      records.append(record)
-      keys += try seal(dataKey, of: record, to: others, at: now)
+      let sealed = try FieldSealer.seal(
+        plaintext, wallet: record.wallet, field: record.field, version: record.version + 1, circle: record.circle,
+        circleKey: circleKey, circleEpoch: epoch, createdAt: now)
+      records.append(sealed.record)
+      keys += try seal(sealed.dataKey, of: sealed.record, to: others, at: now)
     }
     return (records, keys)
   }

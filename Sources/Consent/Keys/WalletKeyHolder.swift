@@ -35,20 +35,3 @@ public struct WalletTrustee: WalletKeyHolder {
     self.keyring = try CircleKeyring(envelopes: envelopes, recipient: identity.encryptionKey, commitments: commitments)
   }
 }
-
-extension WalletKeyHolder {
-  /// The latest record of each field and its data key, for sealing to a grantee.
-  func latestDataKeys(_ fields: [FieldID]) throws(WalletError) -> [(FieldRecord, SymmetricKey)] {
-    var out: [(FieldRecord, SymmetricKey)] = []
-    for field in fields {
-      guard let record = try store.history(wallet: walletID, field: field).last else {
-        throw .unknownField(field)
-      }
-      guard let circleKey = keyring.key(record.circle, epoch: record.circleEpoch) else {
-        throw .keyDoesNotOpen("circle key \(record.circle.rawValue)")
-      }
-      out.append((record, try FieldSealer.unwrapDataKey(of: record, circleKey: circleKey)))
-    }
-    return out
-  }
-}
