@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import PSPConsent
+import PSPCrypto
 import PSPWallet
 import WalletAPI
 
@@ -204,7 +205,7 @@ public struct WalletRoutes: Sendable {
       counterText.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), !counterText.hasPrefix("0"),
       let counter = UInt64(counterText),
       let macText = HTTPField.Name(RequestAuthentication.macHeader).flatMap({ headers[$0] }),
-      let mac = try? PSPCryptoEncoding.fromBase64URL(macText)
+      let mac = try? Encoding.fromBase64URL(macText)
     else { throw .unauthenticated("missing or malformed authentication headers; open a session first") }
     let now = service.now
     do throws(APIError) {

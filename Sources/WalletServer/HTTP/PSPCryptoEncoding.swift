@@ -1,3 +1,0 @@
-import PSPCrypto
-
-typealias PSPCryptoEncoding = Encoding
