@@ -4,7 +4,11 @@ import ServiceLifecycle
 
 /// The floor to compare walletd with: a bare Hummingbird application, same
 /// framework, same process, same loopback, that answers GET /hello with "ok"
-/// and does nothing else — no authentication, no database, no log.
+/// and does nothing else — no authentication, no database, no log. Its
+/// POST /echo has the shape of a read without its work: it collects the JSON
+/// body, then answers with a fixed JSON body as long as a read's answer, so
+/// the cost of moving a read's bytes through HTTP can be told apart from the
+/// cost of the read itself.
 final class HelloServer: Sendable {
   let port: Int
   private let group: ServiceGroup
@@ -16,9 +20,15 @@ final class HelloServer: Sendable {
     self.task = task
   }
 
-  static func start() async throws -> HelloServer {
+  static func start(echoBytes: Int = 2) async throws -> HelloServer {
     let router = Router()
     router.get("/hello") { _, _ in "ok" }
+    let answer = ByteBuffer(bytes: Array("\"".utf8) + Array(repeating: UInt8(ascii: "a"), count: max(0, echoBytes - 2)) + Array("\"".utf8))
+    router.post("/echo") { request, _ in
+      _ = try await request.body.collect(upTo: 1 << 20)
+      return Response(
+        status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: answer))
+    }
     var logger = Logger(label: "hello")
     logger.logLevel = .error
     let bound = AsyncStream<Int>.makeStream()

@@ -23,6 +23,9 @@ struct LoadResult: Sendable {
   let completed: Int
   let failed: Int
   let latencies: Samples
+  /// Bytes of answer bodies received, warm-up included, and their count.
+  let bodyBytes: Int
+  let answers: Int
   /// CPU time this whole process (server and load generator) used per second
   /// of the run, warm-up included: 2.0 means both cores were busy.
   let cores: Double
@@ -32,6 +35,7 @@ struct LoadResult: Sendable {
   var requestsPerSecond: Double { Double(completed) / seconds }
   var p50: Double { latencies.median }
   var p99: Double { latencies.percentile(99) }
+  var averageBodyBytes: Int { answers > 0 ? bodyBytes / answers : 0 }
 }
 
 /// A load generator in this process: N connections from one event-loop
@@ -69,10 +73,14 @@ enum LoadGenerator {
     var latencies: [Double] = []
     var completed = 0
     var failed = 0
+    var bodyBytes = 0
+    var answers = 0
     for (_, future) in channels {
       let result = try await future.get()
       completed += result.latencies.count
       failed += result.failed
+      bodyBytes += result.bodyBytes
+      answers += result.answers
       latencies += result.latencies.map { Double($0) / 1e6 }
     }
     let wall = Double(monotonicNanoseconds() - start) / 1e9
@@ -80,7 +88,7 @@ enum LoadGenerator {
     let machine = MachineCPU.busySeconds() - machineBefore
     return LoadResult(
       connections: plans.count, seconds: duration, completed: completed, failed: failed,
-      latencies: Samples(latencies), cores: own / wall, othersCores: max(0, machine - own) / wall)
+      latencies: Samples(latencies), bodyBytes: bodyBytes, answers: answers, cores: own / wall, othersCores: max(0, machine - own) / wall)
   }
 }
 
@@ -94,6 +102,8 @@ struct ConnectionResult: Sendable {
   let latencies: [UInt64]
   /// Answers that were not 2xx, over the whole run (warm-up included).
   let failed: Int
+  let bodyBytes: Int
+  let answers: Int
 }
 
 enum LoadError: Error {
@@ -113,6 +123,8 @@ final class ClosedLoopHandler: ChannelInboundHandler {
   private var status: UInt = 0
   private var latencies: [UInt64] = []
   private var failed = 0
+  private var bodyBytes = 0
+  private var answers = 0
   private var finished = false
   // A cheap generator (xorshift) to pick the body: no system call per request.
   private var state: UInt64 = UInt64.random(in: 1...UInt64.max)
@@ -136,9 +148,10 @@ final class ClosedLoopHandler: ChannelInboundHandler {
   func channelRead(context: ChannelHandlerContext, data: NIOAny) {
     switch unwrapInboundIn(data) {
     case .head(let head): status = head.status.code
-    case .body: break
+    case .body(let buffer): bodyBytes += buffer.readableBytes
     case .end:
       let now = monotonicNanoseconds()
+      answers += 1
       if !(200..<300).contains(status) {
         failed += 1
       } else if now >= window.from && now <= window.until {
@@ -148,7 +161,8 @@ final class ClosedLoopHandler: ChannelInboundHandler {
         send(context)
       } else {
         finished = true
-        done.succeed(ConnectionResult(latencies: latencies, failed: failed))
+        done.succeed(
+          ConnectionResult(latencies: latencies, failed: failed, bodyBytes: bodyBytes, answers: answers))
         context.close(promise: nil)
       }
     }

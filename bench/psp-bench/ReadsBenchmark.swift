@@ -42,12 +42,21 @@ enum ReadsBenchmark {
     }
 
     let body = try readBody(wallet: citizen.walletID, grant: grant.id, purpose: BenchDaemon.purpose)
-    let hello = try await HelloServer.start()
     let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    // One short run to learn how long a read's answer is, for the echo route.
+    let probe = try await LoadGenerator.run(
+      host: bench.daemon.host, port: bench.daemon.port,
+      plans: [
+        RequestPlan(
+          method: .POST, path: "/v1/reads", bodies: [body],
+          session: try await SessionHandshake.open(bench.baseURL, identity: bench.administration))
+      ], warmup: 0, duration: 0.3, group: group)
+    let hello = try await HelloServer.start(echoBytes: probe.averageBodyBytes)
     var table = MarkdownTable(
       "connections", "reads/s", "read p50 ms", "read p99 ms", "CPU (cores)", "hello/s",
       "hello p50 ms",
-      "hello p99 ms", "CPU (cores)", "reads/hello", "avg commit batch", "others' CPU", "non-2xx")
+      "hello p99 ms", "CPU (cores)", "echo/s", "echo p99 ms", "reads/hello", "reads/echo",
+      "avg commit batch", "others' CPU", "non-2xx")
     var last: (reads: LoadResult, hello: LoadResult)? = nil
     for connections in options.connections {
       var plans: [RequestPlan] = []
@@ -65,6 +74,10 @@ enum ReadsBenchmark {
         host: "127.0.0.1", port: hello.port,
         plans: Array(repeating: RequestPlan(path: "/hello"), count: connections),
         warmup: options.warmup, duration: options.seconds, group: group)
+      let echo = try await LoadGenerator.run(
+        host: "127.0.0.1", port: hello.port,
+        plans: Array(repeating: RequestPlan(method: .POST, path: "/echo", bodies: [body]), count: connections),
+        warmup: options.warmup, duration: options.seconds, group: group)
       let batches = after.batches - before.batches
       let writes = after.writes - before.writes
       table.add(
@@ -72,11 +85,12 @@ enum ReadsBenchmark {
         format(reads.p99, 2), format(reads.cores, 2),
         format(helloResult.requestsPerSecond, 0), format(helloResult.p50, 2),
         format(helloResult.p99, 2),
-        format(helloResult.cores, 2),
+        format(helloResult.cores, 2), format(echo.requestsPerSecond, 0), format(echo.p99, 2),
         format(reads.requestsPerSecond / helloResult.requestsPerSecond, 2),
+        format(reads.requestsPerSecond / echo.requestsPerSecond, 2),
         batches > 0 ? format(Double(writes) / Double(batches), 1) : "–",
         "\(format(reads.othersCores, 2)) / \(format(helloResult.othersCores, 2))",
-        "\(reads.failed + helloResult.failed)")
+        "\(reads.failed + helloResult.failed + echo.failed)")
       last = (reads, helloResult)
     }
     try await group.shutdownGracefully()

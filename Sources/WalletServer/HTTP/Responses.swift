@@ -14,6 +14,13 @@ enum Responses {
     return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
   }
 
+  /// JSON already written to bytes (`ReadAnswerJSON`).
+  static func json(bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
+    var headers = HTTPFields()
+    headers[.contentType] = "application/json"
+    return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+  }
+
   static func problem(_ error: APIError) -> Response {
     let status = HTTPResponse.Status(code: error.status)
     let problem = Problem(

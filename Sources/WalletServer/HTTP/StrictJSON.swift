@@ -1,4 +1,5 @@
 import Foundation
+import WalletAPI
 
 /// JSON request bodies, decoded strictly: bounded nesting (so a deep body
 /// cannot exhaust the stack), then Codable decoding, then a check that every
@@ -13,6 +14,16 @@ enum StrictJSON {
     let value: T
     do { value = try JSONDecoder().decode(T.self, from: data) } catch {
       throw .badRequest("the body is not the expected JSON (\(describe(error)))")
+    }
+    if let flat = T.self as? any FlatRequestBody.Type {
+      // The members are known by name without encoding the value again.
+      guard let sent = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        throw .badRequest("the body is not a JSON object")
+      }
+      if let unknown = sent.filter({ !flat.members.contains($0.key) && !($0.value is NSNull) }).keys.sorted().first {
+        throw .badRequest("unknown member /\(unknown)")
+      }
+      return value
     }
     guard let sent = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
       let known = try? JSONSerialization.jsonObject(with: JSONEncoder().encode(value), options: [.fragmentsAllowed])
@@ -74,4 +85,16 @@ enum StrictJSON {
     default: "malformed"
     }
   }
+}
+
+/// A request body whose members are all named at the top level and none of
+/// which holds an object: the unknown-member check needs only their names,
+/// not a second encoding of the decoded value (the read, walletd's hot path).
+/// A test checks each list against the type's own encoding.
+protocol FlatRequestBody {
+  static var members: Set<String> { get }
+}
+
+extension ReadRequestBody: FlatRequestBody {
+  static let members: Set<String> = ["wallet", "grant", "purpose", "fields"]
 }

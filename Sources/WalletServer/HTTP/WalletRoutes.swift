@@ -142,7 +142,8 @@ public struct WalletRoutes: Sendable {
     }
     router.post("/v1/reads") { request, context in
       await respond(request, context) { caller, body in
-        Responses.json(try await s.read(StrictJSON.decode(ReadRequestBody.self, from: body), caller: caller!))
+        let answer = try await s.read(StrictJSON.decode(ReadRequestBody.self, from: body), caller: caller!)
+        return Responses.json(bytes: ReadAnswerJSON.bytes(answer))
       }
     }
     router.get("/v1/wallets/:wallet/log") { request, context in

@@ -38,27 +38,7 @@ extension WalletService {
       throw error
     }
 
-    // The newest version of each permitted field that this grant holds a key for.
-    var records: [FieldRecord] = []
-    var keys: [GrantKey] = []
-    do {
-      for field in permission.fields {
-        let row = try reader.database.query(
-          """
-          SELECT version, sealed_key FROM grant_keys WHERE grant_id = ? AND field = ?
-          ORDER BY version DESC LIMIT 1
-          """, [.text(grant.id.rawValue), .text(field.rawValue)]
-        ).first
-        guard let version = row?[0].integer, let sealed = row?[1].blob,
-          let fieldRecord = try reader.history(wallet: body.wallet, field: field).first(where: {
-            $0.version == UInt64(version)
-          })
-        else { continue }
-        records.append(fieldRecord)
-        keys.append(GrantKey(grant: grant.id, field: field, version: UInt64(version), sealedKey: sealed))
-      }
-    } catch { throw APIError(error) }
-
+    let (records, keys) = try grantedRecords(grant.id, wallet: body.wallet, fields: permission.fields)
     let allowed = entry(records.map(\.field))
     let refusedAgain = entry(permission.fields, .alreadyUsed)
     let consumes = permission.consumesGrant
@@ -97,5 +77,37 @@ extension WalletService {
     }
     return ReadResponseBody(
       grant: grant.token, records: records, keys: keys, ownerEncryptionKey: Bytes(record.ownerEncryptionKey))
+  }
+
+  /// The newest version of each of `fields` that the grant holds a key for,
+  /// with that key, in the order of `fields`: one query for all of them.
+  /// (A version the grant has no key for is never served, even if newer.)
+  func grantedRecords(_ grant: StatementID, wallet: WalletID, fields: [FieldID]) throws(APIError)
+    -> (records: [FieldRecord], keys: [GrantKey])
+  {
+    var found: [FieldID: (FieldRecord, GrantKey)] = [:]
+    do {
+      // SQLite takes the bare column sealed_key from the row holding MAX(version).
+      let rows = try reader.database.query(
+        """
+        SELECT k.field, k.version, k.sealed_key, r.circle, r.circle_epoch, r.ciphertext, r.commitment,
+          r.wrapped_data_key, r.created_at
+        FROM (SELECT field, MAX(version) AS version, sealed_key FROM grant_keys WHERE grant_id = ? GROUP BY field) AS k
+        JOIN field_records AS r ON r.wallet = ? AND r.field = k.field AND r.version = k.version
+        """, [.text(grant.rawValue), .blob(wallet.bytes)])
+      for row in rows {
+        guard let name = row[0].text, let field = FieldID(rawValue: name), let version = row[1].integer,
+          let sealed = row[2].blob, let c = row[3].integer, let circle = Circle(rawValue: Int(c)),
+          let epoch = row[4].integer, let ciphertext = row[5].blob, let commitment = row[6].blob,
+          let wrapped = row[7].blob, let created = row[8].integer
+        else { throw APIError.unavailable("a stored record is unreadable") }
+        let record = FieldRecord(
+          wallet: wallet, field: field, version: UInt64(version), circle: circle, circleEpoch: UInt32(epoch),
+          ciphertext: ciphertext, commitment: commitment, wrappedDataKey: wrapped, createdAt: created)
+        found[field] = (record, GrantKey(grant: grant, field: field, version: UInt64(version), sealedKey: sealed))
+      }
+    } catch { throw APIError(error) }
+    let granted = fields.compactMap { found[$0] }
+    return (granted.map(\.0), granted.map(\.1))
   }
 }

@@ -185,27 +185,30 @@ public final class WalletService: @unchecked Sendable {
   func consentState(_ wallet: WalletID) throws(APIError) -> ConsentState {
     do {
       var state = ConsentState()
-      for row in try reader.database.query("SELECT id, token FROM procurations WHERE wallet = ?", [.blob(wallet.bytes)]) {
-        if let id = row[0].text.flatMap({ try? StatementID($0) }), let token = row[1].text {
-          state.procurations[id] = token
+      // One statement for the three tables (it runs on every request): the
+      // procurations, the status changes in the order they happened, the consumptions.
+      let rows = try reader.database.query(
+        """
+        SELECT 0, id, token, 0, 0 FROM procurations WHERE wallet = ?1
+        UNION ALL SELECT 1, ref, action, at, rowid FROM status_changes WHERE wallet = ?1
+        UNION ALL SELECT 2, statement, NULL, 0, 0 FROM consumptions WHERE wallet = ?1
+        ORDER BY 1, 4, 5
+        """, [.blob(wallet.bytes)])
+      for row in rows {
+        guard let kind = row[0].integer, let id = row[1].text.flatMap({ try? StatementID($0) }) else { continue }
+        switch kind {
+        case 0: if let token = row[2].text { state.procurations[id] = token }
+        case 1:
+          switch row[2].text.flatMap(StatusAction.init(rawValue:)) {
+          case .revoke:
+            state.revoked.insert(id)
+            state.paused.remove(id)
+          case .pause: state.paused.insert(id)
+          case .resume: state.paused.remove(id)
+          case nil: continue
+          }
+        default: state.consumed.insert(id)
         }
-      }
-      for row in try reader.database.query(
-        "SELECT ref, action FROM status_changes WHERE wallet = ? ORDER BY at, rowid", [.blob(wallet.bytes)])
-      {
-        guard let ref = row[0].text.flatMap({ try? StatementID($0) }),
-          let action = row[1].text.flatMap(StatusAction.init(rawValue:))
-        else { continue }
-        switch action {
-        case .revoke:
-          state.revoked.insert(ref)
-          state.paused.remove(ref)
-        case .pause: state.paused.insert(ref)
-        case .resume: state.paused.remove(ref)
-        }
-      }
-      for row in try reader.database.query("SELECT statement FROM consumptions WHERE wallet = ?", [.blob(wallet.bytes)]) {
-        if let id = row[0].text.flatMap({ try? StatementID($0) }) { state.consumed.insert(id) }
       }
       return state
     } catch { throw APIError(error) }

@@ -82,5 +82,14 @@ enum ServerSchema {
       CREATE INDEX status_by_ref ON status_changes (ref);
       """
     ),
+    (
+      // Every request loads its wallet's consent state by wallet: without
+      // these, procurations and consumptions were scanned whole.
+      1003,
+      """
+      CREATE INDEX procurations_by_wallet ON procurations (wallet);
+      CREATE INDEX consumptions_by_wallet ON consumptions (wallet);
+      """
+    ),
   ]
 }
