@@ -85,7 +85,10 @@ let package = Package(
     // The demo story: a walletd on loopback and every role, told step by step.
     .target(
       name: "PSPDemo",
-      dependencies: ["PSPCrypto", "PSPWallet", "PSPConsent", "WalletAPI", "WalletClient", "WalletServer"],
+      dependencies: [
+        "PSPCrypto", "PSPWallet", "PSPConsent", "WalletAPI", "WalletClient", "WalletServer",
+        .product(name: "Logging", package: "swift-log"),
+      ],
       path: "Sources/Demo"
     ),
     .executableTarget(
@@ -147,7 +150,10 @@ let package = Package(
     ),
     .testTarget(
       name: "ServerTests",
-      dependencies: ["WalletServer", "WalletClient", "WalletAPI", "PSPDemo", "PSPConsent", "PSPWallet", "PSPCrypto"],
+      dependencies: [
+        "WalletServer", "WalletClient", "WalletAPI", "PSPDemo", "PSPConsent", "PSPWallet", "PSPCrypto",
+        .product(name: "Logging", package: "swift-log"),
+      ],
       path: "Tests/ServerTests"
     ),
     .testTarget(

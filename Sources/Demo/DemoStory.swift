@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PSPConsent
 import PSPCrypto
 import PSPWallet
@@ -25,13 +26,14 @@ public struct DemoStory: Sendable {
 
   /// Starts a walletd in `dataDir` on a free loopback port, plays the story,
   /// stops the daemon. The caller owns (and removes) the directory.
-  public func run(dataDir: String) async throws -> DemoTranscript {
+  /// `logger` is walletd's (tests capture it to check that no value is logged).
+  public func run(dataDir: String, logger: Logger = Logger(label: "walletd")) async throws -> DemoTranscript {
     let operatorIdentity = Identity(kind: .operator)
     var configuration = DaemonConfiguration()
     configuration.dataDir = dataDir
     configuration.listen = "127.0.0.1:0"
     configuration.operatorKey = Paserk.encode(operatorIdentity.signingKey.publicKey)
-    let daemon = try await WalletDaemon.start(configuration)
+    let daemon = try await WalletDaemon.start(configuration, logger: logger)
     do {
       let transcript = try await play(daemon.baseURL, operatorIdentity: operatorIdentity)
       await daemon.stop()

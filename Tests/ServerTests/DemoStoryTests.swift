@@ -11,7 +11,8 @@ import Testing
 struct DemoStoryTests {
   @Test func theWholeStory() async throws {
     let directory = TestDirectory()
-    let transcript = try await DemoStory(language: .french).run(dataDir: directory.path)
+    let logs = LogCapture()
+    let transcript = try await DemoStory(language: .french).run(dataDir: directory.path, logger: logs.logger())
     let failures = transcript.steps.filter { $0.outcome == "error" || $0.detail.contains("NOT REFUSED") }
     #expect(failures.isEmpty, "\(failures.map(\.detail))")
     #expect(transcript.refusals.map(\.code) == ["field-not-granted", "procuration-used", "revoked"])
@@ -27,13 +28,18 @@ struct DemoStoryTests {
     #expect(fnsRead.fieldsSeen?["rent_amount"] == nil)
     #expect(fnsRead.fieldsSeen?["iban"]?.contains("LU28") == true)
 
-    // Plaintext at rest: no value of Maria's in the database, its WAL or the key file.
+    // Plaintext at rest: no value of Maria's in the database, its WAL or the
+    // key file, nor in anything walletd logged (every level, trace included).
     let values = ["Ferreira", "1985031212307", "LU280019400644750000", "rue de la Gare", "Lucas", "electricit"]
     for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
       let data = try Data(contentsOf: URL(fileURLWithPath: directory.path).appendingPathComponent(file))
       for value in values {
         #expect(data.range(of: Data(value.utf8)) == nil, "\(value) in \(file)")
       }
+    }
+    #expect(logs.count > 0, "walletd logged nothing: the check below would prove nothing")
+    for value in values {
+      #expect(!logs.text.contains(value), "\(value) in walletd's log")
     }
   }
 }
