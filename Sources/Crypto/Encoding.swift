@@ -33,14 +33,22 @@ public enum Encoding {
   }
 
   public static func base64URL(_ bytes: some Collection<UInt8>) -> String {
-    let input = Array(bytes)
+    // Straight from the caller's storage into the string's: every request's
+    // MAC header, key id and read answer goes through here.
+    if let text = bytes.withContiguousStorageIfAvailable({ base64URL(raw: $0) }) { return text }
+    return Array(bytes).withUnsafeBufferPointer { base64URL(raw: $0) }
+  }
+
+  private static func base64URL(raw input: UnsafeBufferPointer<UInt8>) -> String {
     let variant = Int32(sodium_base64_VARIANT_URLSAFE_NO_PADDING)
+    // The encoded length counts libsodium's terminating NUL, which the string leaves out.
     let length = sodium_base64_encoded_len(input.count, variant)
-    var out = [CChar](repeating: 0, count: length)
-    input.withUnsafeBufferPointer { inBuf in
-      _ = sodium_bin2base64(&out, out.count, inBuf.baseAddress, inBuf.count, variant)
+    return String(unsafeUninitializedCapacity: length) { out in
+      out.withMemoryRebound(to: CChar.self) { chars in
+        _ = sodium_bin2base64(chars.baseAddress!, chars.count, input.baseAddress, input.count, variant)
+      }
+      return length - 1
     }
-    return String(decoding: out.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
   public static func fromBase64URL(_ text: some StringProtocol) throws(CryptoError) -> [UInt8] {
