@@ -43,6 +43,49 @@ struct ExactlyOnceTests {
     #expect(filings.count == 1)
   }
 
+  /// Many one-shot procurations raced at once, many trustees' attempts each:
+  /// per procuration, exactly one filing and one `procuration-used` success.
+  @Test func eightOneShotProcurationsRacedSixteenTimesEach() async throws {
+    let h = try await ServerHarness.start()
+    defer { Task { await h.stop() } }
+    var procurations: [Procuration] = []
+    for _ in 0..<8 { procurations.append(try await h.paulsProcuration()) }
+    let trustee = TrusteeClient(transport: h.transport(h.paul))
+    let ownerKey = try await trustee.ownerKey(wallet: h.citizen.walletID)
+    let wallet = h.citizen.walletID
+    let now = h.now
+    let outcomes = await withTaskGroup(of: (StatementID, String).self) { group in
+      for _ in 0..<16 {
+        for procuration in procurations {
+          group.addTask {
+            do {
+              _ = try await trustee.file(
+                wallet: wallet, ownerKey: ownerKey, procuration: procuration, purpose: "aide-sociale",
+                at: "office-social-redange", at: now)
+              return (procuration.id, "ok")
+            } catch let error as ClientError {
+              return (procuration.id, error.code ?? error.description)
+            } catch { return (procuration.id, "\(error)") }
+          }
+        }
+      }
+      var all: [(StatementID, String)] = []
+      for await outcome in group { all.append(outcome) }
+      return all
+    }
+    #expect(outcomes.count == 8 * 16)
+    let log = try await h.citizen.log()
+    for procuration in procurations {
+      let own = outcomes.filter { $0.0 == procuration.id }.map(\.1)
+      #expect(own.filter { $0 == "ok" }.count == 1)
+      #expect(own.filter { $0 == "procuration-used" }.count == 15, "\(Set(own))")
+      let used = log.filter { $0.action == .procurationUsed && $0.outcome == .allowed && $0.procuration == procuration.id }
+      #expect(used.count == 1)
+    }
+    #expect(log.filter { $0.action == .filingMade && $0.outcome == .allowed }.count == 8)
+    #expect(try await h.citizen.filings().count == 8)
+  }
+
   @Test func sixtyFourReadsOfOneOneShotGrant() async throws {
     let h = try await ServerHarness.start()
     defer { Task { await h.stop() } }

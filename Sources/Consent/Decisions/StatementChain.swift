@@ -54,11 +54,20 @@ enum StatementChain {
 
   /// The procuration id a trustee's statement names, read before verification
   /// only to find the key to verify with.
-  private static func unverifiedProcurationID(of token: String) throws(ConsentRefusal) -> StatementID? {
+  static func unverifiedProcurationID(of token: String) throws(ConsentRefusal) -> StatementID? {
     struct Reference: Decodable { let procuration: StatementID? }
     guard let message = try? PasetoV4Public.unverifiedMessage(of: token),
       let reference = try? JSONDecoder().decode(Reference.self, from: Data(message))
     else { throw .malformed("statement") }
     return reference.procuration
+  }
+}
+
+extension SignedStatement {
+  /// The procuration a trustee's statement names, read before verification:
+  /// only to choose which of the trustee's procurations to check it under.
+  /// The verified statement must then name that same procuration.
+  public static func unverifiedProcuration(of token: String) -> StatementID? {
+    (try? StatementChain.unverifiedProcurationID(of: token)) ?? nil
   }
 }

@@ -64,10 +64,14 @@ public final class SQLiteWalletStore: WalletStore {
     try database.transaction { (tx) throws(WalletError) in try Self.add(envelopes, in: tx) }
   }
 
+  /// Adds envelopes for a recipient (a trustee's procuration). One the
+  /// recipient already holds for that circle and epoch — from an earlier
+  /// procuration — is kept: the same circle key sealed again adds nothing, and
+  /// a second procuration to the same trustee must not fail on it.
   public static func add(_ envelopes: [CircleKeyEnvelope], in tx: SQLiteDatabase.Transaction) throws(WalletError) {
     for envelope in envelopes {
       try requireOpen(envelope.wallet, tx)
-      try insert(envelope, tx)
+      try insert(envelope, tx, keepingExisting: true)
     }
   }
 
@@ -169,9 +173,12 @@ public final class SQLiteWalletStore: WalletStore {
       wrappedDataKey: wrapped, createdAt: created)
   }
 
-  private static func insert(_ envelope: CircleKeyEnvelope, _ tx: SQLiteDatabase.Transaction) throws(WalletError) {
+  private static func insert(
+    _ envelope: CircleKeyEnvelope, _ tx: SQLiteDatabase.Transaction, keepingExisting: Bool = false
+  ) throws(WalletError) {
     try tx.query(
-      "INSERT INTO circle_keys (wallet, circle, epoch, recipient, sealed_key) VALUES (?, ?, ?, ?, ?)",
+      "INSERT INTO circle_keys (wallet, circle, epoch, recipient, sealed_key) VALUES (?, ?, ?, ?, ?)"
+        + (keepingExisting ? " ON CONFLICT (wallet, circle, epoch, recipient) DO NOTHING" : ""),
       [
         .blob(envelope.wallet.bytes), .integer(Int64(envelope.circle.rawValue)),
         .integer(Int64(envelope.epoch)), .blob(envelope.recipient), .blob(envelope.sealedKey),

@@ -10,7 +10,8 @@ extension WalletService {
   /// consumed here, exactly once, in the same commit as the log entry; a
   /// second use is refused and logged.
   public func file(_ wallet: WalletID, request: FilingRequest, caller: Caller) async throws(APIError) -> FilingView {
-    let (record, authority, state, procuration) = try await ownerOrTrusteeLogged(caller, wallet: wallet, action: .file)
+    let (record, authority, state, procuration) = try await ownerOrTrusteeLogged(
+      caller, wallet: wallet, action: .file, named: SignedStatement.unverifiedProcuration(of: request.filing))
     let filing: Filing
     let grant: Grant
     do {

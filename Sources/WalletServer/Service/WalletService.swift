@@ -108,7 +108,11 @@ public final class WalletService: @unchecked Sendable {
   }
 
   /// The owner, or a trustee whose procuration allows one of `actions` now.
-  func ownerOrTrustee(_ caller: Caller, wallet: WalletID, anyOf actions: [ProcurationAction]) throws(APIError)
+  /// When the request names its procuration (`named`: a filing does), only
+  /// that one is considered: a trustee may hold several.
+  func ownerOrTrustee(
+    _ caller: Caller, wallet: WalletID, anyOf actions: [ProcurationAction], named: StatementID? = nil
+  ) throws(APIError)
     -> (record: WalletRecord, authority: WalletAuthority, state: ConsentState, procuration: Procuration?)
   {
     try refuseOperator(caller)
@@ -118,7 +122,7 @@ public final class WalletService: @unchecked Sendable {
     let state = try consentState(wallet)
     if isOwner(caller, of: record) { return (record, authority, state, nil) }
     var lastRefusal: (ConsentRefusal, StatementID)? = nil
-    for (_, token) in state.procurations.sorted(by: { $0.key < $1.key }) {
+    for (id, token) in state.procurations.sorted(by: { $0.key < $1.key }) where named == nil || id == named {
       guard let procuration = try? ProcurationVerifier.verify(token, authority: authority, rules: rules),
         procuration.claims.sub == caller.keyID
       else { continue }
@@ -144,19 +148,23 @@ public final class WalletService: @unchecked Sendable {
 
   /// `ownerOrTrustee` for actions that change something: a trustee refused
   /// under its procuration (used, expired, revoked) is written to the log.
-  func ownerOrTrusteeLogged(_ caller: Caller, wallet: WalletID, action: ProcurationAction) async throws(APIError)
+  func ownerOrTrusteeLogged(
+    _ caller: Caller, wallet: WalletID, action: ProcurationAction, named: StatementID? = nil
+  ) async throws(APIError)
     -> (record: WalletRecord, authority: WalletAuthority, state: ConsentState, procuration: Procuration?)
   {
-    try await ownerOrTrusteeLogged(caller, wallet: wallet, anyOf: [action])
+    try await ownerOrTrusteeLogged(caller, wallet: wallet, anyOf: [action], named: named)
   }
 
-  func ownerOrTrusteeLogged(_ caller: Caller, wallet: WalletID, anyOf actions: [ProcurationAction])
+  func ownerOrTrusteeLogged(
+    _ caller: Caller, wallet: WalletID, anyOf actions: [ProcurationAction], named: StatementID? = nil
+  )
     async throws(APIError)
     -> (record: WalletRecord, authority: WalletAuthority, state: ConsentState, procuration: Procuration?)
   {
     let action = actions.first ?? .read
     do {
-      return try ownerOrTrustee(caller, wallet: wallet, anyOf: actions)
+      return try ownerOrTrustee(caller, wallet: wallet, anyOf: actions, named: named)
     } catch .trusteeRefused(let refusal, let id) {
       let logAction: LogAction = action == .file ? .filingMade : .procurationUsed
       try await refuse(
