@@ -11,19 +11,20 @@ enum StrictJSON {
   static func decode<T: Codable>(_ type: T.Type, from bytes: [UInt8]) throws(APIError) -> T {
     guard depth(of: bytes) <= maximumDepth else { throw .badRequest("the JSON body is nested too deeply") }
     let data = Data(bytes)
+    if let flat = T.self as? any FlatRequestBody.Type {
+      // One parse: the value, and the names of the members sent beside it.
+      let named: NamedMembers<T>
+      do { named = try JSONDecoder().decode(NamedMembers<T>.self, from: data) } catch {
+        throw .badRequest("the body is not the expected JSON (\(describe(error)))")
+      }
+      if let unknown = named.nonNull.filter({ !flat.members.contains($0) }).sorted().first {
+        throw .badRequest("unknown member /\(unknown)")
+      }
+      return named.value
+    }
     let value: T
     do { value = try JSONDecoder().decode(T.self, from: data) } catch {
       throw .badRequest("the body is not the expected JSON (\(describe(error)))")
-    }
-    if let flat = T.self as? any FlatRequestBody.Type {
-      // The members are known by name without encoding the value again.
-      guard let sent = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-        throw .badRequest("the body is not a JSON object")
-      }
-      if let unknown = sent.filter({ !flat.members.contains($0.key) && !($0.value is NSNull) }).keys.sorted().first {
-        throw .badRequest("unknown member /\(unknown)")
-      }
-      return value
     }
     guard let sent = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
       let known = try? JSONSerialization.jsonObject(with: JSONEncoder().encode(value), options: [.fragmentsAllowed])
@@ -93,6 +94,27 @@ enum StrictJSON {
 /// A test checks each list against the type's own encoding.
 protocol FlatRequestBody {
   static var members: Set<String> { get }
+}
+
+/// A flat body decoded together with the names of the members sent with a
+/// value other than null (an explicit null for an unknown member is tolerated,
+/// as in the general check).
+private struct NamedMembers<T: Decodable>: Decodable {
+  let value: T
+  let nonNull: [String]
+
+  private struct Name: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+  }
+
+  init(from decoder: any Decoder) throws {
+    value = try T(from: decoder)
+    let members = try decoder.container(keyedBy: Name.self)
+    nonNull = try members.allKeys.filter { try !members.decodeNil(forKey: $0) }.map(\.stringValue)
+  }
 }
 
 extension ReadRequestBody: FlatRequestBody {
