@@ -28,7 +28,7 @@ module() { # name, sources…
 }
 libraries=(-L "$modules" -lWalletAPI -lPSPConsent -lPSPWallet -lPSPCrypto -lsodium -lsqlite3)
 
-# The token target keeps its own build: it reaches internal crypto API.
+# The token target keeps its first build: the crypto sources compiled in with it.
 swiftc "${flags[@]}" -sanitize=fuzzer,address -module-name FuzzParsers \
   Sources/Crypto/*.swift Sources/Crypto/PASETO/*.swift fuzz/FuzzParsers.swift -lsodium -o "$out/fuzz-token"
 
