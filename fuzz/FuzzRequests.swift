@@ -14,7 +14,9 @@ import WalletAPI
 //   opened by a fresh `SessionTable`;
 // - a run of authenticated requests on an open session, each with a counter,
 //   a right or wrong MAC and a known or unknown session id: the session table
-//   must accept exactly what a reference replay window accepts.
+//   must accept exactly what a reference replay window accepts;
+// - the three authentication header texts (`RequestAuthentication.parseHeaders`):
+//   what it accepts must print back to the same texts.
 
 private let bodyParsers: [@Sendable ([UInt8]) -> Void] = [
   { strict(SessionRequest.self, $0) }, { strict(AdministrationRegistration.self, $0) },
@@ -41,17 +43,32 @@ private let handshake = try! SignedStatement.sign(
 public func fuzzRequests(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
   guard count > 0 else { return 0 }
   let rest = Array(UnsafeBufferPointer(start: start + 1, count: count - 1))
-  let choice = Int(start[0]) % (bodyParsers.count + 2)
+  let choice = Int(start[0]) % (bodyParsers.count + 3)
   if choice < bodyParsers.count {
     bodyParsers[choice](rest)
   } else if choice == bodyParsers.count {
     let table = SessionTable(daemonKey: FuzzFixture.daemon.publicKey)
     let token = FuzzFixture.sign(rest, type: SessionRequestClaims.type, with: client.signingKey)
     _ = try? table.open(SessionRequest(token: token), at: now)
-  } else {
+  } else if choice == bodyParsers.count + 1 {
     authenticatedRequests(rest)
+  } else {
+    headerTexts(rest)
   }
   return 0
+}
+
+/// The input split at the first two 0x0A bytes into session, counter and MAC texts.
+private func headerTexts(_ bytes: [UInt8]) {
+  let parts = bytes.split(separator: 0x0A, maxSplits: 2, omittingEmptySubsequences: false)
+    .map { String(decoding: $0, as: UTF8.self) }
+  guard parts.count == 3,
+    let parsed = RequestAuthentication.parseHeaders(session: parts[0], counter: parts[1], mac: parts[2])
+  else { return }
+  // Strict means one text per value: the accepted counter and MAC print back to what was sent.
+  guard String(parsed.counter) == parts[1], Encoding.base64URL(parsed.mac) == parts[2] else {
+    fatalError("parseHeaders accepted a non-canonical counter or MAC text")
+  }
 }
 
 @discardableResult

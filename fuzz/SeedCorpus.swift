@@ -198,7 +198,7 @@ struct SeedCorpus {
     ]
   }
 
-  // MARK: requests (selector: body type 0–11, handshake 12, authenticated requests 13)
+  // MARK: requests (selector: body type 0–11, handshake 12, authenticated requests 13, header texts 14)
 
   static func requests() -> [[UInt8]] {
     let token = "v4.public.eyJ0eXAiOiJQU1AtdjEvZ3JhbnQifQ"
@@ -238,6 +238,7 @@ struct SeedCorpus {
         + run.flatMap { flags, counter in
           [flags] + (0..<8).reversed().map { UInt8(truncatingIfNeeded: counter >> (8 * $0)) }
         },
+      [14] + Array("s-1\n42\n\(Encoding.base64URL(Array(repeating: UInt8(7), count: 32)))".utf8),
     ]
   }
 }

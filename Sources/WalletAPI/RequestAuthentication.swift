@@ -26,6 +26,20 @@ public enum RequestAuthentication {
     ])
     return BLAKE2b.mac([input], key: key)
   }
+
+  /// The three headers as a request carries them, parsed strictly: a session
+  /// id, a counter of decimal digits without a leading zero that fits 64 bits,
+  /// and a MAC in unpadded base64url. `nil` for anything else (missing,
+  /// signed, padded, spaced, too large): the request is then unauthenticated.
+  public static func parseHeaders(session: String?, counter: String?, mac: String?)
+    -> (session: String, counter: UInt64, mac: [UInt8])?
+  {
+    guard let session, let counter, let mac,
+      !counter.isEmpty, counter.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), !counter.hasPrefix("0"),
+      let number = UInt64(counter), let bytes = try? Encoding.fromBase64URL(mac)
+    else { return nil }
+    return (session, number, bytes)
+  }
 }
 
 /// The signed request that opens a session, as `PSP-v1/session-request`.

@@ -201,12 +201,11 @@ public struct WalletRoutes: Sendable {
 
   func authenticate(_ request: Request, body: [UInt8], context: WalletRequestContext) throws(APIError) -> Caller {
     let headers = request.headers
-    guard let session = HTTPField.Name(RequestAuthentication.sessionHeader).flatMap({ headers[$0] }),
-      let counterText = HTTPField.Name(RequestAuthentication.counterHeader).flatMap({ headers[$0] }),
-      counterText.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), !counterText.hasPrefix("0"),
-      let counter = UInt64(counterText),
-      let macText = HTTPField.Name(RequestAuthentication.macHeader).flatMap({ headers[$0] }),
-      let mac = try? Encoding.fromBase64URL(macText)
+    func header(_ name: String) -> String? { HTTPField.Name(name).flatMap { headers[$0] } }
+    guard
+      let (session, counter, mac) = RequestAuthentication.parseHeaders(
+        session: header(RequestAuthentication.sessionHeader), counter: header(RequestAuthentication.counterHeader),
+        mac: header(RequestAuthentication.macHeader))
     else { throw .unauthenticated("missing or malformed authentication headers; open a session first") }
     let now = service.now
     do throws(APIError) {
