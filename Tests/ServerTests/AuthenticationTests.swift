@@ -98,4 +98,28 @@ struct HostileInputTests {
     let grants = try await h.citizen.grants()
     #expect(grants.isEmpty)
   }
+
+  /// A body must be sent as JSON and say so; the check comes before the body
+  /// is read, and a refused body changes nothing.
+  @Test func wrongContentTypesAreRefused() async throws {
+    let h = try await ServerHarness.start(fill: false)
+    defer { Task { await h.stop() } }
+    let raw = try await RawClient.open(h.url, identity: h.maria)
+    let path = "/v1/wallets/\(h.citizen.walletID)/grants"
+    var counter: UInt64 = 0
+    let body = Array("{\"token\": \"x\", \"keys\": []}".utf8)
+    func post(_ contentType: String) async throws -> (Int, String?) {
+      counter += 1
+      let (status, data) = try await raw.request("POST", path, body: body, counter: counter, headers: ["Content-Type": contentType])
+      return (status, RawClient.problem(data)?.code)
+    }
+    for refused in ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonp", "application/json-patch+json", "json", ""] {
+      #expect(try await post(refused) == (415, "unsupported-media-type"), "\(refused)")
+    }
+    // JSON in any case, with parameters: read as JSON (and refused as a bad token, 400 or 403, not 415).
+    for accepted in ["application/json", "Application/JSON", "application/json; charset=utf-8"] {
+      #expect(try await post(accepted).0 != 415, "\(accepted)")
+    }
+    #expect(try await h.citizen.grants().isEmpty)
+  }
 }

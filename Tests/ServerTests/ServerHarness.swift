@@ -93,14 +93,18 @@ struct RawClient {
     return RawClient(url: url, identity: identity, session: response.session, key: key)
   }
 
-  func request(_ method: String, _ path: String, body: [UInt8] = [], counter: UInt64, mac: [UInt8]? = nil)
-    async throws -> (Int, Data)
-  {
+  /// `headers` are added last (a test's own `Content-Type` replaces the default).
+  func request(
+    _ method: String, _ path: String, body: [UInt8] = [], counter: UInt64, mac: [UInt8]? = nil,
+    headers: [String: String] = [:]
+  ) async throws -> (Int, Data) {
     let tag = mac ?? RequestAuthentication.mac(key: key, method: method, path: path, counter: counter, body: body)
-    return try await Self.send(url, method, path, body: body, headers: [
+    let authentication = [
       RequestAuthentication.sessionHeader: session, RequestAuthentication.counterHeader: String(counter),
       RequestAuthentication.macHeader: Encoding.base64URL(tag),
-    ])
+    ]
+    return try await Self.send(
+      url, method, path, body: body, headers: authentication.merging(headers) { $1 })
   }
 
   static func send(_ url: String, _ method: String, _ path: String, body: [UInt8], headers: [String: String])
@@ -108,7 +112,10 @@ struct RawClient {
   {
     var request = URLRequest(url: URL(string: url + path)!)
     request.httpMethod = method
-    if !body.isEmpty { request.httpBody = Data(body) }
+    if !body.isEmpty {
+      request.httpBody = Data(body)
+      request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+    }
     for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
     let (data, response) = try await URLSession.shared.data(for: request)
     return ((response as! HTTPURLResponse).statusCode, data)

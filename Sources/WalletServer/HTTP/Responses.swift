@@ -39,6 +39,7 @@ enum Responses {
     case 404: "Not Found"
     case 409: "Conflict"
     case 413: "Content Too Large"
+    case 415: "Unsupported Media Type"
     case 429: "Too Many Requests"
     case 503: "Service Unavailable"
     default: "Error"

@@ -189,6 +189,9 @@ public struct WalletRoutes: Sendable {
       return Responses.problem(.tooLarge)
     }
     do {
+      // A body is JSON and says so: anything else (a form, text, a missing
+      // type) is refused before it is read as JSON.
+      if !bytes.isEmpty, !Self.isJSON(request.headers[.contentType]) { throw APIError.unsupportedMediaType }
       var caller: Caller? = nil
       if authenticate { caller = try self.authenticate(request, body: bytes, context: context) }
       return try await handler(caller, bytes)
@@ -197,6 +200,13 @@ public struct WalletRoutes: Sendable {
     } catch {
       return Responses.problem(APIError(error))
     }
+  }
+
+  /// `application/json`, in any case, with or without parameters (`; charset=utf-8`).
+  static func isJSON(_ contentType: String?) -> Bool {
+    guard let contentType else { return false }
+    let mediaType = contentType.split(separator: ";", maxSplits: 1).first.map(String.init) ?? ""
+    return mediaType.trimmingCharacters(in: .whitespaces).lowercased() == "application/json"
   }
 
   func authenticate(_ request: Request, body: [UInt8], context: WalletRequestContext) throws(APIError) -> Caller {

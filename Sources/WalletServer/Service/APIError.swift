@@ -15,6 +15,8 @@ public enum APIError: Error, Equatable, Sendable {
   /// answered as `refused`).
   case trusteeRefused(ConsentRefusal, procuration: StatementID)
   case tooLarge
+  /// A body whose `Content-Type` is not `application/json`.
+  case unsupportedMediaType
   case tooManyRequests
   case unavailable(String)
 
@@ -26,6 +28,7 @@ public enum APIError: Error, Equatable, Sendable {
     case .badRequest: 400
     case .conflict: 409
     case .tooLarge: 413
+    case .unsupportedMediaType: 415
     case .tooManyRequests: 429
     case .unavailable: 503
     }
@@ -41,6 +44,7 @@ public enum APIError: Error, Equatable, Sendable {
     case .conflict: "conflict"
     case .refused(let refusal), .trusteeRefused(let refusal, _): refusal.code
     case .tooLarge: "too-large"
+    case .unsupportedMediaType: "unsupported-media-type"
     case .tooManyRequests: "too-many-requests"
     case .unavailable: "unavailable"
     }
@@ -53,6 +57,7 @@ public enum APIError: Error, Equatable, Sendable {
       why
     case .refused(let refusal), .trusteeRefused(let refusal, _): refusal.message(.english)
     case .tooLarge: "the request body is too large"
+    case .unsupportedMediaType: "a request body must be sent as Content-Type: application/json"
     case .tooManyRequests: "too many failed attempts; wait a minute"
     }
   }
