@@ -11,10 +11,10 @@ public enum BLAKE2b {
     _ parts: [[UInt8]], outputCount: Int = 32, key: SecureBytes? = nil
   ) throws(CryptoError) -> [UInt8] {
     try Sodium.ensureInitialised()
+    try check(outputCount: outputCount, key: key)
     var out = [UInt8](repeating: 0, count: outputCount)
-    try hash(parts, outputCount: outputCount, key: key) { digest in
-      out.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(digest)) }
-    }
+    let code = out.withUnsafeMutableBytes { digest in hash(parts, key: key, into: digest) }
+    try Sodium.check(code, .operationFailed("BLAKE2b"))
     return out
   }
 
@@ -23,46 +23,43 @@ public enum BLAKE2b {
     _ parts: [[UInt8]], outputCount: Int = 32, key: SecureBytes? = nil
   ) throws(CryptoError) -> SecureBytes {
     try Sodium.ensureInitialised()
-    var failure: CryptoError? = nil
-    let result = SecureBytes(count: outputCount) { out in
-      do throws(CryptoError) {
-        try hash(parts, outputCount: outputCount, key: key) { digest in
-          out.copyMemory(from: UnsafeRawBufferPointer(digest))
-        }
-      } catch { failure = error }
-    }
-    if let failure { throw failure }
+    try check(outputCount: outputCount, key: key)
+    var code: Int32 = 0
+    let result = SecureBytes(count: outputCount) { out in code = hash(parts, key: key, into: out) }
+    try Sodium.check(code, .operationFailed("BLAKE2b"))
     return result
   }
 
-  private static func hash(
-    _ parts: [[UInt8]], outputCount: Int, key: SecureBytes?,
-    into sink: (UnsafeMutableRawBufferPointer) -> Void
-  ) throws(CryptoError) {
+  private static func check(outputCount: Int, key: SecureBytes?) throws(CryptoError) {
     guard (minimumOutput...maximumOutput).contains(outputCount) else {
       throw .lengthOutOfRange(what: "BLAKE2b output", allowed: "16 to 64", actual: outputCount)
     }
     if let key, !(16...64).contains(key.count) {
       throw .lengthOutOfRange(what: "BLAKE2b key", allowed: "16 to 64", actual: key.count)
     }
-    // One-shot `crypto_generichash` over the joined parts: no hash state to
-    // keep (the streaming state would need 64-byte-aligned, guarded memory,
-    // which costs a few system calls per hash). The joined copy may hold
-    // secret material (a shared secret being hashed), so it is wiped after.
-    var input = parts.count == 1 ? parts[0] : parts.flatMap { $0 }
-    defer { wipe(&input) }
-    var digest = [UInt8](repeating: 0, count: outputCount)
-    defer { wipe(&digest) }
-    let code: Int32
-    if let key {
-      code = key.withUnsafeBytes { k in
-        crypto_generichash(&digest, outputCount, input, UInt64(input.count), k.bytePointer, k.count)
+  }
+
+  /// One-shot `crypto_generichash` straight into `digest` (its length is the
+  /// output length): no hash state to keep (the streaming state would need
+  /// 64-byte-aligned, guarded memory, which costs a few system calls per hash).
+  /// One part is hashed where it lies; several are joined first, and the
+  /// joined copy, which may hold secret material (a shared secret being
+  /// hashed), is wiped after.
+  private static func hash(_ parts: [[UInt8]], key: SecureBytes?, into digest: UnsafeMutableRawBufferPointer)
+    -> Int32
+  {
+    func run(_ input: UnsafeRawBufferPointer) -> Int32 {
+      let out = digest.bindMemory(to: UInt8.self).baseAddress!  // 16 to 64 bytes: never empty
+      let message = input.bindMemory(to: UInt8.self).baseAddress
+      guard let key else { return crypto_generichash(out, digest.count, message, UInt64(input.count), nil, 0) }
+      return key.withUnsafeBytes { k in
+        crypto_generichash(out, digest.count, message, UInt64(input.count), k.bytePointer, k.count)
       }
-    } else {
-      code = crypto_generichash(&digest, outputCount, input, UInt64(input.count), nil, 0)
     }
-    try Sodium.check(code, .operationFailed("BLAKE2b"))
-    digest.withUnsafeMutableBytes { sink($0) }
+    if parts.count == 1 { return parts[0].withUnsafeBytes(run) }
+    var joined = parts.flatMap { $0 }
+    defer { wipe(&joined) }
+    return joined.withUnsafeBytes(run)
   }
 }
 

@@ -63,12 +63,17 @@ public enum XChaCha20Poly1305 {
     authenticating associatedData: [UInt8] = []
   ) throws(CryptoError) -> SealedMessage {
     try Sodium.ensureInitialised()
-    var out = [UInt8](repeating: 0, count: plaintext.count + tagByteCount)
-    var outLength: UInt64 = 0
-    let code = key.withUnsafeBytes { k in
-      crypto_aead_xchacha20poly1305_ietf_encrypt(
-        &out, &outLength, plaintext, UInt64(plaintext.count), associatedData,
-        UInt64(associatedData.count), nil, nonce.bytes, k.bytePointer)
+    var code: Int32 = -1
+    // Written in place, without zeroing first: every byte is the cipher's output.
+    let out = [UInt8](unsafeUninitializedCapacity: plaintext.count + tagByteCount) { buffer, count in
+      // At least the tag's 16 bytes: the buffer has an address.
+      var outLength: UInt64 = 0
+      code = key.withUnsafeBytes { k in
+        crypto_aead_xchacha20poly1305_ietf_encrypt(
+          buffer.baseAddress!, &outLength, plaintext, UInt64(plaintext.count), associatedData,
+          UInt64(associatedData.count), nil, nonce.bytes, k.bytePointer)
+      }
+      count = code == 0 ? Int(outLength) : 0
     }
     try Sodium.check(code, .operationFailed("XChaCha20-Poly1305 encryption"))
     return try SealedMessage(nonce: nonce, ciphertextAndTag: out)
@@ -81,12 +86,18 @@ public enum XChaCha20Poly1305 {
   ) throws(CryptoError) -> [UInt8] {
     try Sodium.ensureInitialised()
     let input = box.ciphertextAndTag
-    var out = [UInt8](repeating: 0, count: input.count - tagByteCount)
-    var outLength: UInt64 = 0
-    let code = key.withUnsafeBytes { k in
-      crypto_aead_xchacha20poly1305_ietf_decrypt(
-        &out, &outLength, nil, input, UInt64(input.count), associatedData,
-        UInt64(associatedData.count), box.nonce.bytes, k.bytePointer)
+    var code: Int32 = -1
+    // Written in place, without zeroing first; on failure libsodium writes
+    // nothing that is kept (the count stays 0).
+    // One byte more than the plaintext, so that even an empty one has an address.
+    let out = [UInt8](unsafeUninitializedCapacity: input.count - tagByteCount + 1) { buffer, count in
+      var outLength: UInt64 = 0
+      code = key.withUnsafeBytes { k in
+        crypto_aead_xchacha20poly1305_ietf_decrypt(
+          buffer.baseAddress!, &outLength, nil, input, UInt64(input.count), associatedData,
+          UInt64(associatedData.count), box.nonce.bytes, k.bytePointer)
+      }
+      count = code == 0 ? Int(outLength) : 0
     }
     guard code == 0 else { throw .authenticationFailed }
     return out

@@ -101,7 +101,9 @@ enum ReadsBenchmark {
     print(
       "Load generator: psp-bench's own (SwiftNIO HTTP/1.1, keep-alive, closed loop, one event-loop thread, in this process), "
         + "\(format(options.warmup, 0)) s warm-up then \(format(options.seconds, 0)) s measured per row; "
-        + "reads carry walletd's session MAC headers, computed per request. avg commit batch = group-commit writes ÷ batches over the row's reads. "
+        + "reads carry walletd's session MAC headers, computed per request. "
+        + "echo = the hello server's POST /echo: the read's request body in, a fixed \(probe.averageBodyBytes)-byte JSON answer out (as long as a read's answer), nothing else. "
+        + "avg commit batch = group-commit writes ÷ batches over the row's reads. "
         + "CPU (cores) = CPU time of this whole process (walletd or hello server, and the load generator) ÷ wall time of the row; "
         + "others' CPU = cores the machine's other processes used meanwhile (reads row / hello row)."
     )
