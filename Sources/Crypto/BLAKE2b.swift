@@ -57,7 +57,10 @@ public enum BLAKE2b {
       }
     }
     if parts.count == 1 { return parts[0].withUnsafeBytes(run) }
-    var joined = parts.flatMap { $0 }
+    // Reserved once, so that no reallocation leaves an unwiped copy behind.
+    var joined: [UInt8] = []
+    joined.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+    for part in parts { joined.append(contentsOf: part) }
     defer { wipe(&joined) }
     return joined.withUnsafeBytes(run)
   }

@@ -55,6 +55,34 @@ struct FilingTests {
     }
   }
 
+  /// The filing's grant is signed by the filing's signer under the filing's
+  /// procuration: a grant Paul signed under another of his procurations (a
+  /// paused or wider one) does not ride on the one checked for the filing.
+  @Test func theGrantOfAFilingIsSignedUnderTheFilingsProcuration() throws {
+    let checked = try f.procuration()
+    let other = try f.procuration(kind: .personalised, actions: [.file, .grant], days: 30)
+    let state = ConsentState(procurations: [checked.id: checked.token, other.id: other.token])
+    let filingID = StatementID()
+    func filing(grant: StatementID) throws -> Filing {
+      let claims = FilingClaims(
+        id: filingID, wallet: f.owner.walletID, issuer: f.paul.publicIdentity.keyID, procuration: checked.id,
+        purpose: "aide-sociale", administration: f.office.publicIdentity.keyID, grant: grant, issuedAt: f.now)
+      return try FilingVerifier.verify(
+        try SignedStatement.sign(claims, type: FilingClaims.type, with: f.paul.signingKey), authority: f.authority,
+        state: state, rules: f.rules)
+    }
+    let underOther = try GrantVerifier.verify(
+      try f.trusteeGrant(procuration: other.id, to: f.office, purpose: "aide-sociale", fields: fields, filing: filingID),
+      authority: f.authority, state: state, rules: f.rules)
+    #expect(throws: ConsentRefusal.notAllowed("the grant is not the filing's")) {
+      try FilingVerifier.checkGrant(underOther, belongsTo: try filing(grant: underOther.id))
+    }
+    let underChecked = try GrantVerifier.verify(
+      try f.trusteeGrant(procuration: checked.id, to: f.office, purpose: "aide-sociale", fields: fields, filing: filingID),
+      authority: f.authority, state: state, rules: f.rules)
+    try FilingVerifier.checkGrant(underChecked, belongsTo: try filing(grant: underChecked.id))
+  }
+
   @Test func acknowledgementCarriesTheLegalDueDate() throws {
     let issued = try fileByMaria()
     var timeline = FilingTimeline(filing: issued.filing)

@@ -50,7 +50,10 @@ import WalletAPI
   }
 
   @Test func stringsThatNeedEscapingAreEscapedAsJSONEncoderDoes() throws {
-    for grant in ["a\"b", "back\\slash", "line\nfeed\r\t", "\u{01}\u{1F}\u{08}\u{0C}", "slash/ok", "é€😀"] {
+    for grant in [
+      "a\"b", "back\\slash", "line\nfeed\r\t", "\u{00}\u{01}\u{0B}\u{1F}\u{08}\u{0C}", "del\u{7F}", "ls\u{2028}ps\u{2029}",
+      "slash/ok", "é€😀",
+    ] {
       let answer = try answer(records: 1, grant: grant)
       let written = ReadAnswerJSON.bytes(answer)
       #expect(written == (try encoderBytes(answer)), "\(grant.debugDescription)")

@@ -32,9 +32,13 @@ public enum FilingVerifier {
   /// The grant that goes with a filing must be for it: same purpose, to the
   /// same administration, naming the filing.
   public static func checkGrant(_ grant: Grant, belongsTo filing: Filing) throws(ConsentRefusal) {
+    // Same signer under the same procuration: a grant signed under another of
+    // the trustee's procurations (paused, used, wider) would escape the one
+    // checked for the filing.
     guard grant.claims.filing == filing.id, grant.id == filing.claims.grant,
       grant.claims.purpose == filing.claims.purpose, grant.grantee == filing.claims.administration,
-      grant.claims.wallet == filing.claims.wallet
+      grant.claims.wallet == filing.claims.wallet, grant.claims.iss == filing.claims.iss,
+      grant.claims.procuration == filing.claims.procuration
     else { throw .notAllowed("the grant is not the filing's") }
   }
 

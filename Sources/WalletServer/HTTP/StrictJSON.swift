@@ -91,7 +91,8 @@ enum StrictJSON {
 /// A request body whose members are all named at the top level and none of
 /// which holds an object: the unknown-member check needs only their names,
 /// not a second encoding of the decoded value (the read, walletd's hot path).
-/// A test checks each list against the type's own encoding.
+/// A test checks each list against the type's own encoding. Never mark a type
+/// with a member that holds an object: its nested members would go unchecked.
 protocol FlatRequestBody {
   static var members: Set<String> { get }
 }

@@ -28,7 +28,9 @@ extension WalletService {
   /// Stores a grant signed by the caller (the owner, or a trustee under a
   /// procuration with `grant`), with the data keys of exactly its fields.
   public func issueGrant(_ wallet: WalletID, request: GrantRequest, caller: Caller) async throws(APIError) {
-    let (record, authority, state, procuration) = try await ownerOrTrusteeLogged(caller, wallet: wallet, action: .grant)
+    // A trustee's grant is checked under the procuration it names, and only that one.
+    let (record, authority, state, procuration) = try await ownerOrTrusteeLogged(
+      caller, wallet: wallet, action: .grant, named: SignedStatement.unverifiedProcuration(of: request.token))
     let grant: Grant
     do { grant = try GrantVerifier.verify(request.token, authority: authority, state: state, rules: rules) } catch {
       // A refused grant is part of the trace too.
@@ -38,7 +40,9 @@ extension WalletService {
           at: now, wallet: wallet, actor: caller.keyID, role: role(of: caller, in: record, procuration: procuration),
           action: .grantIssued, procuration: procuration?.id, refusal: error))
     }
-    guard grant.claims.iss == caller.keyID else { throw .forbidden("a grant is stored by its signer") }
+    guard grant.claims.iss == caller.keyID, grant.claims.procuration == procuration?.id else {
+      throw .forbidden("a grant is stored by its signer, under the procuration it names")
+    }
     guard grant.claims.filing == nil else { throw .badRequest("a filing's grant comes with its filing") }
     try checkIssuedKeys(request.keys, grant: grant)
     let entry = AccessLogEntry(
@@ -120,7 +124,8 @@ extension WalletService {
   /// drops its sealed keys at once and stores the re-keyed versions the client
   /// sends for the grants that remain.
   public func changeStatus(_ wallet: WalletID, request: StatusChangeRequest, caller: Caller) async throws(APIError) {
-    let (record, authority, state, procuration) = try await ownerOrTrusteeLogged(caller, wallet: wallet, action: .grant)
+    let (record, authority, state, procuration) = try await ownerOrTrusteeLogged(
+      caller, wallet: wallet, action: .grant, named: SignedStatement.unverifiedProcuration(of: request.token))
     guard let claims = try? unverifiedStatusChange(request.token) else { throw .badRequest("malformed status change") }
     let target: StatusChangeTarget
     switch claims.target {
@@ -134,7 +139,9 @@ extension WalletService {
       change = try StatusChangeVerifier.verify(
         request.token, target: target, authority: authority, state: state, rules: rules)
     } catch { throw .refused(error) }
-    guard change.claims.iss == caller.keyID else { throw .forbidden("a status change is stored by its signer") }
+    guard change.claims.iss == caller.keyID, change.claims.procuration == procuration?.id else {
+      throw .forbidden("a status change is stored by its signer, under the procuration it names")
+    }
     // Sealed keys come only with the re-keyed records they are for, and only
     // the owner re-keys (a trustee's revocation carries no records).
     if !request.grantKeys.isEmpty && request.records.isEmpty {
