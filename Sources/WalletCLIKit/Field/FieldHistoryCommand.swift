@@ -10,28 +10,11 @@ struct FieldHistoryCommand: AsyncParsableCommand {
         wallet-cli field history address
       """)
 
-  @Argument(help: ArgumentHelp("The field's name, as in 'field list --all'.", valueName: "name"))
-  var name: String
-
-  @OptionGroup var actor: ActorOptions
-  @OptionGroup var home: HomeOptions
-  @OptionGroup var server: ServerOptions
-  @OptionGroup var output: OutputOptions
-
-  func validate() throws {
-    try server.validateURL()
-    guard FieldCommand.definition(name) != nil else {
-      throw usageError(Messages.unknownField(name), output)
-    }
-  }
+  @OptionGroup var field: OneFieldOptions
 
   func run() async throws {
-    try await Invocation.run(output) { invocation in
-      guard let definition = FieldCommand.definition(name) else {
-        throw Messages.unknownField(name)
-      }
-      let acting = try Acting.unlock(home, actor, as: [.citizen], invocation)
-      let citizen = try await acting.citizen(server, invocation)
+    try await Invocation.run(field.output) { invocation in
+      let (definition, citizen) = try await field.connect(invocation)
       let versions = try await citizen.history(definition.id).sorted {
         $0.record.version > $1.record.version
       }
