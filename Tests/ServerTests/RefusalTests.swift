@@ -124,6 +124,36 @@ struct RefusalTests {
     #expect(status == 403)
     #expect(RawClient.problem(data)?.code == "forbidden")
   }
+
+  /// A trustee's grant is judged under the procuration it names: one signed
+  /// under a revoked procuration is refused (and logged) even while the same
+  /// trustee holds another procuration in force.
+  @Test func aTrusteesGrantIsJudgedUnderTheProcurationItNames() async throws {
+    let h = try await ServerHarness.start()
+    defer { Task { await h.stop() } }
+    func procuration() async throws -> Procuration {
+      try await h.citizen.procuration(
+        to: h.paul.publicIdentity, kind: .personalised, purposes: ["aide-sociale"],
+        administration: "office-social-redange", circle: nil, actions: [.grant], days: 30, at: h.now)
+    }
+    _ = try await procuration()
+    let revoked = try await procuration()
+    try await h.citizen.revoke(procuration: revoked.id, at: h.now)
+    let claims = GrantClaims(
+      wallet: h.citizen.walletID, issuer: h.paul.publicIdentity.keyID, grantee: h.officeID.publicIdentity.keyID,
+      purpose: "aide-sociale", fields: ["surname"], kind: .oneShot, issuedAt: h.now, notBefore: h.now,
+      expires: h.now + 86_400, procuration: revoked.id)
+    let token = try SignedStatement.sign(claims, type: GrantClaims.type, with: h.paul.signingKey)
+    let raw = try await RawClient.open(h.url, identity: h.paul)
+    let (status, data) = try await raw.request(
+      "POST", "/v1/wallets/\(h.citizen.walletID)/grants", body: Array(try JSONEncoder().encode(GrantRequest(token: token, keys: []))),
+      counter: 1)
+    #expect(status == 403)
+    #expect(RawClient.problem(data)?.code == ConsentRefusal.procurationRevoked.code)
+    let log = try await h.citizen.log()
+    #expect(log.contains { $0.outcome == .refused && $0.procuration == revoked.id && $0.actor == h.paul.publicIdentity.keyID })
+    #expect(try await h.citizen.grants().isEmpty)
+  }
 }
 
 /// The refusal code of an attempt: nil if it succeeded, the problem's code if
