@@ -8,10 +8,7 @@ enum Responses {
   static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-    var headers = HTTPFields()
-    headers[.contentType] = "application/json"
-    return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    return json(bytes: Array((try? encoder.encode(value)) ?? Data("{}".utf8)), status: status)
   }
 
   /// JSON already written to bytes (`ReadAnswerJSON`).
