@@ -14,7 +14,8 @@ struct WalletdCommand: AsyncParsableCommand {
     abstract: "The PSP daemon: stores ciphertexts, verifies consents, serves grants, keeps the access log.",
     discussion: """
       Settings come from --config (JSON), then the environment (PSP_DATA_DIR, PSP_LISTEN,
-      PSP_OPERATOR_KEY, PSP_WORKING_WEEK), then these options. Stops gracefully on SIGTERM or SIGINT.
+      PSP_OPERATOR_KEY, PSP_WORKING_WEEK, PSP_TLS_CERTIFICATE, PSP_TLS_KEY, PSP_GRANT_CACHE_SIZE),
+      then these options. Stops gracefully on SIGTERM or SIGINT.
 
       Example:
         walletd --data-dir /var/lib/psp --listen 127.0.0.1:8470 --operator-key k4.public.…
@@ -39,6 +40,9 @@ struct WalletdCommand: AsyncParsableCommand {
   @Option(help: "The PEM private key of --tls-certificate.")
   var tlsKey: String?
 
+  @Option(help: "Verified grants kept in memory, about 1 KiB each. Default: 100000")
+  var grantCacheSize: Int?
+
   func run() async throws {
     // No core dumps: a crash must not write keys or passphrases to disk.
     MemoryHygiene.disableCoreDumps()
@@ -51,6 +55,7 @@ struct WalletdCommand: AsyncParsableCommand {
     if let operatorKey { settings.operatorKey = operatorKey }
     if let tlsCertificate { settings.tlsCertificate = tlsCertificate }
     if let tlsKey { settings.tlsKey = tlsKey }
+    if let grantCacheSize { settings.grantCacheSize = grantCacheSize }
 
     let registry = PrometheusCollectorRegistry()
     MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))

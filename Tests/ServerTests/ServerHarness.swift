@@ -24,12 +24,15 @@ final class ServerHarness: @unchecked Sendable {
   var fns: AdministrationClient { AdministrationClient(transport: transport(fnsID)) }
   var office: AdministrationClient { AdministrationClient(transport: transport(officeID)) }
 
-  static func start(fill: Bool = true) async throws -> ServerHarness {
+  static func start(
+    fill: Bool = true, configure: (inout DaemonConfiguration) -> Void = { _ in }
+  ) async throws -> ServerHarness {
     let harness = ServerHarness()
     var configuration = DaemonConfiguration()
     configuration.dataDir = harness.directory.path
     configuration.listen = "127.0.0.1:0"
     configuration.operatorKey = Paserk.encode(harness.operatorIdentity.signingKey.publicKey)
+    configure(&configuration)
     harness.daemon = try await WalletDaemon.start(configuration)
     let operatorClient = OperatorClient(transport: harness.transport(harness.operatorIdentity))
     for (identity, id, kind, purposes) in [

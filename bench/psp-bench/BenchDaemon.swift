@@ -23,7 +23,8 @@ final class BenchDaemon: @unchecked Sendable {
   var baseURL: String { daemon.baseURL }
   var service: WalletService { daemon.service }
 
-  static func start() async throws -> BenchDaemon {
+  /// - Parameter grantCacheSize: walletd's verified-grant cache; nil: its default.
+  static func start(grantCacheSize: Int? = nil) async throws -> BenchDaemon {
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("psp-bench-\(UUID().uuidString)").path
     let operatorIdentity = Identity(kind: .operator)
@@ -31,6 +32,7 @@ final class BenchDaemon: @unchecked Sendable {
     configuration.dataDir = directory
     configuration.listen = "127.0.0.1:0"
     configuration.operatorKey = Paserk.encode(operatorIdentity.signingKey.publicKey)
+    configuration.grantCacheSize = grantCacheSize
     var logger = Logger(label: "walletd")
     logger.logLevel = .error
     DataDirectories.shared.add(directory)

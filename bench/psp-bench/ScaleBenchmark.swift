@@ -23,7 +23,9 @@ enum ScaleBenchmark {
   static func run(_ options: Options) async throws {
     print("## scale: the same read with many wallets of 20 fields")
     print("")
-    let bench = try await BenchDaemon.start()
+    // A cache for every grant, so that "warm" means every grant verified once
+    // (walletd's default keeps 100 000; see BENCHMARKS.md §4).
+    let bench = try await BenchDaemon.start(grantCacheSize: options.sizes.max())
     let rules = try await ClientRules.fetch(bench.transport(bench.administration))
     guard
       let administration = rules.registry.administration(
@@ -42,8 +44,10 @@ enum ScaleBenchmark {
       try bench.checkpoint()
       let before = bench.bytesOnDisk().database
       let start = monotonicNanoseconds()
+      progress("filling \(added) wallets to \(size)")
       bodies += try await population.add(added, workers: options.workers)
       let fillSeconds = Double(monotonicNanoseconds() - start) / 1e9
+      progress("filled in \(format(fillSeconds, 0)) s")
       try bench.checkpoint()
       let after = bench.bytesOnDisk().database
       // Twice: first as the fill left walletd (most grants never read, so
@@ -51,7 +55,11 @@ enum ScaleBenchmark {
       // has been read once (every grant verified and cached). Fresh sessions
       // for each pass: a load run's counters start again at 1.
       for pass in ["cold", "warm"] {
-        if pass == "warm" { try await readEveryWallet(bodies, bench: bench) }
+        if pass == "warm" {
+          progress("reading every wallet once")
+          try await readEveryWallet(bodies, bench: bench)
+        }
+        progress("\(pass) reads at \(size)")
         var plans: [RequestPlan] = []
         for _ in 0..<options.connections {
           let session = try await SessionHandshake.open(bench.baseURL, identity: bench.administration)
@@ -85,6 +93,11 @@ enum ScaleBenchmark {
     )
     print("")
     table.print()
+  }
+
+  /// Where the run is, on stderr (the table comes at the end, on stdout).
+  static func progress(_ message: String) {
+    FileHandle.standardError.write(Data("[\(Date())] scale: \(message)\n".utf8))
   }
 
   /// Reads every wallet once through `WalletService` (16 at a time), as the

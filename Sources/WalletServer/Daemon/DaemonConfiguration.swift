@@ -15,6 +15,12 @@ public struct DaemonConfiguration: Sendable, Codable, Equatable {
   /// PEM certificate chain and private key: with both, walletd speaks HTTPS only.
   public var tlsCertificate: String? = nil
   public var tlsKey: String? = nil
+  /// Verified grants kept in memory (`VerifiedGrantCache`); nil: the default.
+  /// Optional in the JSON file, unlike the settings above (it came later).
+  public var grantCacheSize: Int? = nil
+
+  /// About 1 KiB each: 100 000 grants cost about 100 MiB of walletd's memory.
+  public static let defaultGrantCacheSize = 100_000
 
   public init() {}
 
@@ -32,6 +38,15 @@ public struct DaemonConfiguration: Sendable, Codable, Equatable {
     if let key = environment["PSP_OPERATOR_KEY"] { operatorKey = key }
     if let value = environment["PSP_TLS_CERTIFICATE"] { tlsCertificate = value }
     if let value = environment["PSP_TLS_KEY"] { tlsKey = value }
+    // Not a number: kept as -1, refused by `grantCacheCapacity()` at start.
+    if let value = environment["PSP_GRANT_CACHE_SIZE"] { grantCacheSize = Int(value) ?? -1 }
+  }
+
+  /// `grantCacheSize`, or the default; a negative size is refused.
+  public func grantCacheCapacity() throws(APIError) -> Int {
+    let size = grantCacheSize ?? Self.defaultGrantCacheSize
+    guard size >= 0 else { throw .badRequest("grantCacheSize must be a whole number, 0 or more") }
+    return size
   }
 
   /// Host and port of `listen`.

@@ -15,10 +15,11 @@ extension WalletService {
         "SELECT token FROM grants WHERE id = ? AND wallet = ?", [.text(id.rawValue), .blob(wallet.bytes)])
     } catch { throw APIError(error) }
     guard let token = rows.first?[0].text else { throw .notFound("no such grant") }
-    if let grant = cachedGrant(id, token: token), grant.claims.wallet == wallet { return grant }
+    if let grant = verifiedGrants.grant(id, token: token), grant.claims.wallet == wallet { return grant }
+    let generation = verifiedGrants.generation
     do {
       let grant = try GrantVerifier.verify(token, authority: authority, state: state, rules: rules)
-      cache(grant)
+      verifiedGrants.insert(grant, generation: generation)
       return grant
     } catch {
       throw .refused(error)

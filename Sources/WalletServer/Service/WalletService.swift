@@ -21,14 +21,16 @@ public final class WalletService: @unchecked Sendable {
   /// Grants whose signature, chain and template verified, by id and token.
   /// Statuses (revoked, paused, used, the parent procuration) are never cached:
   /// `ReadDecision` checks them on every read. Emptied when the registry changes.
-  private var verifiedGrants: [StatementID: Grant] = [:]
+  let verifiedGrants: VerifiedGrantCache
 
   /// - Parameters:
   ///   - path: the SQLite file (created if missing).
   ///   - operatorKey: the only key that may register administrations.
+  ///   - grantCacheSize: verified grants kept in memory (least recently used go first).
   public init(
     path: String, daemonKey: SigningKey, operatorKey: SigningPublicKey?,
     calendar: WorkingDayCalendar = WorkingDayCalendar(week: .mondayToSaturday),
+    grantCacheSize: Int = DaemonConfiguration.defaultGrantCacheSize,
     clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
   ) throws {
     reader = try SQLiteWalletStore(path: path)
@@ -38,6 +40,7 @@ public final class WalletService: @unchecked Sendable {
     operatorKeyID = operatorKey.map { Paserk.identifier(of: $0) }
     self.clock = clock
     self.calendar = calendar
+    verifiedGrants = VerifiedGrantCache(capacity: grantCacheSize)
     registryValue = AdministrationRegistry()
     for row in try reader.database.query("SELECT record FROM administrations ORDER BY registered_at") {
       guard let text = row[0].text, let data = text.data(using: .utf8) else { continue }
@@ -58,18 +61,7 @@ public final class WalletService: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     try body(&registryValue)
-    verifiedGrants = [:]
-  }
-
-  func cachedGrant(_ id: StatementID, token: String) -> Grant? {
-    lock.withLock { verifiedGrants[id].flatMap { $0.token == token ? $0 : nil } }
-  }
-
-  func cache(_ grant: Grant) {
-    lock.withLock {
-      if verifiedGrants.count > 100_000 { verifiedGrants = [:] }
-      verifiedGrants[grant.id] = grant
-    }
+    verifiedGrants.removeAll()
   }
 
   var rules: StandardConsentRules {

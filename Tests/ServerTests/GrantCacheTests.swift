@@ -1,0 +1,110 @@
+import Foundation
+import PSPConsent
+import PSPCrypto
+import PSPWallet
+import Testing
+import WalletAPI
+import WalletClient
+
+@testable import WalletServer
+
+/// walletd's verified-grant cache over real HTTP: a small cache changes how
+/// often signatures are checked, never what a read answers or refuses.
+@Suite("Verified-grant cache in walletd")
+struct GrantCacheTests {
+  @Test func aCacheOfOneServesTwoGrantsReadInTurn() async throws {
+    let h = try await ServerHarness.start { $0.grantCacheSize = 1 }
+    defer { Task { await h.stop() } }
+    let first = try await h.citizen.grant(to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 30, at: h.now)
+    let second = try await h.citizen.grant(to: "fns", purpose: "revis", kind: .durable, days: 30, at: h.now)
+    for _ in 0..<3 {
+      for (grant, purpose) in [(first, "allocation-vie-chere"), (second, "revis")] as [(Grant, Purpose)] {
+        let read = try await h.fns.read(wallet: h.citizen.walletID, grant: grant.id, purpose: purpose)
+        #expect(Set(read.values.map(\.field)) == Set(grant.fields))
+        #expect(h.daemon.service.verifiedGrants.count == 1)
+      }
+    }
+    #expect(h.daemon.service.verifiedGrants.capacity == 1)
+  }
+
+  @Test func aCachedGrantRevokedIsRefusedAtOnce() async throws {
+    let h = try await ServerHarness.start()
+    defer { Task { await h.stop() } }
+    let grant = try await h.citizen.grant(to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 30, at: h.now)
+    _ = try await h.fns.read(wallet: h.citizen.walletID, grant: grant.id, purpose: "allocation-vie-chere")
+    #expect(h.daemon.service.verifiedGrants.grant(grant.id, token: grant.token) != nil)
+    try await h.citizen.change(grant, .revoke, at: h.now)
+    await #expect(throws: ClientError.self) {
+      _ = try await h.fns.read(wallet: h.citizen.walletID, grant: grant.id, purpose: "allocation-vie-chere")
+    }
+  }
+
+  @Test func registeringAnAdministrationEmptiesTheCache() async throws {
+    let h = try await ServerHarness.start()
+    defer { Task { await h.stop() } }
+    let grant = try await h.citizen.grant(to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 30, at: h.now)
+    _ = try await h.fns.read(wallet: h.citizen.walletID, grant: grant.id, purpose: "allocation-vie-chere")
+    #expect(h.daemon.service.verifiedGrants.count == 1)
+    let other = Identity(kind: .administration)
+    try await OperatorClient(transport: h.transport(h.operatorIdentity)).register(
+      AdministrationRegistration(
+        id: "office-social-wiltz", name: "Office social Wiltz", kind: "office-social", signingKey: Paserk.encode(other.signingKey.publicKey),
+        encryptionKey: Encoding.base64URL(other.encryptionKey.publicKey.bytes), purposes: ["aide-sociale"],
+        service: "Accueil", phone: "+352 2000 0001", email: nil))
+    #expect(h.daemon.service.verifiedGrants.count == 0)
+  }
+}
+
+@Suite("walletd settings")
+struct DaemonConfigurationTests {
+  func file(_ json: String) throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("walletd-\(UUID().uuidString).json").path
+    try Data(json.utf8).write(to: URL(fileURLWithPath: path))
+    return path
+  }
+
+  let required = """
+    "dataDir": "/tmp/x", "listen": "127.0.0.1:0", "workingWeek": "monday-to-friday", "authFailuresPerMinute": 5
+    """
+
+  @Test func theGrantCacheSizeIsOptionalInTheFile() throws {
+    let without = try DaemonConfiguration.load(file: try file("{\(required)}"))
+    #expect(without.grantCacheSize == nil)
+    #expect(try without.grantCacheCapacity() == DaemonConfiguration.defaultGrantCacheSize)
+    let with = try DaemonConfiguration.load(file: try file("{\(required), \"grantCacheSize\": 500}"))
+    #expect(try with.grantCacheCapacity() == 500)
+    #expect(with.workingWeek == "monday-to-friday" && with.authFailuresPerMinute == 5)
+  }
+
+  @Test func wrongFilesAreRefused() throws {
+    for json in [
+      "{\(required), \"grantCacheSize\": \"big\"}", "{\(required), \"grantCacheSze\": 5}", "{\(required)",
+      "[]", "",
+    ] {
+      #expect(throws: (any Error).self, "\(json)") { try DaemonConfiguration.load(file: try file(json)) }
+    }
+  }
+
+  @Test func theEnvironmentOverridesTheFileAndBadNumbersStopTheStart() async throws {
+    var settings = try DaemonConfiguration.load(file: try file("{\(required), \"grantCacheSize\": 500}"))
+    settings.apply(environment: ["PSP_GRANT_CACHE_SIZE": "20", "PSP_LISTEN": "127.0.0.1:9"])
+    #expect(try settings.grantCacheCapacity() == 20)
+    #expect(settings.listen == "127.0.0.1:9")
+    for bad in ["-1", "many", "", "1e3"] {
+      settings.apply(environment: ["PSP_GRANT_CACHE_SIZE": bad])
+      #expect(throws: APIError.self, "\(bad)") { try settings.grantCacheCapacity() }
+    }
+    // walletd refuses to start with it, with a message naming the setting.
+    let directory = TestDirectory()
+    settings.dataDir = directory.path
+    settings.listen = "127.0.0.1:0"
+    settings.grantCacheSize = -5
+    do {
+      let daemon = try await WalletDaemon.start(settings)
+      await daemon.stop()
+      Issue.record("walletd started with a negative grant cache size")
+    } catch {
+      #expect("\(error)".contains("grantCacheSize"))
+    }
+  }
+}
