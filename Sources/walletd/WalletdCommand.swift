@@ -11,7 +11,8 @@ import WalletServer
 struct WalletdCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "walletd",
-    abstract: "The PSP daemon: stores ciphertexts, verifies consents, serves grants, keeps the access log.",
+    abstract:
+      "The PSP daemon: stores ciphertexts, verifies consents, serves grants, keeps the access log.",
     discussion: """
       Settings come from --config (JSON), then the environment (PSP_DATA_DIR, PSP_LISTEN,
       PSP_OPERATOR_KEY, PSP_WORKING_WEEK, PSP_TLS_CERTIFICATE, PSP_TLS_KEY, PSP_GRANT_CACHE_SIZE),
@@ -28,7 +29,8 @@ struct WalletdCommand: AsyncParsableCommand {
   @Option(help: "HOST:PORT to listen on. Default: 127.0.0.1:8470")
   var listen: String?
 
-  @Option(help: "A JSON config file with the same settings (dataDir, listen, operatorKey, workingWeek).")
+  @Option(
+    help: "A JSON config file with the same settings (dataDir, listen, operatorKey, workingWeek).")
   var config: String?
 
   @Option(help: "The operator's k4.public key: the only key that registers administrations.")
@@ -64,7 +66,9 @@ struct WalletdCommand: AsyncParsableCommand {
     let daemon = try await WalletDaemon.start(
       settings, logger: logger, metrics: { registry.emitToString() }, handleSignals: true)
     // Only non-personal facts are logged: never a wallet id, key or value.
-    logger.info("walletd listening", metadata: ["address": "\(daemon.baseURL)", "version": "\(PSPVersion.current)"])
+    logger.info(
+      "walletd listening",
+      metadata: ["address": "\(daemon.baseURL)", "version": "\(PSPVersion.current)"])
     print("walletd \(PSPVersion.current) listening on \(daemon.baseURL)")
     try await daemon.wait()
     logger.info("walletd stopped")

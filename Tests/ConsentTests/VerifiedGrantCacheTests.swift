@@ -12,11 +12,13 @@ struct VerifiedGrantCacheTests {
   /// A grant from Maria to the FNS, signed and verified as walletd does.
   func verifiedGrant(days: Int64 = 30) throws -> Grant {
     let claims = GrantClaims(
-      wallet: f.owner.walletID, issuer: f.maria.publicIdentity.keyID, grantee: f.fns.publicIdentity.keyID,
+      wallet: f.owner.walletID, issuer: f.maria.publicIdentity.keyID,
+      grantee: f.fns.publicIdentity.keyID,
       purpose: "allocation-vie-chere", fields: ["surname", "iban"], kind: .durable, issuedAt: f.now,
       notBefore: f.now, expires: f.now + days * ConsentFixture.day)
     let token = try SignedStatement.sign(claims, type: GrantClaims.type, with: f.maria.signingKey)
-    return try GrantVerifier.verify(token, authority: f.authority, state: ConsentState(), rules: f.rules)
+    return try GrantVerifier.verify(
+      token, authority: f.authority, state: ConsentState(), rules: f.rules)
   }
 
   @Test func aKeptGrantComesBackWholeForItsOwnToken() throws {
@@ -35,7 +37,8 @@ struct VerifiedGrantCacheTests {
     // The same claims signed by another key (Ed25519 is deterministic: the
     // same key would give the same token) and the token with one character
     // changed: neither is the token that verified.
-    let resigned = try SignedStatement.sign(grant.claims, type: GrantClaims.type, with: f.paul.signingKey)
+    let resigned = try SignedStatement.sign(
+      grant.claims, type: GrantClaims.type, with: f.paul.signingKey)
     #expect(resigned != grant.token)
     #expect(cache.grant(grant.id, token: resigned) == nil)
     var tampered = Array(grant.token.utf8)
@@ -54,11 +57,15 @@ struct VerifiedGrantCacheTests {
     cache.insert(grants[3], generation: cache.generation)
     #expect(cache.count == 3)
     #expect(cache.grant(grants[1].id, token: grants[1].token) == nil)
-    for index in [0, 2, 3] { #expect(cache.grant(grants[index].id, token: grants[index].token) != nil) }
+    for index in [0, 2, 3] {
+      #expect(cache.grant(grants[index].id, token: grants[index].token) != nil)
+    }
     // Now 0 is the least recently used (2, then 3 were used after it).
     cache.insert(grants[4], generation: cache.generation)
     #expect(cache.grant(grants[0].id, token: grants[0].token) == nil)
-    for index in [2, 3, 4] { #expect(cache.grant(grants[index].id, token: grants[index].token) != nil) }
+    for index in [2, 3, 4] {
+      #expect(cache.grant(grants[index].id, token: grants[index].token) != nil)
+    }
     #expect(cache.count == 3)
   }
 

@@ -15,11 +15,16 @@ struct GrantCacheTests {
   @Test func aCacheOfOneServesTwoGrantsReadInTurn() async throws {
     let h = try await ServerHarness.start { $0.grantCacheSize = 1 }
     defer { Task { await h.stop() } }
-    let first = try await h.citizen.grant(to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 30, at: h.now)
-    let second = try await h.citizen.grant(to: "fns", purpose: "revis", kind: .durable, days: 30, at: h.now)
+    let first = try await h.citizen.grant(
+      to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 30, at: h.now)
+    let second = try await h.citizen.grant(
+      to: "fns", purpose: "revis", kind: .durable, days: 30, at: h.now)
     for _ in 0..<3 {
-      for (grant, purpose) in [(first, "allocation-vie-chere"), (second, "revis")] as [(Grant, Purpose)] {
-        let read = try await h.fns.read(wallet: h.citizen.walletID, grant: grant.id, purpose: purpose)
+      for (grant, purpose) in [(first, "allocation-vie-chere"), (second, "revis")]
+        as [(Grant, Purpose)]
+      {
+        let read = try await h.fns.read(
+          wallet: h.citizen.walletID, grant: grant.id, purpose: purpose)
         #expect(Set(read.values.map(\.field)) == Set(grant.fields))
         #expect(h.daemon.service.verifiedGrants.count == 1)
       }
@@ -30,26 +35,33 @@ struct GrantCacheTests {
   @Test func aCachedGrantRevokedIsRefusedAtOnce() async throws {
     let h = try await ServerHarness.start()
     defer { Task { await h.stop() } }
-    let grant = try await h.citizen.grant(to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 30, at: h.now)
-    _ = try await h.fns.read(wallet: h.citizen.walletID, grant: grant.id, purpose: "allocation-vie-chere")
+    let grant = try await h.citizen.grant(
+      to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 30, at: h.now)
+    _ = try await h.fns.read(
+      wallet: h.citizen.walletID, grant: grant.id, purpose: "allocation-vie-chere")
     #expect(h.daemon.service.verifiedGrants.grant(grant.id, token: grant.token) != nil)
     try await h.citizen.change(grant, .revoke, at: h.now)
     await #expect(throws: ClientError.self) {
-      _ = try await h.fns.read(wallet: h.citizen.walletID, grant: grant.id, purpose: "allocation-vie-chere")
+      _ = try await h.fns.read(
+        wallet: h.citizen.walletID, grant: grant.id, purpose: "allocation-vie-chere")
     }
   }
 
   @Test func registeringAnAdministrationEmptiesTheCache() async throws {
     let h = try await ServerHarness.start()
     defer { Task { await h.stop() } }
-    let grant = try await h.citizen.grant(to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 30, at: h.now)
-    _ = try await h.fns.read(wallet: h.citizen.walletID, grant: grant.id, purpose: "allocation-vie-chere")
+    let grant = try await h.citizen.grant(
+      to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 30, at: h.now)
+    _ = try await h.fns.read(
+      wallet: h.citizen.walletID, grant: grant.id, purpose: "allocation-vie-chere")
     #expect(h.daemon.service.verifiedGrants.count == 1)
     let other = Identity(kind: .administration)
     try await OperatorClient(transport: h.transport(h.operatorIdentity)).register(
       AdministrationRegistration(
-        id: "office-social-wiltz", name: "Office social Wiltz", kind: "office-social", signingKey: Paserk.encode(other.signingKey.publicKey),
-        encryptionKey: Encoding.base64URL(other.encryptionKey.publicKey.bytes), purposes: ["aide-sociale"],
+        id: "office-social-wiltz", name: "Office social Wiltz", kind: "office-social",
+        signingKey: Paserk.encode(other.signingKey.publicKey),
+        encryptionKey: Encoding.base64URL(other.encryptionKey.publicKey.bytes),
+        purposes: ["aide-sociale"],
         service: "Accueil", phone: "+352 2000 0001", email: nil))
     #expect(h.daemon.service.verifiedGrants.count == 0)
   }
@@ -58,7 +70,9 @@ struct GrantCacheTests {
 @Suite("walletd settings")
 struct DaemonConfigurationTests {
   func file(_ json: String) throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("walletd-\(UUID().uuidString).json").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "walletd-\(UUID().uuidString).json"
+    ).path
     try Data(json.utf8).write(to: URL(fileURLWithPath: path))
     return path
   }
@@ -71,22 +85,27 @@ struct DaemonConfigurationTests {
     let without = try DaemonConfiguration.load(file: try file("{\(required)}"))
     #expect(without.grantCacheSize == nil)
     #expect(try without.grantCacheCapacity() == DaemonConfiguration.defaultGrantCacheSize)
-    let with = try DaemonConfiguration.load(file: try file("{\(required), \"grantCacheSize\": 500}"))
+    let with = try DaemonConfiguration.load(
+      file: try file("{\(required), \"grantCacheSize\": 500}"))
     #expect(try with.grantCacheCapacity() == 500)
     #expect(with.workingWeek == "monday-to-friday" && with.authFailuresPerMinute == 5)
   }
 
   @Test func wrongFilesAreRefused() throws {
     for json in [
-      "{\(required), \"grantCacheSize\": \"big\"}", "{\(required), \"grantCacheSze\": 5}", "{\(required)",
+      "{\(required), \"grantCacheSize\": \"big\"}", "{\(required), \"grantCacheSze\": 5}",
+      "{\(required)",
       "[]", "",
     ] {
-      #expect(throws: (any Error).self, "\(json)") { try DaemonConfiguration.load(file: try file(json)) }
+      #expect(throws: (any Error).self, "\(json)") {
+        try DaemonConfiguration.load(file: try file(json))
+      }
     }
   }
 
   @Test func theEnvironmentOverridesTheFileAndBadNumbersStopTheStart() async throws {
-    var settings = try DaemonConfiguration.load(file: try file("{\(required), \"grantCacheSize\": 500}"))
+    var settings = try DaemonConfiguration.load(
+      file: try file("{\(required), \"grantCacheSize\": 500}"))
     settings.apply(environment: ["PSP_GRANT_CACHE_SIZE": "20", "PSP_LISTEN": "127.0.0.1:9"])
     #expect(try settings.grantCacheCapacity() == 20)
     #expect(settings.listen == "127.0.0.1:9")

@@ -37,7 +37,8 @@ enum ScaleBenchmark {
     let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     var bodies: [[UInt8]] = []
     var table = MarkdownTable(
-      "wallets", "grants", "fill (wallets/s)", "database", "bytes/wallet", "RSS", "reads/s", "p50 ms",
+      "wallets", "grants", "fill (wallets/s)", "database", "bytes/wallet", "RSS", "reads/s",
+      "p50 ms",
       "p99 ms", "CPU (cores)", "others' CPU", "non-2xx")
     for size in options.sizes where size > bodies.count {
       let added = size - bodies.count
@@ -62,7 +63,8 @@ enum ScaleBenchmark {
         progress("\(pass) reads at \(size)")
         var plans: [RequestPlan] = []
         for _ in 0..<options.connections {
-          let session = try await SessionHandshake.open(bench.baseURL, identity: bench.administration)
+          let session = try await SessionHandshake.open(
+            bench.baseURL, identity: bench.administration)
           plans.append(
             RequestPlan(method: .POST, path: "/v1/reads", bodies: bodies, session: session))
         }

@@ -24,7 +24,6 @@ public struct DaemonConfiguration: Sendable, Codable, Equatable {
 
   public init() {}
 
-
   /// Reads a config file (strict JSON: unknown members are refused).
   public static func load(file: String) throws -> DaemonConfiguration {
     let data = try Data(contentsOf: URL(fileURLWithPath: file))
@@ -51,7 +50,8 @@ public struct DaemonConfiguration: Sendable, Codable, Equatable {
 
   /// Host and port of `listen`.
   public func hostAndPort() throws(APIError) -> (String, Int) {
-    guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
+    guard let colon = listen.lastIndex(of: ":"),
+      let port = Int(listen[listen.index(after: colon)...]),
       (0...65535).contains(port)
     else { throw .badRequest("listen must be HOST:PORT") }
     return (String(listen[..<colon]), port)
