@@ -6,16 +6,21 @@ import WalletAPI
 
 extension WalletService {
   /// A stored grant, verified again (signature, chain, template) on every use.
-  func storedGrant(_ id: StatementID, wallet: WalletID, authority: WalletAuthority, state: ConsentState)
+  func storedGrant(
+    _ id: StatementID, wallet: WalletID, authority: WalletAuthority, state: ConsentState
+  )
     throws(APIError) -> Grant
   {
     let rows: [SQLiteDatabase.Row]
     do {
       rows = try reader.database.query(
-        "SELECT token FROM grants WHERE id = ? AND wallet = ?", [.text(id.rawValue), .blob(wallet.bytes)])
+        "SELECT token FROM grants WHERE id = ? AND wallet = ?",
+        [.text(id.rawValue), .blob(wallet.bytes)])
     } catch { throw APIError(error) }
     guard let token = rows.first?[0].text else { throw .notFound("no such grant") }
-    if let grant = verifiedGrants.grant(id, token: token), grant.claims.wallet == wallet { return grant }
+    if let grant = verifiedGrants.grant(id, token: token), grant.claims.wallet == wallet {
+      return grant
+    }
     let generation = verifiedGrants.generation
     do {
       let grant = try GrantVerifier.verify(token, authority: authority, state: state, rules: rules)
@@ -28,32 +33,44 @@ extension WalletService {
 
   /// Stores a grant signed by the caller (the owner, or a trustee under a
   /// procuration with `grant`), with the data keys of exactly its fields.
-  public func issueGrant(_ wallet: WalletID, request: GrantRequest, caller: Caller) async throws(APIError) {
+  public func issueGrant(_ wallet: WalletID, request: GrantRequest, caller: Caller)
+    async throws(APIError)
+  {
     // A trustee's grant is checked under the procuration it names, and only that one.
     let (record, authority, state, procuration) = try await ownerOrTrusteeLogged(
-      caller, wallet: wallet, action: .grant, named: SignedStatement.unverifiedProcuration(of: request.token))
+      caller, wallet: wallet, action: .grant,
+      named: SignedStatement.unverifiedProcuration(of: request.token))
     let grant: Grant
-    do { grant = try GrantVerifier.verify(request.token, authority: authority, state: state, rules: rules) } catch {
+    do {
+      grant = try GrantVerifier.verify(
+        request.token, authority: authority, state: state, rules: rules)
+    } catch {
       // A refused grant is part of the trace too.
       try await refuse(
         error,
         entry: AccessLogEntry(
-          at: now, wallet: wallet, actor: caller.keyID, role: role(of: caller, in: record, procuration: procuration),
+          at: now, wallet: wallet, actor: caller.keyID,
+          role: role(of: caller, in: record, procuration: procuration),
           action: .grantIssued, procuration: procuration?.id, refusal: error))
     }
     guard grant.claims.iss == caller.keyID, grant.claims.procuration == procuration?.id else {
       throw .forbidden("a grant is stored by its signer, under the procuration it names")
     }
-    guard grant.claims.filing == nil else { throw .badRequest("a filing's grant comes with its filing") }
+    guard grant.claims.filing == nil else {
+      throw .badRequest("a filing's grant comes with its filing")
+    }
     try checkIssuedKeys(request.keys, grant: grant)
     let entry = AccessLogEntry(
-      at: now, wallet: wallet, actor: caller.keyID, role: role(of: caller, in: record, procuration: procuration),
+      at: now, wallet: wallet, actor: caller.keyID,
+      role: role(of: caller, in: record, procuration: procuration),
       action: .grantIssued, purpose: grant.claims.purpose, fields: grant.fields, grant: grant.id,
       procuration: procuration?.id)
     let oneShotProcuration = procuration.flatMap { $0.claims.kind == .oneShot ? $0.id : nil }
     let at = now
     let _: Bool = try await write { tx in
-      if let oneShotProcuration { try Self.consume(oneShotProcuration, wallet: wallet, at: at, in: tx) }
+      if let oneShotProcuration {
+        try Self.consume(oneShotProcuration, wallet: wallet, at: at, in: tx)
+      }
       try Self.insert(grant, token: request.token, at: at, in: tx)
       try Self.insert(request.keys, in: tx)
       try Self.append(entry, in: tx)
@@ -68,23 +85,32 @@ extension WalletService {
     else { throw .badRequest("one sealed key per granted field is needed") }
     for key in keys {
       let history: [FieldRecord]
-      do { history = try reader.history(wallet: grant.claims.wallet, field: key.field) } catch { throw APIError(error) }
+      do { history = try reader.history(wallet: grant.claims.wallet, field: key.field) } catch {
+        throw APIError(error)
+      }
       guard history.contains(where: { $0.version == key.version }) else {
         throw .badRequest("a sealed key is for a version that does not exist")
       }
     }
   }
 
-  static func insert(_ grant: Grant, token: String, at: Int64, in tx: SQLiteDatabase.Transaction) throws {
+  static func insert(_ grant: Grant, token: String, at: Int64, in tx: SQLiteDatabase.Transaction)
+    throws
+  {
     try requireFresh(grant.id, in: tx)
     try tx.query(
       "INSERT INTO grants (id, wallet, grantee, token, created_at) VALUES (?, ?, ?, ?, ?)",
-      [.text(grant.id.rawValue), .blob(grant.claims.wallet.bytes), .text(grant.grantee), .text(token), .integer(at)])
+      [
+        .text(grant.id.rawValue), .blob(grant.claims.wallet.bytes), .text(grant.grantee),
+        .text(token), .integer(at),
+      ])
   }
 
   /// Records the single use of a one-shot grant or procuration. The primary
   /// key makes a second use fail inside the same transaction.
-  static func consume(_ id: StatementID, wallet: WalletID, at: Int64, in tx: SQLiteDatabase.Transaction) throws {
+  static func consume(
+    _ id: StatementID, wallet: WalletID, at: Int64, in tx: SQLiteDatabase.Transaction
+  ) throws {
     let used = try tx.query("SELECT 1 FROM consumptions WHERE statement = ?", [.text(id.rawValue)])
     guard used.isEmpty else { throw ConsentRefusal.alreadyUsed }
     try tx.query(
@@ -98,17 +124,23 @@ extension WalletService {
     let rows: [SQLiteDatabase.Row]
     do {
       rows = try reader.database.query(
-        "SELECT id, token FROM grants WHERE wallet = ? ORDER BY created_at, rowid", [.blob(wallet.bytes)])
+        "SELECT id, token FROM grants WHERE wallet = ? ORDER BY created_at, rowid",
+        [.blob(wallet.bytes)])
     } catch { throw APIError(error) }
     let at = now
     return GrantsView(
       grants: rows.compactMap { row in
-        guard let id = row[0].text.flatMap({ try? StatementID($0) }), let token = row[1].text else { return nil }
-        return GrantView(id: id, token: token, state: Self.grantState(id, token: token, state: state, at: at))
+        guard let id = row[0].text.flatMap({ try? StatementID($0) }), let token = row[1].text else {
+          return nil
+        }
+        return GrantView(
+          id: id, token: token, state: Self.grantState(id, token: token, state: state, at: at))
       })
   }
 
-  static func grantState(_ id: StatementID, token: String, state: ConsentState, at: Int64) -> GrantState {
+  static func grantState(_ id: StatementID, token: String, state: ConsentState, at: Int64)
+    -> GrantState
+  {
     if state.revoked.contains(id) { return .revoked }
     if state.consumed.contains(id) { return .used }
     if state.paused.contains(id) { return .paused }
@@ -124,13 +156,23 @@ extension WalletService {
   /// Revokes, pauses or resumes a grant or a procuration. A grant's revocation
   /// drops its sealed keys at once and stores the re-keyed versions the client
   /// sends for the grants that remain.
-  public func changeStatus(_ wallet: WalletID, request: StatusChangeRequest, caller: Caller) async throws(APIError) {
+  public func changeStatus(_ wallet: WalletID, request: StatusChangeRequest, caller: Caller)
+    async throws(APIError)
+  {
+    // `grant` or `file`, as consent.md §15 says: a trustee may withdraw the
+    // grant of a filing they made under a procuration that allows only `file`.
     let (record, authority, state, procuration) = try await ownerOrTrusteeLogged(
-      caller, wallet: wallet, action: .grant, named: SignedStatement.unverifiedProcuration(of: request.token))
-    guard let claims = try? unverifiedStatusChange(request.token) else { throw .badRequest("malformed status change") }
+      caller, wallet: wallet, anyOf: [.grant, .file],
+      named: SignedStatement.unverifiedProcuration(of: request.token))
+    guard let claims = try? unverifiedStatusChange(request.token) else {
+      throw .badRequest("malformed status change")
+    }
     let target: StatusChangeTarget
     switch claims.target {
-    case .grant: target = .grant(try storedGrantIgnoringStatus(claims.ref, wallet: wallet, authority: authority, state: state))
+    case .grant:
+      target = .grant(
+        try storedGrantIgnoringStatus(
+          claims.ref, wallet: wallet, authority: authority, state: state))
     case .procuration:
       guard state.procurations[claims.ref] != nil else { throw .notFound("no such procuration") }
       target = .procuration(claims.ref)
@@ -151,15 +193,21 @@ extension WalletService {
     if !request.records.isEmpty {
       guard procuration == nil else { throw .forbidden("only the citizen re-keys fields") }
       for field in request.records {
-        guard let definition = FieldCatalogue.standard[field.field], definition.circle == field.circle else {
+        guard let definition = FieldCatalogue.standard[field.field],
+          definition.circle == field.circle
+        else {
           throw .badRequest("field \(field.field) is unknown or in another circle")
         }
       }
       guard change.claims.action == .revoke, change.claims.target == .grant else {
         throw .badRequest("re-keyed records come only with a grant's revocation")
       }
-      for field in request.records where field.wallet != wallet { throw .badRequest("a record is for another wallet") }
-      try checkGrantKeys(request.grantKeys, records: request.records, authority: authority, state: state.applying(change))
+      for field in request.records where field.wallet != wallet {
+        throw .badRequest("a record is for another wallet")
+      }
+      try checkGrantKeys(
+        request.grantKeys, records: request.records, authority: authority,
+        state: state.applying(change))
     }
     let action: LogAction =
       switch (change.claims.target, change.claims.action) {
@@ -173,7 +221,8 @@ extension WalletService {
     var affectedFields: [FieldID] = []
     if case .grant(let grant) = target { affectedFields = grant.fields }
     let entry = AccessLogEntry(
-      at: now, wallet: wallet, actor: caller.keyID, role: role(of: caller, in: record, procuration: procuration),
+      at: now, wallet: wallet, actor: caller.keyID,
+      role: role(of: caller, in: record, procuration: procuration),
       action: action, fields: affectedFields,
       grant: change.claims.target == .grant ? change.claims.ref : nil,
       procuration: change.claims.target == .procuration ? change.claims.ref : procuration?.id)
@@ -182,11 +231,14 @@ extension WalletService {
       try Self.requireFresh(change.claims.jti, in: tx)
       try tx.query(
         "INSERT INTO status_changes (id, wallet, ref, action, token, at) VALUES (?, ?, ?, ?, ?, ?)",
-        [.text(change.claims.jti.rawValue), .blob(wallet.bytes), .text(change.claims.ref.rawValue),
-          .text(change.claims.action.rawValue), .text(request.token), .integer(at)])
+        [
+          .text(change.claims.jti.rawValue), .blob(wallet.bytes), .text(change.claims.ref.rawValue),
+          .text(change.claims.action.rawValue), .text(request.token), .integer(at),
+        ])
       if change.claims.action == .revoke && change.claims.target == .grant {
         // Effective at once: the revoked grantee's sealed keys are gone.
-        try tx.query("DELETE FROM grant_keys WHERE grant_id = ?", [.text(change.claims.ref.rawValue)])
+        try tx.query(
+          "DELETE FROM grant_keys WHERE grant_id = ?", [.text(change.claims.ref.rawValue)])
       }
       for field in request.records { try SQLiteWalletStore.append(field, in: tx) }
       try Self.insert(request.grantKeys, in: tx)
@@ -196,7 +248,8 @@ extension WalletService {
   }
 
   private func unverifiedStatusChange(_ token: String) throws -> StatusChangeClaims {
-    try JSONDecoder().decode(StatusChangeClaims.self, from: Data(PasetoV4Public.unverifiedMessage(of: token)))
+    try JSONDecoder().decode(
+      StatusChangeClaims.self, from: Data(PasetoV4Public.unverifiedMessage(of: token)))
   }
 
   /// A stored grant whose signature and chain verify, whatever its status (a
