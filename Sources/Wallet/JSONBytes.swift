@@ -27,7 +27,9 @@ public struct JSONBytes: Sendable {
     bytes.append(UInt8(ascii: "]"))
   }
 
-  public mutating func number(_ value: some BinaryInteger) { bytes.append(contentsOf: String(value).utf8) }
+  public mutating func number(_ value: some BinaryInteger) {
+    bytes.append(contentsOf: String(value).utf8)
+  }
 
   /// base64url needs no escaping.
   public mutating func base64URL(_ value: [UInt8]) {
@@ -39,7 +41,14 @@ public struct JSONBytes: Sendable {
   public mutating func string(_ value: String) {
     bytes.append(UInt8(ascii: "\""))
     // Identifiers and tokens (the usual case) need no escaping: one copy.
-    if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+    func plain(_ byte: UInt8) -> Bool {
+      byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+    }
+    // Scanned as one contiguous buffer when the string has one (native strings do).
+    let needsNoEscape =
+      value.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(plain) }
+      ?? value.utf8.allSatisfy(plain)
+    if needsNoEscape {
       bytes.append(contentsOf: value.utf8)
       bytes.append(UInt8(ascii: "\""))
       return
