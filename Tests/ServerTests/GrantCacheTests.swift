@@ -32,13 +32,19 @@ struct GrantCacheTests {
     #expect(h.daemon.service.verifiedGrants.capacity == 1)
   }
 
-  @Test func aCachedGrantRevokedIsRefusedAtOnce() async throws {
-    let h = try await ServerHarness.start()
-    defer { Task { await h.stop() } }
+  /// A durable grant to the FNS, read once: verified and in walletd's cache.
+  func grantReadOnce(_ h: ServerHarness) async throws -> Grant {
     let grant = try await h.citizen.grant(
       to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 30, at: h.now)
     _ = try await h.fns.read(
       wallet: h.citizen.walletID, grant: grant.id, purpose: "allocation-vie-chere")
+    return grant
+  }
+
+  @Test func aCachedGrantRevokedIsRefusedAtOnce() async throws {
+    let h = try await ServerHarness.start()
+    defer { Task { await h.stop() } }
+    let grant = try await grantReadOnce(h)
     #expect(h.daemon.service.verifiedGrants.grant(grant.id, token: grant.token) != nil)
     try await h.citizen.change(grant, .revoke, at: h.now)
     await #expect(throws: ClientError.self) {
@@ -50,10 +56,7 @@ struct GrantCacheTests {
   @Test func registeringAnAdministrationEmptiesTheCache() async throws {
     let h = try await ServerHarness.start()
     defer { Task { await h.stop() } }
-    let grant = try await h.citizen.grant(
-      to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 30, at: h.now)
-    _ = try await h.fns.read(
-      wallet: h.citizen.walletID, grant: grant.id, purpose: "allocation-vie-chere")
+    let grant = try await grantReadOnce(h)
     #expect(h.daemon.service.verifiedGrants.count == 1)
     let other = Identity(kind: .administration)
     try await OperatorClient(transport: h.transport(h.operatorIdentity)).register(
@@ -64,6 +67,10 @@ struct GrantCacheTests {
         purposes: ["aide-sociale"],
         service: "Accueil", phone: "+352 2000 0001", email: nil))
     #expect(h.daemon.service.verifiedGrants.count == 0)
+    // The next read verifies the grant again and keeps it again.
+    _ = try await h.fns.read(
+      wallet: h.citizen.walletID, grant: grant.id, purpose: "allocation-vie-chere")
+    #expect(h.daemon.service.verifiedGrants.grant(grant.id, token: grant.token) != nil)
   }
 }
 
