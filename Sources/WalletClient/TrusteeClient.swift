@@ -24,13 +24,17 @@ public final class TrusteeClient: @unchecked Sendable {
 
   /// The procurations of a wallet given to this trustee, verified under the
   /// citizen's key.
-  public func procurations(wallet: WalletID, ownerKey: SigningPublicKey) async throws(ClientError) -> [Procuration] {
+  public func procurations(wallet: WalletID, ownerKey: SigningPublicKey) async throws(ClientError)
+    -> [Procuration]
+  {
     let rules = try await ClientRules.fetch(transport)
-    let views = try await transport.send("GET", "/v1/wallets/\(wallet)/procurations", as: ProcurationsView.self)
+    let views = try await transport.send(
+      "GET", "/v1/wallets/\(wallet)/procurations", as: ProcurationsView.self)
     let authority = WalletAuthority(wallet: wallet, owner: ownerKey)
     return views.procurations.compactMap { view in
       guard view.state == .active,
-        let procuration = try? ProcurationVerifier.verify(view.token, authority: authority, rules: rules),
+        let procuration = try? ProcurationVerifier.verify(
+          view.token, authority: authority, rules: rules),
         procuration.claims.sub == transport.identity.publicIdentity.keyID
       else { return nil }
       return procuration
@@ -42,21 +46,89 @@ public final class TrusteeClient: @unchecked Sendable {
     wallet: WalletID, ownerKey: SigningPublicKey, procuration: Procuration, purpose: Purpose,
     at administration: String, fields: [FieldID]? = nil, days: Int64 = 5, at now: Int64
   ) async throws(ClientError) -> FilingView {
+    let material = try await sealingMaterial(
+      wallet: wallet, ownerKey: ownerKey, procuration: procuration)
+    let request = try FilingComposer.compose(
+      signer: transport.identity, wallet: wallet, keyring: material.keyring,
+      records: material.records,
+      purpose: purpose, administration: try material.rules.administration(administration),
+      fields: fields,
+      days: days, procuration: procuration.id, authority: material.authority, state: material.state,
+      rules: material.rules, at: now)
+    return try await transport.send(
+      "POST", "/v1/wallets/\(wallet)/filings", body: request, as: FilingView.self)
+  }
+
+  /// Grants an administration the fields of an aid on the citizen's behalf,
+  /// under `procuration` (which must allow `grant`, cover the purpose and
+  /// outlast the grant): the same grant the citizen would sign, signed by the
+  /// trustee and naming the procuration.
+  public func grant(
+    wallet: WalletID, ownerKey: SigningPublicKey, procuration: Procuration,
+    to administration: String,
+    purpose: Purpose, fields: [FieldID]? = nil, kind: GrantKind, days: Int64, at now: Int64
+  ) async throws(ClientError) -> Grant {
+    let material = try await sealingMaterial(
+      wallet: wallet, ownerKey: ownerKey, procuration: procuration)
+    let target = try material.rules.administration(administration)
+    let chosen: [FieldID]
+    if let fields {
+      chosen = fields
+    } else {
+      chosen = try CitizenClient.templateFields(
+        purpose, held: material.records.map(\.field), rules: material.rules)
+    }
+    let grant: Grant
+    let keys: [GrantKey]
+    do {
+      let claims = GrantClaims(
+        wallet: wallet, issuer: transport.identity.publicIdentity.keyID, grantee: target.keyID,
+        purpose: purpose,
+        fields: chosen, kind: kind, issuedAt: now, notBefore: now, expires: now + days * 86_400,
+        procuration: procuration.id)
+      let token = try SignedStatement.sign(
+        claims, type: GrantClaims.type, with: transport.identity.signingKey)
+      grant = try GrantVerifier.verify(
+        token, authority: material.authority, state: material.state, rules: material.rules)
+      keys = try GrantKey.sealAll(
+        for: grant, records: material.records, keyring: material.keyring, to: target.encryptionKey)
+    } catch { throw ClientError(error) }
+    _ = try await transport.send(
+      "POST", "/v1/wallets/\(wallet)/grants", body: GrantRequest(token: grant.token, keys: keys),
+      as: Done.self)
+    return grant
+  }
+
+  /// What a trustee needs to seal a grant's data keys: the circle keys sealed
+  /// to them (checked against the citizen's key statements), the wallet's
+  /// records, and the rules and consent state to verify what they sign.
+  private func sealingMaterial(
+    wallet: WalletID, ownerKey: SigningPublicKey, procuration: Procuration
+  )
+    async throws(ClientError)
+    -> (
+      keyring: CircleKeyring, records: [FieldRecord], rules: StandardConsentRules,
+      authority: WalletAuthority,
+      state: ConsentState
+    )
+  {
     let rules = try await ClientRules.fetch(transport)
-    let envelopes = try await transport.send("GET", "/v1/wallets/\(wallet)/envelopes", as: EnvelopesView.self)
+    let envelopes = try await transport.send(
+      "GET", "/v1/wallets/\(wallet)/envelopes", as: EnvelopesView.self)
     let keyring: CircleKeyring
     do {
-      let commitments = try CircleKeyStatement.verify(envelopes.keyStatements, wallet: wallet, owner: ownerKey)
+      let commitments = try CircleKeyStatement.verify(
+        envelopes.keyStatements, wallet: wallet, owner: ownerKey)
       keyring = try CircleKeyring(
-        envelopes: envelopes.envelopes, recipient: transport.identity.encryptionKey, commitments: commitments)
+        envelopes: envelopes.envelopes, recipient: transport.identity.encryptionKey,
+        commitments: commitments)
     } catch { throw ClientError(error) }
-    let records = try await transport.send("GET", "/v1/wallets/\(wallet)/fields", as: RecordsView.self).records
-    let authority = WalletAuthority(wallet: wallet, owner: ownerKey)
-    let state = ConsentState(procurations: [procuration.id: procuration.token])
-    let request = try FilingComposer.compose(
-      signer: transport.identity, wallet: wallet, keyring: keyring, records: records, purpose: purpose,
-      administration: try rules.administration(administration), fields: fields, days: days,
-      procuration: procuration.id, authority: authority, state: state, rules: rules, at: now)
-    return try await transport.send("POST", "/v1/wallets/\(wallet)/filings", body: request, as: FilingView.self)
+    let records = try await transport.send(
+      "GET", "/v1/wallets/\(wallet)/fields", as: RecordsView.self
+    ).records
+    return (
+      keyring, records, rules, WalletAuthority(wallet: wallet, owner: ownerKey),
+      ConsentState(procurations: [procuration.id: procuration.token])
+    )
   }
 }

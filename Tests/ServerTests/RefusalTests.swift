@@ -249,9 +249,11 @@ struct RefusalTests {
     let grant = paulsGrants[0].grant
     let raw = try await RawClient.open(h.url, identity: h.paul)
     var counter: UInt64 = 0
-    func pause(under procuration: StatementID?) async throws -> (Int, Data) {
+    func pause(under procuration: StatementID?, ref: StatementID? = nil) async throws -> (Int, Data)
+    {
       let token = try GrantIssuer.statusChange(
-        by: h.paul, wallet: h.citizen.walletID, target: .grant, ref: grant.id, action: .pause,
+        by: h.paul, wallet: h.citizen.walletID, target: .grant, ref: ref ?? grant.id,
+        action: .pause,
         at: h.now,
         procuration: procuration)
       counter += 1
@@ -280,6 +282,13 @@ struct RefusalTests {
     let (underNone, _) = try await pause(under: nil)
     #expect(underNone == 403)
     #expect(try await state() == .active)
+
+    // A grant Maria signed is not Paul's to change, whatever he holds.
+    let marias = try await h.citizen.grant(
+      to: "office-social-redange", purpose: "aide-sociale", kind: .durable, days: 30, at: h.now)
+    let (onMarias, refusal) = try await pause(under: inForce.id, ref: marias.id)
+    #expect(onMarias == 403)
+    #expect(RawClient.problem(refusal)?.code == "not-allowed")
 
     // Under the procuration in force: the grant is paused.
     let (underInForce, _) = try await pause(under: inForce.id)

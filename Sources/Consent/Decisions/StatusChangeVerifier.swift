@@ -9,7 +9,7 @@ public struct StatusChange: Sendable, Equatable {
 
 /// Verifies a revocation, pause or resume (`spec/consent.md` §"Status changes").
 /// The owner may change any grant or procuration; a trustee only a grant they
-/// signed themselves, under a procuration that allows `grant` or `file`. The
+/// signed themselves, under the procuration they signed it under. The
 /// platform's key, or anyone else's, is refused.
 public enum StatusChangeVerifier {
   public static func verify(
@@ -21,15 +21,27 @@ public enum StatusChangeVerifier {
     guard let issuedAt = Timestamp.parse(claims.iat) else { throw .malformed("times") }
     switch target {
     case .grant(let grant):
-      guard claims.target == .grant, claims.ref == grant.id else { throw .malformed("status change target") }
+      guard claims.target == .grant, claims.ref == grant.id else {
+        throw .malformed("status change target")
+      }
       if let procuration {
-        guard grant.claims.iss == claims.iss else { throw .notAllowed("only the signer of a grant may change it") }
-        guard !Set(procuration.claims.actions).isDisjoint(with: [.grant, .file]) else {
-          throw .actionNotAllowed(ProcurationAction.grant.rawValue)
+        guard grant.claims.iss == claims.iss else {
+          throw .notAllowed("only the signer of a grant may change it")
+        }
+        // Under the procuration the grant was signed under, never another of
+        // the trustee's (paused, used, or without the action): §15.2.
+        guard grant.claims.procuration == procuration.id else {
+          throw .notAllowed("a grant is changed under the procuration it was signed under")
+        }
+        let needed: ProcurationAction = grant.claims.filing == nil ? .grant : .file
+        guard procuration.claims.actions.contains(needed) else {
+          throw .actionNotAllowed(needed.rawValue)
         }
       }
     case .procuration(let id):
-      guard claims.target == .procuration, claims.ref == id else { throw .malformed("status change target") }
+      guard claims.target == .procuration, claims.ref == id else {
+        throw .malformed("status change target")
+      }
       guard procuration == nil else { throw .notAllowed("only the citizen changes a procuration") }
     }
     // Once revoked, nothing changes again.

@@ -43,7 +43,7 @@ public final class VerifiedGrantCache: @unchecked Sendable {
   /// The grant `id` if `token` is the token it verified from; it becomes the
   /// most recently used.
   public func grant(_ id: StatementID, token: String) -> Grant? {
-    let digest = Self.digest(token)
+    guard let digest = Self.digest(token) else { return nil }
     return lock.withLock {
       guard let slot = slots[id], entries[slot].digest == digest else { return nil }
       moveToNewest(slot)
@@ -57,9 +57,9 @@ public final class VerifiedGrantCache: @unchecked Sendable {
   /// Keeps `grant`, which the caller has just verified, unless the cache was
   /// emptied since `generation` was read.
   public func insert(_ grant: Grant, generation: Int) {
-    guard capacity > 0 else { return }
+    guard capacity > 0, let digest = Self.digest(grant.token) else { return }
     let entry = Entry(
-      digest: Self.digest(grant.token), claims: grant.claims, issuedAt: grant.issuedAt,
+      digest: digest, claims: grant.claims, issuedAt: grant.issuedAt,
       notBefore: grant.notBefore, expires: grant.expires)
     lock.withLock {
       guard generation == generationValue else { return }
@@ -99,9 +99,10 @@ public final class VerifiedGrantCache: @unchecked Sendable {
     }
   }
 
-  private static func digest(_ token: String) -> [UInt8] {
-    // BLAKE2b-256 of a string cannot fail: the output size and key are fixed and valid.
-    (try? BLAKE2b.hash([Array(token.utf8)])) ?? []
+  /// nil if libsodium failed: then nothing is looked up or kept (never a
+  /// shared empty digest that every token would match).
+  private static func digest(_ token: String) -> [UInt8]? {
+    try? BLAKE2b.hash([Array(token.utf8)])
   }
 
   private func moveToNewest(_ slot: Int) {

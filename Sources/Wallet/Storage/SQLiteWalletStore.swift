@@ -185,7 +185,9 @@ public final class SQLiteWalletStore: WalletStore {
       ])
   }
 
-  static func requireOpen(_ id: WalletID, _ tx: SQLiteDatabase.Transaction) throws(WalletError) {
+  /// Inside a write: the wallet exists and is not closed (a write racing the
+  /// closing loses, whichever came first to the checks before its transaction).
+  public static func requireOpen(_ id: WalletID, _ tx: SQLiteDatabase.Transaction) throws(WalletError) {
     let rows = try tx.query("SELECT closed_at FROM wallets WHERE id = ?", [.blob(id.bytes)])
     guard let row = rows.first else { throw .unknownWallet }
     guard row[0] == .null else { throw .walletClosed }

@@ -16,7 +16,7 @@ public struct DaemonConfiguration: Sendable, Codable, Equatable {
   public var tlsCertificate: String? = nil
   public var tlsKey: String? = nil
   /// Verified grants kept in memory (`VerifiedGrantCache`); nil: the default.
-  /// Optional in the JSON file, unlike the settings above (it came later).
+  /// Optional in the JSON file, like the operator key and the TLS pair.
   public var grantCacheSize: Int? = nil
 
   /// About 1 KiB each: 100 000 grants cost about 100 MiB of walletd's memory.

@@ -8,17 +8,21 @@ extension WalletService {
   /// `ReadDecision`; allowed or refused, the entry is logged durably before the
   /// answer; a one-shot grant is consumed in the same commit, exactly once.
   /// Only the granted fields' records and their sealed keys are returned.
-  public func read(_ body: ReadRequestBody, caller: Caller) async throws(APIError) -> ReadResponseBody {
+  public func read(_ body: ReadRequestBody, caller: Caller) async throws(APIError)
+    -> ReadResponseBody
+  {
     try refuseOperator(caller)
     let record = try walletRecord(body.wallet)
     guard record.closedAt == nil else { throw .conflict("the wallet is closed") }
     let authority = try authority(record)
     let state = try consentState(body.wallet)
     let at = now
-    let role: PrincipalKind = registry.administration(keyID: caller.keyID) != nil ? .administration : .citizen
+    let role: PrincipalKind =
+      registry.administration(keyID: caller.keyID) != nil ? .administration : .citizen
     func entry(_ fields: [FieldID], _ refusal: ConsentRefusal? = nil) -> AccessLogEntry {
       AccessLogEntry(
-        at: at, wallet: body.wallet, actor: caller.keyID, role: role, action: .fieldsRead, purpose: body.purpose,
+        at: at, wallet: body.wallet, actor: caller.keyID, role: role, action: .fieldsRead,
+        purpose: body.purpose,
         fields: fields, grant: body.grant, refusal: refusal)
     }
     let grant: Grant
@@ -27,27 +31,45 @@ extension WalletService {
       grant = try storedGrant(body.grant, wallet: body.wallet, authority: authority, state: state)
       do {
         permission = try ReadDecision.decide(
-          ReadRequest(requester: caller.keyID, purpose: body.purpose, fields: body.fields), grant: grant,
+          ReadRequest(requester: caller.keyID, purpose: body.purpose, fields: body.fields),
+          grant: grant,
           state: state, at: at)
       } catch { throw APIError.refused(error) }
     } catch .refused(let refusal) {
       try await refuse(refusal, entry: entry(body.fields ?? [], refusal))
     } catch .notFound(let why) {
-      try await refuse(.notAllowed(why), entry: entry(body.fields ?? [], .notAllowed("unknown grant")))
+      try await refuse(
+        .notAllowed(why), entry: entry(body.fields ?? [], .notAllowed("unknown grant")))
     } catch {
       throw error
     }
 
-    let (records, keys) = try grantedRecords(grant.id, wallet: body.wallet, fields: permission.fields)
+    let (records, keys) = try grantedRecords(
+      grant.id, wallet: body.wallet, fields: permission.fields)
     let allowed = entry(records.map(\.field))
     let refusedAgain = entry(permission.fields, .alreadyUsed)
     let consumes = permission.consumesGrant
     let wallet = body.wallet
     let revokedMeanwhile = entry(permission.fields, .revoked)
     let pausedMeanwhile = entry(permission.fields, .paused)
+    let parent = grant.claims.procuration
+    let parentRevokedMeanwhile = entry(permission.fields, .procurationRevoked)
+    await readDecided?()
     let refusal: String? = try await write { tx in
-      // A revocation or pause committed since the decision wins: checked again
-      // inside the transaction that logs the read.
+      // What changed since the decision wins, checked again inside the
+      // transaction that logs the read: the wallet closed (409, nothing
+      // written: the closing entry stays the log's last), the grant revoked or
+      // paused, the procuration a trustee signed it under revoked.
+      try SQLiteWalletStore.requireOpen(wallet, tx)
+      if let parent,
+        try !tx.query(
+          "SELECT 1 FROM status_changes WHERE ref = ? AND action = ? LIMIT 1",
+          [.text(parent.rawValue), .text(StatusAction.revoke.rawValue)]
+        ).isEmpty
+      {
+        try Self.append(parentRevokedMeanwhile, in: tx)
+        return ConsentRefusal.procurationRevoked.code
+      }
       let latest = try tx.query(
         "SELECT action FROM status_changes WHERE ref = ? ORDER BY at DESC, rowid DESC LIMIT 1",
         [.text(grant.id.rawValue)]
@@ -61,7 +83,8 @@ extension WalletService {
         return ConsentRefusal.paused.code
       }
       if consumes {
-        let used = try tx.query("SELECT 1 FROM consumptions WHERE statement = ?", [.text(grant.id.rawValue)])
+        let used = try tx.query(
+          "SELECT 1 FROM consumptions WHERE statement = ?", [.text(grant.id.rawValue)])
         if !used.isEmpty {
           try Self.append(refusedAgain, in: tx)
           return ConsentRefusal.alreadyUsed.code
@@ -72,11 +95,12 @@ extension WalletService {
       return nil
     }
     if let refusal {
-      let known: [ConsentRefusal] = [.revoked, .paused, .alreadyUsed]
+      let known: [ConsentRefusal] = [.revoked, .paused, .alreadyUsed, .procurationRevoked]
       throw .refused(known.first { $0.code == refusal } ?? .alreadyUsed)
     }
     return ReadResponseBody(
-      grant: grant.token, records: records, keys: keys, ownerEncryptionKey: Bytes(record.ownerEncryptionKey))
+      grant: grant.token, records: records, keys: keys,
+      ownerEncryptionKey: Bytes(record.ownerEncryptionKey))
   }
 
   /// The newest version of each of `fields` that the grant holds a key for,
@@ -96,15 +120,20 @@ extension WalletService {
         JOIN field_records AS r ON r.wallet = ? AND r.field = k.field AND r.version = k.version
         """, [.text(grant.rawValue), .blob(wallet.bytes)])
       for row in rows {
-        guard let name = row[0].text, let field = FieldID(rawValue: name), let version = row[1].integer,
+        guard let name = row[0].text, let field = FieldID(rawValue: name),
+          let version = row[1].integer,
           let sealed = row[2].blob, let c = row[3].integer, let circle = Circle(rawValue: Int(c)),
           let epoch = row[4].integer, let ciphertext = row[5].blob, let commitment = row[6].blob,
           let wrapped = row[7].blob, let created = row[8].integer
         else { throw APIError.unavailable("a stored record is unreadable") }
         let record = FieldRecord(
-          wallet: wallet, field: field, version: UInt64(version), circle: circle, circleEpoch: UInt32(epoch),
-          ciphertext: ciphertext, commitment: commitment, wrappedDataKey: wrapped, createdAt: created)
-        found[field] = (record, GrantKey(grant: grant, field: field, version: UInt64(version), sealedKey: sealed))
+          wallet: wallet, field: field, version: UInt64(version), circle: circle,
+          circleEpoch: UInt32(epoch),
+          ciphertext: ciphertext, commitment: commitment, wrappedDataKey: wrapped,
+          createdAt: created)
+        found[field] = (
+          record, GrantKey(grant: grant, field: field, version: UInt64(version), sealedKey: sealed)
+        )
       }
     } catch { throw APIError(error) }
     let granted = fields.compactMap { found[$0] }

@@ -22,6 +22,10 @@ public final class WalletService: @unchecked Sendable {
   /// Statuses (revoked, paused, used, the parent procuration) are never cached:
   /// `ReadDecision` checks them on every read. Emptied when the registry changes.
   let verifiedGrants: VerifiedGrantCache
+  /// Tests only: runs after a read's decision, before its write is queued, so
+  /// that a test can commit a change in between (the race of api.md §7.17
+  /// step 7). Set before the service is used; nil in walletd.
+  nonisolated(unsafe) var readDecided: (@Sendable () async -> Void)? = nil
 
   /// - Parameters:
   ///   - path: the SQLite file (created if missing).
@@ -42,7 +46,9 @@ public final class WalletService: @unchecked Sendable {
     self.calendar = calendar
     verifiedGrants = VerifiedGrantCache(capacity: grantCacheSize)
     registryValue = AdministrationRegistry()
-    for row in try reader.database.query("SELECT record FROM administrations ORDER BY registered_at") {
+    for row in try reader.database.query(
+      "SELECT record FROM administrations ORDER BY registered_at")
+    {
       guard let text = row[0].text, let data = text.data(using: .utf8) else { continue }
       let administration = try JSONDecoder().decode(Administration.self, from: data)
       try registryValue.register(administration)
@@ -74,7 +80,9 @@ public final class WalletService: @unchecked Sendable {
 
   /// The operator's key may register administrations and nothing else.
   func refuseOperator(_ caller: Caller) throws(APIError) {
-    if caller.keyID == operatorKeyID { throw .forbidden("the operator's key cannot act on wallets") }
+    if caller.keyID == operatorKeyID {
+      throw .forbidden("the operator's key cannot act on wallets")
+    }
   }
 
   func walletRecord(_ wallet: WalletID) throws(APIError) -> WalletRecord {
@@ -93,8 +101,12 @@ public final class WalletService: @unchecked Sendable {
   }
 
   /// The owner, or a trustee whose procuration allows `action` now.
-  func ownerOrTrustee(_ caller: Caller, wallet: WalletID, action: ProcurationAction) throws(APIError)
-    -> (record: WalletRecord, authority: WalletAuthority, state: ConsentState, procuration: Procuration?)
+  func ownerOrTrustee(_ caller: Caller, wallet: WalletID, action: ProcurationAction)
+    throws(APIError)
+    -> (
+      record: WalletRecord, authority: WalletAuthority, state: ConsentState,
+      procuration: Procuration?
+    )
   {
     try ownerOrTrustee(caller, wallet: wallet, anyOf: [action])
   }
@@ -103,9 +115,13 @@ public final class WalletService: @unchecked Sendable {
   /// When the request names its procuration (`named`: a filing does), only
   /// that one is considered: a trustee may hold several.
   func ownerOrTrustee(
-    _ caller: Caller, wallet: WalletID, anyOf actions: [ProcurationAction], named: StatementID? = nil
+    _ caller: Caller, wallet: WalletID, anyOf actions: [ProcurationAction],
+    named: StatementID? = nil
   ) throws(APIError)
-    -> (record: WalletRecord, authority: WalletAuthority, state: ConsentState, procuration: Procuration?)
+    -> (
+      record: WalletRecord, authority: WalletAuthority, state: ConsentState,
+      procuration: Procuration?
+    )
   {
     try refuseOperator(caller)
     let record = try walletRecord(wallet)
@@ -114,8 +130,11 @@ public final class WalletService: @unchecked Sendable {
     let state = try consentState(wallet)
     if isOwner(caller, of: record) { return (record, authority, state, nil) }
     var lastRefusal: (ConsentRefusal, StatementID)? = nil
-    for (id, token) in state.procurations.sorted(by: { $0.key < $1.key }) where named == nil || id == named {
-      guard let procuration = try? ProcurationVerifier.verify(token, authority: authority, rules: rules),
+    for (id, token) in state.procurations.sorted(by: { $0.key < $1.key })
+    where named == nil || id == named {
+      guard
+        let procuration = try? ProcurationVerifier.verify(
+          token, authority: authority, rules: rules),
         procuration.claims.sub == caller.keyID
       else { continue }
       // Try only the actions this procuration has, so that the refusal names
@@ -143,16 +162,23 @@ public final class WalletService: @unchecked Sendable {
   func ownerOrTrusteeLogged(
     _ caller: Caller, wallet: WalletID, action: ProcurationAction, named: StatementID? = nil
   ) async throws(APIError)
-    -> (record: WalletRecord, authority: WalletAuthority, state: ConsentState, procuration: Procuration?)
+    -> (
+      record: WalletRecord, authority: WalletAuthority, state: ConsentState,
+      procuration: Procuration?
+    )
   {
     try await ownerOrTrusteeLogged(caller, wallet: wallet, anyOf: [action], named: named)
   }
 
   func ownerOrTrusteeLogged(
-    _ caller: Caller, wallet: WalletID, anyOf actions: [ProcurationAction], named: StatementID? = nil
+    _ caller: Caller, wallet: WalletID, anyOf actions: [ProcurationAction],
+    named: StatementID? = nil
   )
     async throws(APIError)
-    -> (record: WalletRecord, authority: WalletAuthority, state: ConsentState, procuration: Procuration?)
+    -> (
+      record: WalletRecord, authority: WalletAuthority, state: ConsentState,
+      procuration: Procuration?
+    )
   {
     let action = actions.first ?? .read
     do {
@@ -162,7 +188,8 @@ public final class WalletService: @unchecked Sendable {
       try await refuse(
         refusal,
         entry: AccessLogEntry(
-          at: now, wallet: wallet, actor: caller.keyID, role: .trustee, action: logAction, procuration: id,
+          at: now, wallet: wallet, actor: caller.keyID, role: .trustee, action: logAction,
+          procuration: id,
           refusal: refusal))
     } catch {
       throw error
@@ -195,7 +222,8 @@ public final class WalletService: @unchecked Sendable {
         ORDER BY 1, 4, 5
         """, [.blob(wallet.bytes)])
       for row in rows {
-        guard let kind = row[0].integer, let id = row[1].text.flatMap({ try? StatementID($0) }) else { continue }
+        guard let kind = row[0].integer, let id = row[1].text.flatMap({ try? StatementID($0) })
+        else { continue }
         switch kind {
         case 0: if let token = row[2].text { state.procurations[id] = token }
         case 1:
@@ -217,7 +245,8 @@ public final class WalletService: @unchecked Sendable {
   // MARK: writing
 
   /// Runs `body` in the next group commit; maps failures to API errors.
-  func write<R: Sendable>(_ body: @escaping @Sendable (SQLiteDatabase.Transaction) throws -> R) async throws(APIError)
+  func write<R: Sendable>(_ body: @escaping @Sendable (SQLiteDatabase.Transaction) throws -> R)
+    async throws(APIError)
     -> R
   {
     do { return try await committer.write(body) } catch { throw APIError(error) }
@@ -226,7 +255,10 @@ public final class WalletService: @unchecked Sendable {
   /// Appends an entry to its wallet's log, inside the caller's transaction.
   static func append(_ entry: AccessLogEntry, in tx: SQLiteDatabase.Transaction) throws {
     let next =
-      try tx.query("SELECT COALESCE(MAX(idx) + 1, 0) FROM log_entries WHERE wallet = ?", [.blob(entry.wallet.bytes)])
+      try tx.query(
+        "SELECT COALESCE(MAX(idx) + 1, 0) FROM log_entries WHERE wallet = ?",
+        [.blob(entry.wallet.bytes)]
+      )
       .first?[0].integer ?? 0
     let bytes = entry.canonicalBytes()
     try tx.query(
@@ -243,7 +275,8 @@ public final class WalletService: @unchecked Sendable {
     throw .refused(refusal)
   }
 
-  func role(of caller: Caller, in record: WalletRecord, procuration: Procuration?) -> PrincipalKind {
+  func role(of caller: Caller, in record: WalletRecord, procuration: Procuration?) -> PrincipalKind
+  {
     if isOwner(caller, of: record) { return .citizen }
     if procuration != nil { return .trustee }
     if registry.administration(keyID: caller.keyID) != nil { return .administration }
