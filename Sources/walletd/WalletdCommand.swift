@@ -42,7 +42,7 @@ struct WalletdCommand: AsyncParsableCommand {
   @Option(help: "The PEM private key of --tls-certificate.")
   var tlsKey: String?
 
-  @Option(help: "Verified grants kept in memory, about 1 KiB each. Default: 100000")
+  @Option(help: "Verified grants kept in memory, about 1.4 KiB each. Default: 100000")
   var grantCacheSize: Int?
 
   func run() async throws {
