@@ -16,9 +16,7 @@ struct ReadRaceTests {
   /// Paul, under a personalised procuration, grants the office the aide
   /// sociale fields for 30 days: the durable grant the office reads.
   func trusteeGrant(_ h: ServerHarness) async throws -> (Procuration, Grant) {
-    let procuration = try await h.citizen.procuration(
-      to: h.paul.publicIdentity, kind: .personalised, purposes: ["aide-sociale"],
-      administration: "office-social-redange", circle: nil, actions: [.grant], days: 60, at: h.now)
+    let procuration = try await h.paulsPersonalisedProcuration([.grant], days: 60)
     let trustee = TrusteeClient(transport: h.transport(h.paul))
     let grant = try await trustee.grant(
       wallet: h.citizen.walletID, ownerKey: try await trustee.ownerKey(wallet: h.citizen.walletID),

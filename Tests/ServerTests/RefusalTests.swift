@@ -192,14 +192,8 @@ struct RefusalTests {
   @Test func aTrusteesGrantIsJudgedUnderTheProcurationItNames() async throws {
     let h = try await ServerHarness.start()
     defer { Task { await h.stop() } }
-    func procuration() async throws -> Procuration {
-      try await h.citizen.procuration(
-        to: h.paul.publicIdentity, kind: .personalised, purposes: ["aide-sociale"],
-        administration: "office-social-redange", circle: nil, actions: [.grant], days: 30, at: h.now
-      )
-    }
-    _ = try await procuration()
-    let revoked = try await procuration()
+    _ = try await h.paulsPersonalisedProcuration([.grant])
+    let revoked = try await h.paulsPersonalisedProcuration([.grant])
     try await h.citizen.revoke(procuration: revoked.id, at: h.now)
     let claims = GrantClaims(
       wallet: h.citizen.walletID, issuer: h.paul.publicIdentity.keyID,
@@ -230,13 +224,8 @@ struct RefusalTests {
   @Test func aTrusteesStatusChangeIsJudgedUnderTheProcurationItNames() async throws {
     let h = try await ServerHarness.start()
     defer { Task { await h.stop() } }
-    func procuration() async throws -> Procuration {
-      try await h.citizen.procuration(
-        to: h.paul.publicIdentity, kind: .personalised, purposes: ["aide-sociale"],
-        administration: "office-social-redange", circle: nil, actions: [.file], days: 30, at: h.now)
-    }
-    let inForce = try await procuration()
-    let revoked = try await procuration()
+    let inForce = try await h.paulsPersonalisedProcuration([.file])
+    let revoked = try await h.paulsPersonalisedProcuration([.file])
     let trustee = TrusteeClient(transport: h.transport(h.paul))
     _ = try await trustee.file(
       wallet: h.citizen.walletID, ownerKey: try await trustee.ownerKey(wallet: h.citizen.walletID),

@@ -25,7 +25,8 @@ final class ServerHarness: @unchecked Sendable {
   var office: AdministrationClient { AdministrationClient(transport: transport(officeID)) }
 
   static func start(
-    fill: Bool = true, configure: (inout DaemonConfiguration) -> Void = { _ in }
+    fill: Bool = true, configure: (inout DaemonConfiguration) -> Void = { _ in },
+    clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
   ) async throws -> ServerHarness {
     let harness = ServerHarness()
     var configuration = DaemonConfiguration()
@@ -33,7 +34,7 @@ final class ServerHarness: @unchecked Sendable {
     configuration.listen = "127.0.0.1:0"
     configuration.operatorKey = Paserk.encode(harness.operatorIdentity.signingKey.publicKey)
     configure(&configuration)
-    harness.daemon = try await WalletDaemon.start(configuration)
+    harness.daemon = try await WalletDaemon.start(configuration, clock: clock)
     let operatorClient = OperatorClient(transport: harness.transport(harness.operatorIdentity))
     for (identity, id, kind, purposes) in [
       (harness.fnsID, "fns", "fns", ["allocation-vie-chere", "revis"]),
@@ -42,7 +43,8 @@ final class ServerHarness: @unchecked Sendable {
       try await operatorClient.register(
         AdministrationRegistration(
           id: id, name: id, kind: kind, signingKey: Paserk.encode(identity.signingKey.publicKey),
-          encryptionKey: Encoding.base64URL(identity.encryptionKey.publicKey.bytes), purposes: purposes,
+          encryptionKey: Encoding.base64URL(identity.encryptionKey.publicKey.bytes),
+          purposes: purposes,
           service: "Accueil", phone: "+352 2000 0000", email: nil))
     }
     harness.citizen = try await CitizenClient.openWallet(
@@ -53,7 +55,8 @@ final class ServerHarness: @unchecked Sendable {
       for (field, text) in [
         ("surname", "Ferreira"), ("given_names", "Maria"), ("birth_date", "1985-03-12"),
         ("address", "12, rue de la Gare, L-8510 Redange"), ("civil_status", "divorcée"),
-        ("iban", "LU28 0019 4006 4475 0000"), ("rent_amount", "850,00"), ("household_income", "2 150,00"),
+        ("iban", "LU28 0019 4006 4475 0000"), ("rent_amount", "850,00"),
+        ("household_income", "2 150,00"),
         ("request_subject", "Aide pour une facture"),
       ] as [(FieldID, String)] {
         values.append((field, try FieldCatalogue.standard[field]!.validate(text)))
@@ -66,14 +69,27 @@ final class ServerHarness: @unchecked Sendable {
   func stop() async { await daemon.stop() }
 
   /// A one-shot procuration for Paul to file an aide sociale at the office social.
+  /// Maria gives Paul a personalised procuration for the aide sociale at the
+  /// office social, allowing `actions`.
+  func paulsPersonalisedProcuration(_ actions: [ProcurationAction], days: Int64 = 30) async throws
+    -> Procuration
+  {
+    try await citizen.procuration(
+      to: paul.publicIdentity, kind: .personalised, purposes: ["aide-sociale"],
+      administration: "office-social-redange", circle: nil, actions: actions, days: days, at: now)
+  }
+
   func paulsProcuration() async throws -> Procuration {
     try await citizen.procuration(
-      to: paul.publicIdentity, kind: .oneShot, purposes: ["aide-sociale"], administration: "office-social-redange",
+      to: paul.publicIdentity, kind: .oneShot, purposes: ["aide-sociale"],
+      administration: "office-social-redange",
       circle: nil, actions: [.file], days: 7, at: now)
   }
 
   /// The database file, opened on the side (as an attacker with disk access would).
-  func database() throws -> SQLiteDatabase { try SQLiteDatabase(path: directory.path + "/walletd.sqlite") }
+  func database() throws -> SQLiteDatabase {
+    try SQLiteDatabase(path: directory.path + "/walletd.sqlite")
+  }
 }
 
 /// Sends hand-made requests: a session of its own, then any method, path,
@@ -88,11 +104,15 @@ struct RawClient {
     let claims = SessionRequestClaims(
       key: identity.signingKey.publicKey, encryptionKey: identity.encryptionKey.publicKey,
       at: Int64(Date().timeIntervalSince1970))
-    let token = try SignedStatement.sign(claims, type: SessionRequestClaims.type, with: identity.signingKey)
-    let (status, data) = try await send(url, "POST", "/v1/sessions", body: Array(try JSONEncoder().encode(SessionRequest(token: token))), headers: [:])
+    let token = try SignedStatement.sign(
+      claims, type: SessionRequestClaims.type, with: identity.signingKey)
+    let (status, data) = try await send(
+      url, "POST", "/v1/sessions",
+      body: Array(try JSONEncoder().encode(SessionRequest(token: token))), headers: [:])
     guard status == 201 || status == 200 else { throw ClientError.badAnswer("handshake \(status)") }
     let response = try JSONDecoder().decode(SessionResponse.self, from: data)
-    let key = try SymmetricKey(SealedBox.open(response.sealedKey.bytes, with: identity.encryptionKey))
+    let key = try SymmetricKey(
+      SealedBox.open(response.sealedKey.bytes, with: identity.encryptionKey))
     return RawClient(url: url, identity: identity, session: response.session, key: key)
   }
 
@@ -101,16 +121,22 @@ struct RawClient {
     _ method: String, _ path: String, body: [UInt8] = [], counter: UInt64, mac: [UInt8]? = nil,
     headers: [String: String] = [:]
   ) async throws -> (Int, Data) {
-    let tag = mac ?? RequestAuthentication.mac(key: key, method: method, path: path, counter: counter, body: body)
+    let tag =
+      mac
+      ?? RequestAuthentication.mac(
+        key: key, method: method, path: path, counter: counter, body: body)
     let authentication = [
-      RequestAuthentication.sessionHeader: session, RequestAuthentication.counterHeader: String(counter),
+      RequestAuthentication.sessionHeader: session,
+      RequestAuthentication.counterHeader: String(counter),
       RequestAuthentication.macHeader: Encoding.base64URL(tag),
     ]
     return try await Self.send(
       url, method, path, body: body, headers: authentication.merging(headers) { $1 })
   }
 
-  static func send(_ url: String, _ method: String, _ path: String, body: [UInt8], headers: [String: String])
+  static func send(
+    _ url: String, _ method: String, _ path: String, body: [UInt8], headers: [String: String]
+  )
     async throws -> (Int, Data)
   {
     var request = URLRequest(url: URL(string: url + path)!)
@@ -124,10 +150,11 @@ struct RawClient {
     return ((response as! HTTPURLResponse).statusCode, data)
   }
 
-  static func problem(_ data: Data) -> Problem? { try? JSONDecoder().decode(Problem.self, from: data) }
+  static func problem(_ data: Data) -> Problem? {
+    try? JSONDecoder().decode(Problem.self, from: data)
+  }
 }
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
 #endif
-
