@@ -51,12 +51,12 @@ swiftc "${flags[@]}" -sanitize=fuzzer,address -module-name FuzzRequests fuzz/Fuz
 swiftc "${flags[@]}" -sanitize=address -module-name SeedCorpus fuzz/SeedCorpus.swift "$fixture" "${libraries[@]}" \
   -o "$out/seed-corpus"
 
-# Seed corpora: the shared PASETO vectors' tokens and PASERK strings, and one
+# Seed corpora: the tokens and PASERK strings of the PASETO vectors in Tests/Vectors, and one
 # valid input per parser for the other targets.
 mkdir -p fuzz/corpus/token
 python3 - <<'PY'
 import json, glob, hashlib, os
-for path in glob.glob("../shared/vectors/paseto/*.json"):
+for path in glob.glob("Tests/Vectors/paseto/*.json"):
     for t in json.load(open(path))["tests"]:
         for k in ("token", "paserk"):
             v = t.get(k)

@@ -30,7 +30,7 @@ struct Argon2idTests {
   /// RFC 9106 §5.3 needs four lanes, a secret and associated data; libsodium
   /// computes none of these, so the wrapper must refuse the parameters rather than
   /// silently compute something else. (The vector's tag is checked by the
-  /// vectors' collector with another implementation; see shared/vectors/README.md.)
+  /// vectors' collector with another implementation; see Tests/Vectors/README.md.)
   @Test func rfc9106VectorIsRefusedNotMiscomputed() throws {
     struct RFC: Decodable {
       struct Case: Decodable {

@@ -1,22 +1,18 @@
 import Foundation
 import PSPCrypto
 
-/// Locates and decodes the third-party vector files in `../shared/vectors/`
-/// (beside the project's root) and the PSP's own fixtures. A missing file fails
-/// the test that needs it: a vector that cannot be read has not passed.
+/// Locates and decodes the third-party vector files kept in `Tests/Vectors/`
+/// (their origins, licences and checksums in that folder's README) and the PSP's own
+/// fixtures. A missing file fails the test that needs it: a vector that cannot be
+/// read has not passed.
 enum VectorFiles {
   static let projectRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-  static var sharedVectors: URL {
-    if let dir = ProcessInfo.processInfo.environment["PSP_SHARED_DIR"] {
-      return URL(fileURLWithPath: dir).appendingPathComponent("vectors")
-    }
-    return projectRoot.deletingLastPathComponent().appendingPathComponent("shared/vectors")
-  }
+  static let thirdParty = projectRoot.appendingPathComponent("Tests/Vectors")
 
   static func shared<T: Decodable>(_ relativePath: String, as type: T.Type) throws -> T {
-    try decode(sharedVectors.appendingPathComponent(relativePath))
+    try decode(thirdParty.appendingPathComponent(relativePath))
   }
 
   static func fixture<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
