@@ -8,7 +8,8 @@ import WalletClient
 import WalletServer
 
 /// The PSP's whole story on a real walletd (loopback HTTP, a fresh SQLite data
-/// dir), played by named actors: the operator registers three administrations;
+/// dir), played by named actors: the registration authority certifies three
+/// administrations and the operator publishes them;
 /// Maria opens her wallet and fills it; the FNS reads what she granted and is
 /// refused her rent; Paul files her request for an aide sociale under a
 /// one-shot procuration and is refused a second time; the office social reads,
@@ -19,7 +20,9 @@ public struct DemoStory: Sendable {
   /// Called with each step as it happens (the CLI prints it).
   public let onStep: @Sendable (DemoTranscript.Step) -> Void
 
-  public init(language: Language, onStep: @escaping @Sendable (DemoTranscript.Step) -> Void = { _ in }) {
+  public init(
+    language: Language, onStep: @escaping @Sendable (DemoTranscript.Step) -> Void = { _ in }
+  ) {
     self.language = language
     self.onStep = onStep
   }
@@ -27,15 +30,20 @@ public struct DemoStory: Sendable {
   /// Starts a walletd in `dataDir` on a free loopback port, plays the story,
   /// stops the daemon. The caller owns (and removes) the directory.
   /// `logger` is walletd's (tests capture it to check that no value is logged).
-  public func run(dataDir: String, logger: Logger = Logger(label: "walletd")) async throws -> DemoTranscript {
+  public func run(dataDir: String, logger: Logger = Logger(label: "walletd")) async throws
+    -> DemoTranscript
+  {
     let operatorIdentity = Identity(kind: .operator)
+    let registrar = Identity(kind: .registrar)
     var configuration = DaemonConfiguration()
     configuration.dataDir = dataDir
     configuration.listen = "127.0.0.1:0"
     configuration.operatorKey = Paserk.encode(operatorIdentity.signingKey.publicKey)
+    configuration.registrarKeys = [Paserk.encode(registrar.signingKey.publicKey)]
     let daemon = try await WalletDaemon.start(configuration, logger: logger)
     do {
-      let transcript = try await play(daemon.baseURL, operatorIdentity: operatorIdentity)
+      let transcript = try await play(
+        daemon.baseURL, operatorIdentity: operatorIdentity, registrar: registrar)
       await daemon.stop()
       return transcript
     } catch {
@@ -44,7 +52,9 @@ public struct DemoStory: Sendable {
     }
   }
 
-  func play(_ url: String, operatorIdentity: Identity) async throws -> DemoTranscript {
+  func play(_ url: String, operatorIdentity: Identity, registrar: Identity) async throws
+    -> DemoTranscript
+  {
     let recorder = Recorder(onStep: onStep, logActor: language == .french ? "Journal" : "Log")
     let fr = language == .french
     let now = Int64(Date().timeIntervalSince1970)
@@ -54,36 +64,67 @@ public struct DemoStory: Sendable {
     let logementID = Identity(kind: .administration)
     let officeID = Identity(kind: .administration)
 
-    // 1. The operator registers three administrations.
-    let operatorClient = OperatorClient(transport: Transport(baseURL: url, identity: operatorIdentity))
+    // Every person's program pins the registration authority's key, once
+    // (like a root certificate), and keeps its own memory: nothing it uses is
+    // trusted because walletd returned it.
+    let pinned = [registrar.signingKey.publicKey]
+    func client(_ identity: Identity) -> Transport {
+      Transport(baseURL: url, identity: identity, trust: ClientTrust(registrars: pinned))
+    }
+
+    // 1. The registration authority certifies three administrations; the
+    // operator publishes the certificates (it cannot make one up).
+    let operatorClient = OperatorClient(transport: client(operatorIdentity))
+    let ministry = fr ? "Ministère de la Famille" : "Ministry of Family Affairs"
     for (identity, id, name, kind, purposes, service) in [
-      (fnsID, "fns", "Fonds national de solidarité", "fns", ["allocation-vie-chere", "prime-energie", "revis"], "Service AVC"),
-      (logementID, "ministere-logement", "Ministère du Logement", "ministere-logement", ["subvention-loyer", "garantie-locative"], "Guichet unique des aides au logement"),
-      (officeID, "office-social-redange", "Office social de Redange", "office-social", ["aide-sociale"], "Accueil social"),
-    ] {
-      try await operatorClient.register(
-        AdministrationRegistration(
-          id: id, name: name, kind: kind, signingKey: Paserk.encode(identity.signingKey.publicKey),
-          encryptionKey: Encoding.base64URL(identity.encryptionKey.publicKey.bytes), purposes: purposes,
-          service: service, phone: "+352 2000 0000", email: nil))
+      (
+        fnsID, "fns", "Fonds national de solidarité", AdministrationKind.fns,
+        ["allocation-vie-chere", "prime-energie", "revis"], "Service AVC"
+      ),
+      (
+        logementID, "ministere-logement", "Ministère du Logement", .ministereLogement,
+        ["subvention-loyer", "garantie-locative"], "Guichet unique des aides au logement"
+      ),
+      (
+        officeID, "office-social-redange", "Office social de Redange", .officeSocial,
+        ["aide-sociale"], "Accueil social"
+      ),
+    ] as [(Identity, String, String, AdministrationKind, [Purpose], String)] {
+      guard let administrationID = AdministrationID(rawValue: id) else { continue }
+      let administration = try Administration(
+        id: administrationID, name: name, kind: kind, signingKey: identity.signingKey.publicKey,
+        encryptionKey: identity.encryptionKey.publicKey, purposes: Set(purposes),
+        contact: AdministrationContact(service: service, phone: "+352 2000 0000"))
+      let certificate = try AdministrationCertificate.issue(
+        administration, by: registrar, at: now - 60, days: 365)
+      recorder.ok(ministry, fr ? "a certifié \(name)" : "certified \(name)")
+      try await operatorClient.register(certificate: certificate)
       recorder.ok(fr ? "Opérateur" : "Operator", fr ? "inscrit \(name)" : "registered \(name)")
     }
 
     // 2. Maria reads the consent text, accepts, opens her wallet, fills it.
     let acceptance = ConsentAcceptance(terms: .current, language: language, acceptedAt: now)
-    let citizen = try await CitizenClient.openWallet(Transport(baseURL: url, identity: maria), acceptance: acceptance)
+    let citizen = try await CitizenClient.openWallet(client(maria), acceptance: acceptance)
     recorder.ok(
       "Maria",
-      fr ? "a lu le texte de consentement (\(ConsentTerms.current.version)), l'a accepté et a ouvert son portefeuille"
-        : "read the consent text (\(ConsentTerms.current.version)), accepted it and opened her wallet")
+      fr
+        ? "a lu le texte de consentement (\(ConsentTerms.current.version)), l'a accepté et a ouvert son portefeuille"
+        : "read the consent text (\(ConsentTerms.current.version)), accepted it and opened her wallet"
+    )
     let entries: [(FieldID, String)] = [
       ("matricule", "1985031212307"), ("surname", "Ferreira"), ("given_names", "Maria"),
       ("birth_date", "1985-03-12"), ("nationality", "portugaise"),
-      ("address", "12, rue de la Gare, L-8510 Redange"), ("commune", "Redange"), ("residence_since", "2015-06-01"),
+      ("address", "12, rue de la Gare, L-8510 Redange"), ("commune", "Redange"),
+      ("residence_since", "2015-06-01"),
       ("civil_status", "divorcée"),
-      ("household_members", #"[{"given_names":"Lucas","surname":"Ferreira","relation":"child","birth_date":"2012-09-03"}]"#),
-      ("phone", "621 123 456"), ("iban", "LU28 0019 4006 4475 0000"), ("account_holder", "Maria Ferreira"),
-      ("household_income", "2 150,00"), ("rent_amount", "850,00"), ("health_insurance_affiliation", "CNS"),
+      (
+        "household_members",
+        #"[{"given_names":"Lucas","surname":"Ferreira","relation":"child","birth_date":"2012-09-03"}]"#
+      ),
+      ("phone", "621 123 456"), ("iban", "LU28 0019 4006 4475 0000"),
+      ("account_holder", "Maria Ferreira"),
+      ("household_income", "2 150,00"), ("rent_amount", "850,00"),
+      ("health_insurance_affiliation", "CNS"),
       ("request_subject", "Aide pour payer la facture d'électricité"),
     ]
     var values: [(FieldID, FieldValue)] = []
@@ -93,66 +134,98 @@ public struct DemoStory: Sendable {
     }
     try await citizen.set(values, at: now)
     recorder.ok(
-      "Maria", fr ? "a rempli \(values.count) données dans les cinq cercles" : "filled \(values.count) fields across the five circles")
+      "Maria",
+      fr
+        ? "a rempli \(values.count) données dans les cinq cercles"
+        : "filled \(values.count) fields across the five circles")
 
     // 3. Maria grants the FNS the allocation de vie chère fields.
-    let avc = try await citizen.grant(to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 90, at: now)
+    let avc = try await citizen.grant(
+      to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 90, at: now)
     recorder.ok(
       "Maria",
-      fr ? "a permis au FNS de lire \(avc.fields.count) données pour l'allocation de vie chère (90 jours)"
-        : "allowed the FNS to read \(avc.fields.count) fields for the cost-of-living allowance (90 days)")
+      fr
+        ? "a permis au FNS de lire \(avc.fields.count) données pour l'allocation de vie chère (90 jours)"
+        : "allowed the FNS to read \(avc.fields.count) fields for the cost-of-living allowance (90 days)"
+    )
 
     // 4. The FNS reads exactly those fields, and is refused her rent.
-    let fns = AdministrationClient(transport: Transport(baseURL: url, identity: fnsID))
-    let seen = try await fns.read(wallet: citizen.walletID, grant: avc.id, purpose: "allocation-vie-chere")
-    recorder.ok("FNS", fr ? "a lu les données permises" : "read the permitted fields", seen: seen.values, language)
-    await recorder.expectRefusal("FNS", fr ? "a demandé le loyer de Maria" : "asked for Maria's rent") {
+    let fns = AdministrationClient(transport: client(fnsID))
+    let seen = try await fns.read(
+      wallet: citizen.walletID, grant: avc.id, purpose: "allocation-vie-chere")
+    recorder.ok(
+      "FNS", fr ? "a lu les données permises" : "read the permitted fields", seen: seen.values,
+      language)
+    await recorder.expectRefusal(
+      "FNS", fr ? "a demandé le loyer de Maria" : "asked for Maria's rent"
+    ) {
       _ = try await fns.read(
-        wallet: citizen.walletID, grant: avc.id, purpose: "allocation-vie-chere", fields: ["rent_amount"])
+        wallet: citizen.walletID, grant: avc.id, purpose: "allocation-vie-chere",
+        fields: ["rent_amount"])
     }
 
     // 5. Maria gives Paul, her social worker, a one-shot procuration.
     let procuration = try await citizen.procuration(
-      to: paul.publicIdentity, kind: .oneShot, purposes: ["aide-sociale"], administration: "office-social-redange",
+      to: paul.publicIdentity, kind: .oneShot, purposes: ["aide-sociale"],
+      administration: "office-social-redange",
       circle: nil, actions: [.file], days: 7, at: now)
     recorder.ok(
       "Maria",
-      fr ? "a donné à Paul une procuration unique : demander une aide sociale à l'office social de Redange"
+      fr
+        ? "a donné à Paul une procuration unique : demander une aide sociale à l'office social de Redange"
         : "gave Paul a one-shot procuration: ask the office social of Redange for an aide sociale")
 
     // 6. Paul files her request; his second use is refused.
-    let trustee = TrusteeClient(transport: Transport(baseURL: url, identity: paul))
+    let trustee = TrusteeClient(transport: client(paul))
     let ownerKey = try await trustee.ownerKey(wallet: citizen.walletID)
     let filing = try await trustee.file(
-      wallet: citizen.walletID, ownerKey: ownerKey, procuration: procuration, purpose: "aide-sociale",
+      wallet: citizen.walletID, ownerKey: ownerKey, procuration: procuration,
+      purpose: "aide-sociale",
       at: "office-social-redange", at: now)
-    recorder.ok("Paul", fr ? "a demandé l'aide sociale pour Maria" : "filed Maria's request for an aide sociale")
-    await recorder.expectRefusal("Paul", fr ? "a voulu utiliser la procuration une seconde fois" : "tried to use the procuration a second time") {
+    recorder.ok(
+      "Paul",
+      fr ? "a demandé l'aide sociale pour Maria" : "filed Maria's request for an aide sociale")
+    await recorder.expectRefusal(
+      "Paul",
+      fr
+        ? "a voulu utiliser la procuration une seconde fois"
+        : "tried to use the procuration a second time"
+    ) {
       _ = try await trustee.file(
-        wallet: citizen.walletID, ownerKey: ownerKey, procuration: procuration, purpose: "aide-sociale",
+        wallet: citizen.walletID, ownerKey: ownerKey, procuration: procuration,
+        purpose: "aide-sociale",
         at: "office-social-redange", at: now)
     }
 
     // 7. The office social reads, acknowledges (number, due date), decides.
-    let office = AdministrationClient(transport: Transport(baseURL: url, identity: officeID))
+    let office = AdministrationClient(transport: client(officeID))
     let filingGrant = try filingGrantID(filing)
-    let officeSeen = try await office.read(wallet: citizen.walletID, grant: filingGrant, purpose: "aide-sociale")
-    recorder.ok("Office social", fr ? "a lu la demande" : "read the request", seen: officeSeen.values, language)
+    let officeSeen = try await office.read(
+      wallet: citizen.walletID, grant: filingGrant, purpose: "aide-sociale")
+    recorder.ok(
+      "Office social", fr ? "a lu la demande" : "read the request", seen: officeSeen.values,
+      language)
     let today = try CivilDate(daysSinceUnixEpoch: Int(now / 86_400))
     let due = try await office.acknowledge(
-      wallet: citizen.walletID, filing: filing, number: "OSR-\(today.year)-0042", registeredOn: today,
+      wallet: citizen.walletID, filing: filing, number: "OSR-\(today.year)-0042",
+      registeredOn: today,
       contact: .init(service: "Accueil social", phone: "+352 2000 0000", email: nil), at: now + 60)
     recorder.ok(
       "Office social",
-      fr ? "a accusé réception : demande n° OSR-\(today.year)-0042, décision au plus tard le \(due?.iso ?? "?")"
+      fr
+        ? "a accusé réception : demande n° OSR-\(today.year)-0042, décision au plus tard le \(due?.iso ?? "?")"
         : "acknowledged: request no. OSR-\(today.year)-0042, decision due by \(due?.iso ?? "?")")
     try await office.decide(
       wallet: citizen.walletID, filing: filing, outcome: .granted,
-      motivation: fr ? "Aide accordée : prise en charge de la facture d'électricité de novembre."
+      motivation: fr
+        ? "Aide accordée : prise en charge de la facture d'électricité de novembre."
         : "Aid granted: the November electricity bill is paid.",
-      recourse: fr ? "Vous pouvez contester cette décision : voir la lettre de décision." : "You may contest this decision: see the decision letter.",
+      recourse: fr
+        ? "Vous pouvez contester cette décision : voir la lettre de décision."
+        : "You may contest this decision: see the decision letter.",
       citizenKey: officeSeen.ownerEncryptionKey, at: now + 120)
-    recorder.ok("Office social", fr ? "a rendu sa décision motivée" : "posted its motivated decision")
+    recorder.ok(
+      "Office social", fr ? "a rendu sa décision motivée" : "posted its motivated decision")
     let summaries = try await citizen.filings()
     if let summary = summaries.first {
       recorder.ok(
@@ -164,8 +237,11 @@ public struct DemoStory: Sendable {
     // 8. Maria revokes the FNS grant; the FNS is refused.
     try await citizen.change(avc, .revoke, at: now + 180)
     recorder.ok("Maria", fr ? "a retiré la permission du FNS" : "withdrew the FNS's permission")
-    await recorder.expectRefusal("FNS", fr ? "a voulu relire les données de Maria" : "tried to read Maria's data again") {
-      _ = try await fns.read(wallet: citizen.walletID, grant: avc.id, purpose: "allocation-vie-chere")
+    await recorder.expectRefusal(
+      "FNS", fr ? "a voulu relire les données de Maria" : "tried to read Maria's data again"
+    ) {
+      _ = try await fns.read(
+        wallet: citizen.walletID, grant: avc.id, purpose: "allocation-vie-chere")
     }
 
     // 9. Maria reads her access log in plain language and verifies it.
@@ -174,12 +250,16 @@ public struct DemoStory: Sendable {
     let renderer = AccessLogRenderer(
       vocabulary: DemoVocabulary(rules: try await ClientRules.fetch(citizen.transport)),
       owner: maria.publicIdentity.keyID)
-    for entry in verification.entries.reversed() { recorder.log(renderer.sentence(entry, language)) }
+    for entry in verification.entries.reversed() {
+      recorder.log(renderer.sentence(entry, language))
+    }
     let again = try await citizen.verifyLog(since: verification.checkpoint)
     recorder.ok(
       "Maria",
       verification.intact && again.intact
-        ? (fr ? "a vérifié son journal : intact (\(again.size) entrées)" : "verified her log: intact (\(again.size) entries)")
+        ? (fr
+          ? "a vérifié son journal : intact (\(again.size) entrées)"
+          : "verified her log: intact (\(again.size) entries)")
         : (fr ? "a vérifié son journal : PROBLÈME" : "verified her log: PROBLEM"))
     var transcript = recorder.transcript
     transcript.logIntact = verification.intact && again.intact
@@ -203,8 +283,16 @@ final class Recorder: @unchecked Sendable {
     self.logActor = logActor
   }
 
-  func ok(_ actor: String, _ detail: String, seen: [(field: FieldID, value: FieldValue)]? = nil, _ language: Language = .french) {
-    let fields = seen.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.field.rawValue, $0.value.displayText(language: language)) }) }
+  func ok(
+    _ actor: String, _ detail: String, seen: [(field: FieldID, value: FieldValue)]? = nil,
+    _ language: Language = .french
+  ) {
+    let fields = seen.map {
+      Dictionary(
+        uniqueKeysWithValues: $0.map {
+          ($0.field.rawValue, $0.value.displayText(language: language))
+        })
+    }
     add(actor: actor, action: detail, outcome: "ok", code: nil, detail: detail, fields: fields)
   }
 
@@ -215,17 +303,27 @@ final class Recorder: @unchecked Sendable {
   func expectRefusal(_ actor: String, _ detail: String, _ attempt: () async throws -> Void) async {
     do {
       try await attempt()
-      add(actor: actor, action: detail, outcome: "ok", code: nil, detail: detail + " — NOT REFUSED", fields: nil)
+      add(
+        actor: actor, action: detail, outcome: "ok", code: nil, detail: detail + " — NOT REFUSED",
+        fields: nil)
     } catch let error as ClientError {
-      add(actor: actor, action: detail, outcome: "refused", code: error.code, detail: detail, fields: nil)
+      add(
+        actor: actor, action: detail, outcome: "refused", code: error.code, detail: detail,
+        fields: nil)
     } catch {
-      add(actor: actor, action: detail, outcome: "error", code: nil, detail: "\(detail): \(error)", fields: nil)
+      add(
+        actor: actor, action: detail, outcome: "error", code: nil, detail: "\(detail): \(error)",
+        fields: nil)
     }
   }
 
-  private func add(actor: String, action: String, outcome: String, code: String?, detail: String, fields: [String: String]?) {
+  private func add(
+    actor: String, action: String, outcome: String, code: String?, detail: String,
+    fields: [String: String]?
+  ) {
     let step = DemoTranscript.Step(
-      number: transcript.steps.count + 1, actor: actor, action: action, outcome: outcome, code: code, detail: detail,
+      number: transcript.steps.count + 1, actor: actor, action: action, outcome: outcome,
+      code: code, detail: detail,
       fieldsSeen: fields)
     transcript.steps.append(step)
     onStep(step)

@@ -25,20 +25,34 @@ public struct WalletView: Sendable, Codable {
   }
 }
 
-/// New field versions, with their data keys sealed to the durable grants that
-/// cover them (or, after a revocation, to the grants that remain).
+/// New field versions, with their author's statement (`PSP-v1/records`), their
+/// data keys sealed to the durable grants that cover them, and a new manifest
+/// (`PSP-v1/grant-manifest`) for each grant sealed a key.
 public struct FieldsRequest: Sendable, Codable {
   public let records: [FieldRecord]
+  public let statement: String
   public let grantKeys: [GrantKey]
-  public init(records: [FieldRecord], grantKeys: [GrantKey]) {
+  public let manifests: [String]
+  public init(records: [FieldRecord], statement: String, grantKeys: [GrantKey], manifests: [String])
+  {
     self.records = records
+    self.statement = statement
     self.grantKeys = grantKeys
+    self.manifests = manifests
   }
 }
 
+/// Records with the author statements that cover them, and the procurations
+/// those statements name (for a trustee's writes).
 public struct RecordsView: Sendable, Codable {
   public let records: [FieldRecord]
-  public init(records: [FieldRecord]) { self.records = records }
+  public let statements: [String]
+  public let procurations: [String]
+  public init(records: [FieldRecord], statements: [String], procurations: [String]) {
+    self.records = records
+    self.statements = statements
+    self.procurations = procurations
+  }
 }
 
 public struct EnvelopesView: Sendable, Codable {
@@ -53,9 +67,22 @@ public struct EnvelopesView: Sendable, Codable {
 public struct GrantRequest: Sendable, Codable {
   public let token: String
   public let keys: [GrantKey]
-  public init(token: String, keys: [GrantKey]) {
+  /// The grant's first manifest (`seq` 1): what its keys open.
+  public let manifest: String
+  public init(token: String, keys: [GrantKey], manifest: String) {
     self.token = token
     self.keys = keys
+    self.manifest = manifest
+  }
+}
+
+/// A field version a grant holds a sealed key for.
+public struct KeyVersion: Sendable, Codable, Hashable {
+  public let field: FieldID
+  public let version: UInt64
+  public init(field: FieldID, version: UInt64) {
+    self.field = field
+    self.version = version
   }
 }
 
@@ -67,10 +94,18 @@ public struct GrantView: Sendable, Codable {
   public let id: StatementID
   public let token: String
   public let state: GrantState
-  public init(id: StatementID, token: String, state: GrantState) {
+  /// The grant's latest manifest.
+  public let manifest: String?
+  /// The field versions walletd holds sealed keys of for this grant.
+  public let keys: [KeyVersion]
+  public init(
+    id: StatementID, token: String, state: GrantState, manifest: String?, keys: [KeyVersion]
+  ) {
     self.id = id
     self.token = token
     self.state = state
+    self.manifest = manifest
+    self.keys = keys
   }
 }
 
@@ -81,13 +116,22 @@ public struct GrantsView: Sendable, Codable {
 
 public struct StatusChangeRequest: Sendable, Codable {
   public let token: String
-  /// After a revocation: the re-keyed versions and their keys for the grants that remain.
+  /// After a revocation: the re-keyed versions, their author's statement, their
+  /// keys for the grants that remain and those grants' new manifests.
   public let records: [FieldRecord]
+  public let statement: String?
   public let grantKeys: [GrantKey]
-  public init(token: String, records: [FieldRecord] = [], grantKeys: [GrantKey] = []) {
+  public let manifests: [String]
+  public init(
+    token: String, records: [FieldRecord] = [], statement: String? = nil,
+    grantKeys: [GrantKey] = [],
+    manifests: [String] = []
+  ) {
     self.token = token
     self.records = records
+    self.statement = statement
     self.grantKeys = grantKeys
+    self.manifests = manifests
   }
 }
 
@@ -120,10 +164,13 @@ public struct FilingRequest: Sendable, Codable {
   public let filing: String
   public let grant: String
   public let keys: [GrantKey]
-  public init(filing: String, grant: String, keys: [GrantKey]) {
+  /// The manifest of the filing's grant (`seq` 1).
+  public let manifest: String
+  public init(filing: String, grant: String, keys: [GrantKey], manifest: String) {
     self.filing = filing
     self.grant = grant
     self.keys = keys
+    self.manifest = manifest
   }
 }
 
@@ -177,17 +224,31 @@ public struct ReadRequestBody: Sendable, Codable {
   }
 }
 
+/// What a read returns. Nothing in it is trusted because walletd sent it: the
+/// grant, the manifest and the procurations are signed by their authors, and
+/// the citizen's keys (to seal a decision's motivation to) are taken from the
+/// consent receipt the citizen signed when opening the wallet.
 public struct ReadResponseBody: Sendable, Codable {
   public let grant: String
   public let records: [FieldRecord]
   public let keys: [GrantKey]
-  /// The citizen's X25519 key, to seal notes (a decision's motivation) to them.
-  public let ownerEncryptionKey: Bytes
-  public init(grant: String, records: [FieldRecord], keys: [GrantKey], ownerEncryptionKey: Bytes) {
+  /// The grant's latest manifest (`PSP-v1/grant-manifest`).
+  public let manifest: String?
+  /// The wallet's consent receipt (`PSP-v1/consent-receipt`).
+  public let consentReceipt: String
+  /// The procurations the grant and the manifest were signed under, if a trustee signed them.
+  public let procurations: [String]
+  public init(
+    grant: String, records: [FieldRecord], keys: [GrantKey], manifest: String?,
+    consentReceipt: String,
+    procurations: [String]
+  ) {
     self.grant = grant
     self.records = records
     self.keys = keys
-    self.ownerEncryptionKey = ownerEncryptionKey
+    self.manifest = manifest
+    self.consentReceipt = consentReceipt
+    self.procurations = procurations
   }
 }
 
@@ -213,35 +274,19 @@ public struct ProofView: Sendable, Codable {
   public init(proof: [Bytes]) { self.proof = proof }
 }
 
-public struct AdministrationRegistration: Sendable, Codable {
-  public let id: String
-  public let name: String
-  public let kind: String
-  public let signingKey: String
-  public let encryptionKey: String
-  public let purposes: [String]
-  public let service: String
-  public let phone: String?
-  public let email: String?
-  public init(
-    id: String, name: String, kind: String, signingKey: String, encryptionKey: String, purposes: [String],
-    service: String, phone: String?, email: String?
-  ) {
-    self.id = id
-    self.name = name
-    self.kind = kind
-    self.signingKey = signingKey
-    self.encryptionKey = encryptionKey
-    self.purposes = purposes
-    self.service = service
-    self.phone = phone
-    self.email = email
-  }
+/// An administration as the operator publishes it: the registrar's certificate
+/// (`PSP-v1/administration-certificate`), and nothing a client could take
+/// without verifying it.
+public struct AdministrationCertificateView: Sendable, Codable, Equatable {
+  public let certificate: String
+  public init(certificate: String) { self.certificate = certificate }
 }
 
 public struct AdministrationsView: Sendable, Codable {
-  public let administrations: [AdministrationRegistration]
-  public init(administrations: [AdministrationRegistration]) { self.administrations = administrations }
+  public let administrations: [AdministrationCertificateView]
+  public init(administrations: [AdministrationCertificateView]) {
+    self.administrations = administrations
+  }
 }
 
 public struct CloseRequest: Sendable, Codable {

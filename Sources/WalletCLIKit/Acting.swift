@@ -52,8 +52,17 @@ struct Acting {
     try unlock(locate(homeOptions, actor, as: kinds, invocation), homeOptions, invocation)
   }
 
-  func transport(_ server: ServerOptions, _ invocation: Invocation) -> Transport {
-    Transport(baseURL: server.url(invocation.environment), identity: identity)
+  /// A client of walletd for this identity: it trusts the registration
+  /// authorities pinned for this home (or in `PSP_REGISTRAR_KEY`) and keeps
+  /// its memory in `state.json`.
+  func transport(_ server: ServerOptions, _ invocation: Invocation) throws(Message) -> Transport {
+    let state = try HomeState.read(home)
+    let registrars = try Registrars.pinned(state, invocation.environment)
+    let (home, name) = (self.home, self.name)
+    let trust = ClientTrust(
+      registrars: registrars, memory: state[name].trust ?? ClientMemory(),
+      onChange: { memory in try? HomeState.update(home, name) { $0.trust = memory } })
+    return Transport(baseURL: server.url(invocation.environment), identity: identity, trust: trust)
   }
 
   /// The wallet this citizen opened (from `state.json`).
@@ -65,6 +74,6 @@ struct Acting {
   /// The citizen's wallet, its circle keys opened and checked.
   func citizen(_ server: ServerOptions, _ invocation: Invocation) async throws -> CitizenClient {
     let wallet = try walletID()
-    return try await CitizenClient.connect(transport(server, invocation), wallet: wallet)
+    return try await CitizenClient.connect(try transport(server, invocation), wallet: wallet)
   }
 }

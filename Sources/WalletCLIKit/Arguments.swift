@@ -5,10 +5,11 @@ import PSPWallet
 // Argument values, each an enum of the words the command line accepts.
 
 enum RoleArgument: String, ExpressibleByArgument, CaseIterable {
-  case citizen, trustee, administration, `operator`
+  case citizen, trustee, administration, `operator`, registrar
 
   var kind: PrincipalKind {
     switch self {
+    case .registrar: .registrar
     case .citizen: .citizen
     case .trustee: .trustee
     case .administration: .administration

@@ -1,19 +1,27 @@
 import Foundation
+import WalletClient
 
 /// What wallet-cli remembers between runs, per identity, in `state.json`: the
 /// wallet a citizen opened, the last access-log checkpoint that verified (so
 /// the next verification proves the log only grew), and, for an
 /// administration, the citizens' public encryption keys learnt from reads (to
-/// seal a decision's motivation). No secret and no field value is ever here.
+/// seal a decision's motivation), and each identity's trust memory (the keys of
+/// the administrations it sealed to, the manifests it saw, the revocations it
+/// signed: `ClientMemory`). Beside them, for the whole home (the installation),
+/// the registration authorities' keys pinned with `wallet-cli trust registrar`.
+/// No secret and no field value is ever here.
 struct HomeState: Codable, Equatable {
   struct Entry: Codable, Equatable {
     var wallet: String?
     var checkpoint: String?
     var citizenKeys: [String: String]?
+    var trust: ClientMemory?
   }
 
   static let format = "psp-cli-state/1"
   var format = Self.format
+  /// `k4.public` keys of the registration authorities this installation trusts.
+  var registrars: [String]?
   var identities: [String: Entry] = [:]
 
   subscript(name: String) -> Entry {

@@ -42,6 +42,8 @@ extension Messages {
     case .badAnswer: badAnswer
     case .local(let detail): failed(detail)
     case .refused(let problem): refused(problem)
+    case .forged(let forgery): forged(forgery)
+    case .noRegistrar: noRegistrar
     }
   }
 

@@ -7,7 +7,7 @@ public struct WalletCLI: AsyncParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "wallet-cli",
     abstract:
-      "The PSP (portefeuille social personnel) from the terminal: citizen, trustee, administration, operator.",
+      "The PSP (portefeuille social personnel) from the terminal: citizen, trustee, administration, operator, registrar.",
     discussion: """
       Who uses which commands:
         citizen (titulaire): identity, wallet, field, grant, procuration,
@@ -16,6 +16,8 @@ public struct WalletCLI: AsyncParsableCommand {
           procuration list --wallet
         administration: admin grants, read, acknowledge, decide
         operator: operator register
+        registration authority: registrar certify
+        everyone, once per installation: trust registrar
 
       Start here, without any setup:
         wallet-cli demo             the whole story on a private walletd
@@ -39,7 +41,7 @@ public struct WalletCLI: AsyncParsableCommand {
       IdentityCommand.self, WalletCommand.self, FieldCommand.self, GrantCommand.self,
       ProcurationCommand.self,
       FilingCommand.self, LogCommand.self, AdminCommand.self, OperatorCommand.self,
-      DemoCommand.self,
+      RegistrarCommand.self, TrustCommand.self, DemoCommand.self,
     ]
   )
 

@@ -12,6 +12,7 @@ enum Words {
     case .trustee: LocalizedText(fr: "personne de confiance", en: "trusted person")
     case .administration: LocalizedText(fr: "administration", en: "administration")
     case .operator: LocalizedText(fr: "opérateur", en: "operator")
+    case .registrar: LocalizedText(fr: "autorité d'enregistrement", en: "registration authority")
     }
   }
 

@@ -8,35 +8,101 @@ import WalletAPI
 /// the granted fields ever open — and answers the requests filed with it.
 public final class AdministrationClient: @unchecked Sendable {
   public let transport: Transport
+  private let lock = NSLock()
+  private var cachedRules: StandardConsentRules?
   public init(transport: Transport) { self.transport = transport }
 
   public struct ReadResult: Sendable {
     public let values: [(field: FieldID, value: FieldValue)]
+    /// The citizen's X25519 key, from the consent receipt the citizen signed.
     public let ownerEncryptionKey: AgreementPublicKey
+    /// The manifest the values were checked against.
+    public let manifestSeq: Int
   }
 
   /// Reads under `grant` for `purpose`; refused reads come back as
   /// `ClientError.refused` with walletd's code (and are in the citizen's log).
-  public func read(wallet: WalletID, grant: StatementID, purpose: Purpose, fields: [FieldID]? = nil)
+  /// Nothing of the answer is trusted because walletd sent it: the citizen's
+  /// keys come from the consent receipt (pinned the first time), the grant is
+  /// verified under them (through the procuration if a trustee signed it) and
+  /// must be addressed to this administration, and each sealed key and record
+  /// is opened only if it is the version, with the digest, that the grantor's
+  /// latest manifest gives — a manifest older than one already seen is refused.
+  public func read(
+    wallet: WalletID, grant grantID: StatementID, purpose: Purpose, fields: [FieldID]? = nil
+  )
     async throws(ClientError) -> ReadResult
   {
-    let body = ReadRequestBody(wallet: wallet, grant: grant, purpose: purpose, fields: fields)
-    let answer = try await transport.send("POST", "/v1/reads", body: body, as: ReadResponseBody.self)
+    let body = ReadRequestBody(wallet: wallet, grant: grantID, purpose: purpose, fields: fields)
+    let answer = try await transport.send(
+      "POST", "/v1/reads", body: body, as: ReadResponseBody.self)
+    let owner = try OwnerPin.check(answer.consentReceipt, wallet: wallet, trust: transport.trust)
+    let authority = WalletAuthority(wallet: wallet, owner: owner.signingKey)
+    let state = ConsentState(procurationTokens: answer.procurations)
+    let rules = try await rules()
+    let grant: Grant
+    do {
+      grant = try GrantVerifier.verify(
+        answer.grant, authority: authority, state: state, rules: rules)
+    } catch {
+      throw .forged(.manifestInvalid)
+    }
+    guard grant.id == grantID, grant.grantee == transport.identity.publicIdentity.keyID,
+      grant.claims.purpose == purpose
+    else { throw .forged(.manifestInvalid) }
+    guard let token = answer.manifest else { throw .forged(.manifestInvalid) }
+    let manifest: GrantManifest
+    do {
+      manifest = try GrantManifest.verify(
+        token, grant: grant, authority: authority, state: state, rules: rules)
+    } catch { throw .forged(error) }
+    try remember(manifest)
     var values: [(FieldID, FieldValue)] = []
     for key in answer.keys {
-      guard let record = answer.records.first(where: { $0.field == key.field && $0.version == key.version }),
-        record.wallet == wallet, let definition = FieldCatalogue.standard[key.field]
+      guard
+        let record = answer.records.first(where: {
+          $0.field == key.field && $0.version == key.version
+        }),
+        record.wallet == wallet, key.grant == grant.id,
+        let definition = FieldCatalogue.standard[key.field]
       else { throw .badAnswer("a record is missing for \(key.field)") }
+      guard let entry = manifest.entry(key.field), entry.version == key.version,
+        (try? record.digestText()) == entry.digest
+      else { throw .forged(.recordNotGranted(key.field)) }
       do {
         var bytes = try key.open(record, with: transport.identity.encryptionKey)
         defer { wipe(&bytes) }
         values.append((key.field, try FieldValue.decode(bytes, type: definition.type)))
       } catch { throw .badAnswer("the record of \(key.field) does not open") }
     }
-    guard let ownerKey = try? AgreementPublicKey(answer.ownerEncryptionKey.bytes) else {
-      throw .badAnswer("the citizen's key is malformed")
+    return ReadResult(
+      values: values, ownerEncryptionKey: owner.encryptionKey, manifestSeq: manifest.seq)
+  }
+
+  /// Keeps the newest manifest seen of each grant; refuses an older one, or
+  /// another one with the same number.
+  private func remember(_ manifest: GrantManifest) throws(ClientError) {
+    let digest: String
+    do { digest = Encoding.base64URL(try BLAKE2b.hash([Array(manifest.token.utf8)])) } catch {
+      throw .local("the manifest could not be hashed")
     }
-    return ReadResult(values: values, ownerEncryptionKey: ownerKey)
+    try transport.trust.update { (memory) throws(ClientError) in
+      let key = manifest.grant.rawValue
+      if let seen = memory.manifests[key] {
+        guard manifest.seq > seen.seq || (manifest.seq == seen.seq && digest == seen.digest) else {
+          throw .forged(.manifestRolledBack(seen: seen.seq, served: manifest.seq))
+        }
+      }
+      memory.manifests[key] = .init(seq: manifest.seq, digest: digest)
+    }
+  }
+
+  /// The certified rules, fetched once per client.
+  private func rules() async throws(ClientError) -> StandardConsentRules {
+    if let cached = lock.withLock({ cachedRules }) { return cached }
+    let fetched = try await ClientRules.fetch(transport)
+    lock.withLock { cachedRules = fetched }
+    return fetched
   }
 
   /// The requests filed with this administration in a wallet.
@@ -47,17 +113,21 @@ public final class AdministrationClient: @unchecked Sendable {
   /// Acknowledges a request with its number; the due date is the legal one.
   public func acknowledge(
     wallet: WalletID, filing: FilingView, number: String, registeredOn: CivilDate,
-    contact: FilingResponseClaims.Contact, calendar: WorkingDayCalendar = WorkingDayCalendar(week: .mondayToSaturday),
+    contact: FilingResponseClaims.Contact,
+    calendar: WorkingDayCalendar = WorkingDayCalendar(week: .mondayToSaturday),
     at now: Int64
   ) async throws(ClientError) -> CivilDate? {
     let purpose = try filingPurpose(filing)
     let dueOn: CivilDate?
     do {
-      dueOn = try TemplateCatalogue.standard[purpose]?.decisionDeadline(registeredOn: registeredOn, calendar: calendar)
+      dueOn = try TemplateCatalogue.standard[purpose]?.decisionDeadline(
+        registeredOn: registeredOn, calendar: calendar)
     } catch { throw .local("the registration date is not valid") }
     let claims = FilingResponseClaims(
-      wallet: wallet, filing: filing.id, issuer: transport.identity.publicIdentity.keyID, kind: .acknowledged,
-      issuedAt: now, number: number, registeredOn: registeredOn.iso, dueOn: dueOn?.iso, contact: contact)
+      wallet: wallet, filing: filing.id, issuer: transport.identity.publicIdentity.keyID,
+      kind: .acknowledged,
+      issuedAt: now, number: number, registeredOn: registeredOn.iso, dueOn: dueOn?.iso,
+      contact: contact)
     try await post(claims, note: nil, wallet: wallet, filing: filing.id)
     return dueOn
   }
@@ -68,19 +138,27 @@ public final class AdministrationClient: @unchecked Sendable {
     recourse: String, citizenKey: AgreementPublicKey, at now: Int64
   ) async throws(ClientError) {
     let sealed: [UInt8]
-    do { sealed = try FilingNote.seal(motivation, to: citizenKey) } catch { throw ClientError(error) }
+    do { sealed = try FilingNote.seal(motivation, to: citizenKey) } catch {
+      throw ClientError(error)
+    }
     let claims = FilingResponseClaims(
-      wallet: wallet, filing: filing.id, issuer: transport.identity.publicIdentity.keyID, kind: .decided,
-      issuedAt: now, outcome: outcome, recourse: recourse, noteDigest: FilingNote.digest(motivation, filing: filing.id))
+      wallet: wallet, filing: filing.id, issuer: transport.identity.publicIdentity.keyID,
+      kind: .decided,
+      issuedAt: now, outcome: outcome, recourse: recourse,
+      noteDigest: FilingNote.digest(motivation, filing: filing.id))
     try await post(claims, note: sealed, wallet: wallet, filing: filing.id)
   }
 
-  private func post(_ claims: FilingResponseClaims, note: [UInt8]?, wallet: WalletID, filing: StatementID)
+  private func post(
+    _ claims: FilingResponseClaims, note: [UInt8]?, wallet: WalletID, filing: StatementID
+  )
     async throws(ClientError)
   {
     let token: String
-    do { token = try SignedStatement.sign(claims, type: FilingResponseClaims.type, with: transport.identity.signingKey) }
-    catch { throw ClientError(error) }
+    do {
+      token = try SignedStatement.sign(
+        claims, type: FilingResponseClaims.type, with: transport.identity.signingKey)
+    } catch { throw ClientError(error) }
     _ = try await transport.send(
       "POST", "/v1/wallets/\(wallet)/filings/\(filing)/responses",
       body: FilingResponseRequest(token: token, sealedNote: note.map(Bytes.init)), as: Done.self)
@@ -99,8 +177,11 @@ public final class OperatorClient: @unchecked Sendable {
   public let transport: Transport
   public init(transport: Transport) { self.transport = transport }
 
-  public func register(_ registration: AdministrationRegistration) async throws(ClientError) {
-    _ = try await transport.send("POST", "/v1/administrations", body: registration, as: Done.self)
+  /// Publishes an administration: its registrar's certificate, as the registrar signed it.
+  public func register(certificate: String) async throws(ClientError) {
+    _ = try await transport.send(
+      "POST", "/v1/administrations", body: AdministrationCertificateView(certificate: certificate),
+      as: Done.self)
   }
 }
 

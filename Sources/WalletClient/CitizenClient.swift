@@ -18,11 +18,14 @@ public final class CitizenClient: @unchecked Sendable {
     self.keyring = keyring
   }
 
-  var authority: WalletAuthority { WalletAuthority(wallet: walletID, owner: identity.signingKey.publicKey) }
+  var authority: WalletAuthority {
+    WalletAuthority(wallet: walletID, owner: identity.signingKey.publicKey)
+  }
   var path: String { "/v1/wallets/\(walletID)" }
 
   /// Opens a new wallet on the citizen's explicit acceptance of the terms.
-  public static func openWallet(_ transport: Transport, acceptance: ConsentAcceptance?) async throws(ClientError)
+  public static func openWallet(_ transport: Transport, acceptance: ConsentAcceptance?)
+    async throws(ClientError)
     -> CitizenClient
   {
     guard let acceptance, acceptance.terms == ConsentTerms.current else {
@@ -42,10 +45,12 @@ public final class CitizenClient: @unchecked Sendable {
           consentReceipt: try ConsentReceipt(wallet: walletID, owner: owner, acceptance: acceptance)
             .signed(with: identity.signingKey),
           createdAt: acceptance.acceptedAt),
-        envelopes: try keyring.envelopes(wallet: walletID, circles: Circle.allCases, to: owner.encryptionKey),
+        envelopes: try keyring.envelopes(
+          wallet: walletID, circles: Circle.allCases, to: owner.encryptionKey),
         keyStatements: [
           try CircleKeyStatement.sign(
-            keyring: keyring, wallet: walletID, epoch: 1, by: identity.signingKey, at: acceptance.acceptedAt)
+            keyring: keyring, wallet: walletID, epoch: 1, by: identity.signingKey,
+            at: acceptance.acceptedAt)
         ])
     } catch { throw ClientError(error) }
     _ = try await transport.send("POST", "/v1/wallets", body: request, as: Done.self)
@@ -54,34 +59,53 @@ public final class CitizenClient: @unchecked Sendable {
 
   /// Reconnects to an existing wallet: the circle keys are opened and checked
   /// against the citizen's own signed statements.
-  public static func connect(_ transport: Transport, wallet: WalletID) async throws(ClientError) -> CitizenClient {
-    let view = try await transport.send("GET", "/v1/wallets/\(wallet)/envelopes", as: EnvelopesView.self)
+  public static func connect(_ transport: Transport, wallet: WalletID) async throws(ClientError)
+    -> CitizenClient
+  {
+    let view = try await transport.send(
+      "GET", "/v1/wallets/\(wallet)/envelopes", as: EnvelopesView.self)
     do {
       let commitments = try CircleKeyStatement.verify(
         view.keyStatements, wallet: wallet, owner: transport.identity.signingKey.publicKey)
       let keyring = try CircleKeyring(
-        envelopes: view.envelopes, recipient: transport.identity.encryptionKey, commitments: commitments)
+        envelopes: view.envelopes, recipient: transport.identity.encryptionKey,
+        commitments: commitments)
       return CitizenClient(transport: transport, walletID: wallet, keyring: keyring)
     } catch { throw ClientError(error) }
   }
 
   // MARK: fields
 
-  public func records(history field: FieldID? = nil) async throws(ClientError) -> [FieldRecord] {
+  /// The latest records (or one field's history), each checked against the
+  /// statement its author signed: a record walletd made up, moved from another
+  /// wallet or altered is refused (`Forgery.recordNotAuthored`), never shown.
+  public func records(history field: FieldID? = nil) async throws(ClientError) -> [VerifiedRecord] {
     let query = field.map { "?history=\($0)" } ?? ""
-    return try await transport.send("GET", "\(path)/fields\(query)", as: RecordsView.self).records
+    let view = try await transport.send("GET", "\(path)/fields\(query)", as: RecordsView.self)
+    do {
+      return try RecordStatement.verify(
+        view.records, statements: view.statements, authority: authority,
+        state: ConsentState(procurationTokens: view.procurations), rules: ClientRules.chains)
+    } catch { throw .forged(error) }
   }
 
   /// The latest value of every field, decrypted here.
   public func fields() async throws(ClientError) -> [(record: FieldRecord, value: FieldValue)] {
-    try await records().map { (record) throws(ClientError) in (record, try open(record)) }
+    try await records().map { (verified) throws(ClientError) in
+      (verified.record, try open(verified))
+    }
   }
 
-  public func history(_ field: FieldID) async throws(ClientError) -> [(record: FieldRecord, value: FieldValue)] {
-    try await records(history: field).map { (record) throws(ClientError) in (record, try open(record)) }
+  public func history(_ field: FieldID) async throws(ClientError) -> [(
+    record: FieldRecord, value: FieldValue
+  )] {
+    try await records(history: field).map { (verified) throws(ClientError) in
+      (verified.record, try open(verified))
+    }
   }
 
-  func open(_ record: FieldRecord) throws(ClientError) -> FieldValue {
+  func open(_ verified: VerifiedRecord) throws(ClientError) -> FieldValue {
+    let record = verified.record
     guard let key = keyring.key(record.circle, epoch: record.circleEpoch),
       let definition = FieldCatalogue.standard[record.field]
     else { throw .local("the field \(record.field) cannot be opened with this wallet's keys") }
@@ -92,10 +116,12 @@ public final class CitizenClient: @unchecked Sendable {
     } catch { throw .badAnswer("the record of \(record.field) does not open") }
   }
 
-  /// Writes new versions of fields (already validated), sealing each new data
-  /// key to the durable grants in force that cover the field.
+  /// Writes new versions of fields (already validated), signed as the
+  /// citizen's, sealing each new data key to the durable grants in force that
+  /// cover the field, each with its next manifest.
   public func set(_ values: [(FieldID, FieldValue)], at now: Int64) async throws(ClientError) {
-    let latest = Dictionary(uniqueKeysWithValues: try await records().map { ($0.field, $0.version) })
+    let latest = Dictionary(
+      uniqueKeysWithValues: try await records().map { ($0.field, $0.version) })
     let active = try await activeGrants(at: now)
     var records: [FieldRecord] = []
     var keys: [GrantKey] = []
@@ -103,47 +129,89 @@ public final class CitizenClient: @unchecked Sendable {
       guard let definition = FieldCatalogue.standard[field], value.fits(definition.type) else {
         throw .local("\(field) is not a field of the catalogue, or the value does not fit it")
       }
-      guard let (epoch, circleKey) = keyring.current(definition.circle) else { throw .local("no circle key") }
+      guard let (epoch, circleKey) = keyring.current(definition.circle) else {
+        throw .local("no circle key")
+      }
       do {
         var plaintext = value.encoded()
         defer { wipe(&plaintext) }
         let sealed = try FieldSealer.seal(
-          plaintext, wallet: walletID, field: field, version: (latest[field] ?? 0) + 1, circle: definition.circle,
+          plaintext, wallet: walletID, field: field, version: (latest[field] ?? 0) + 1,
+          circle: definition.circle,
           circleKey: circleKey, circleEpoch: epoch, createdAt: now)
         records.append(sealed.record)
-        keys += try GrantResealing.seal(sealed.dataKey, of: sealed.record, to: active, at: now)
+        keys += try GrantResealing.seal(
+          sealed.dataKey, of: sealed.record, to: active.map(\.active), at: now)
       } catch { throw ClientError(error) }
     }
-    _ = try await transport.send(
-      "POST", "\(path)/fields", body: FieldsRequest(records: records, grantKeys: keys), as: Done.self)
+    let request: FieldsRequest
+    do {
+      request = FieldsRequest(
+        records: records,
+        statement: try RecordStatement.sign(
+          records, wallet: walletID, by: identity, procuration: nil, at: now),
+        grantKeys: keys,
+        manifests: try GrantEntry.nextManifests(
+          active, keys: keys, written: records, by: identity, procuration: nil, at: now))
+    } catch { throw ClientError(error) }
+    _ = try await transport.send("POST", "\(path)/fields", body: request, as: Done.self)
   }
 
   // MARK: grants
 
-  /// Every grant, verified here (a grant walletd made up would not verify).
-  public func grants() async throws(ClientError) -> [(grant: Grant, state: GrantState)] {
+  /// Every grant, verified here (a grant walletd made up would not verify),
+  /// with its latest manifest; a grant the citizen revoked is shown revoked,
+  /// with a warning if walletd shows it otherwise or still holds its keys.
+  public func grants() async throws(ClientError) -> [GrantEntry] {
     let rules = try await ClientRules.fetch(transport)
     let state = try await consentState()
-    return try await transport.send("GET", "\(path)/grants", as: GrantsView.self).grants.compactMap { view in
-      guard let grant = try? GrantVerifier.verify(view.token, authority: authority, state: state, rules: rules) else {
+    let revocations = transport.trust.memory.revocations
+    return try await transport.send("GET", "\(path)/grants", as: GrantsView.self).grants.compactMap
+    { view in
+      guard
+        let grant = try? GrantVerifier.verify(
+          view.token, authority: authority, state: state, rules: rules)
+      else {
         return nil
       }
-      return (grant, view.state)
+      var warning: Forgery? = nil
+      let manifest = view.manifest.flatMap {
+        try? GrantManifest.verify(
+          $0, grant: grant, authority: authority, state: state, rules: ClientRules.chains)
+      }
+      if view.manifest != nil && manifest == nil { warning = .manifestInvalid }
+      var shown = view.state
+      if revocations[grant.id.rawValue] != nil {
+        if view.state != .revoked || !view.keys.isEmpty {
+          warning = .revocationIgnored(grant: grant.id.rawValue)
+        }
+        shown = .revoked
+      }
+      return GrantEntry(
+        grant: grant, state: shown, manifest: manifest, keys: view.keys, warning: warning)
     }
   }
 
-  func activeGrants(at now: Int64) async throws(ClientError) -> [ActiveGrant] {
+  /// The durable grants in force that new versions are sealed to: never one
+  /// the citizen revoked (whatever walletd says), nor one whose listing
+  /// contradicts what the citizen signed.
+  func activeGrants(at now: Int64) async throws(ClientError) -> [GrantEntry.Active] {
     let rules = try await ClientRules.fetch(transport)
     return try await grants().compactMap { entry in
-      guard entry.state == .active, let administration = rules.registry.administration(keyID: entry.grant.grantee)
+      guard entry.state == .active, entry.warning == nil,
+        let administration = rules.registry.administration(keyID: entry.grant.grantee)
       else { return nil }
-      return ActiveGrant(grant: entry.grant, granteeKey: administration.encryptionKey)
+      return GrantEntry.Active(
+        active: ActiveGrant(grant: entry.grant, granteeKey: administration.encryptionKey),
+        manifest: entry.manifest)
     }
   }
 
   func consentState() async throws(ClientError) -> ConsentState {
     var state = ConsentState()
-    for view in try await transport.send("GET", "\(path)/procurations", as: ProcurationsView.self).procurations {
+    for view in try await transport.send("GET", "\(path)/procurations", as: ProcurationsView.self)
+      .procurations
+    {
       state.procurations[view.id] = view.token
     }
     return state
@@ -152,25 +220,40 @@ public final class CitizenClient: @unchecked Sendable {
   /// Grants `administration` the fields of `purpose` (by default every field of
   /// its template the wallet holds) — never more than the template allows.
   public func grant(
-    to administration: String, purpose: Purpose, fields: [FieldID]? = nil, kind: GrantKind, days: Int64,
+    to administration: String, purpose: Purpose, fields: [FieldID]? = nil, kind: GrantKind,
+    days: Int64,
     at now: Int64, expires: Int64? = nil
   ) async throws(ClientError) -> Grant {
     let rules = try await ClientRules.fetch(transport)
     let target = try rules.administration(administration)
     let held = try await records()
     let chosen: [FieldID]
-    if let fields { chosen = fields } else { chosen = try Self.templateFields(purpose, held: held.map(\.field), rules: rules) }
+    if let fields {
+      chosen = fields
+    } else {
+      chosen = try Self.templateFields(purpose, held: held.map(\.field), rules: rules)
+    }
     let claims = GrantClaims(
-      wallet: walletID, issuer: identity.publicIdentity.keyID, grantee: target.keyID, purpose: purpose,
-      fields: chosen, kind: kind, issuedAt: now, notBefore: now, expires: expires ?? now + days * 86_400)
+      wallet: walletID, issuer: identity.publicIdentity.keyID, grantee: target.keyID,
+      purpose: purpose,
+      fields: chosen, kind: kind, issuedAt: now, notBefore: now,
+      expires: expires ?? now + days * 86_400)
     let (grant, keys) = try seal(claims, to: target, records: held, rules: rules)
-    _ = try await transport.send("POST", "\(path)/grants", body: GrantRequest(token: grant.token, keys: keys), as: Done.self)
+    let manifest: String
+    do {
+      manifest = try GrantManifest.first(
+        for: grant, records: held, by: identity, procuration: nil, at: now)
+    } catch { throw ClientError(error) }
+    _ = try await transport.send(
+      "POST", "\(path)/grants",
+      body: GrantRequest(token: grant.token, keys: keys, manifest: manifest), as: Done.self)
     return grant
   }
 
   /// The fields of a template that the wallet holds, choosing the first held
   /// field of each group of alternatives.
-  static func templateFields(_ purpose: Purpose, held: [FieldID], rules: StandardConsentRules) throws(ClientError)
+  static func templateFields(_ purpose: Purpose, held: [FieldID], rules: StandardConsentRules)
+    throws(ClientError)
     -> [FieldID]
   {
     guard let template = rules.templates[purpose] else { throw .local("unknown aid \(purpose)") }
@@ -179,41 +262,62 @@ public final class CitizenClient: @unchecked Sendable {
       if let first = group.choices.first(where: held.contains) { fields.append(first) }
     }
     fields += template.fieldsAsNeeded.filter(held.contains)
-    guard !fields.isEmpty else { throw .local("the wallet holds none of the fields this aid needs") }
+    guard !fields.isEmpty else {
+      throw .local("the wallet holds none of the fields this aid needs")
+    }
     return fields
   }
 
-  func seal(_ claims: GrantClaims, to administration: Administration, records: [FieldRecord], rules: StandardConsentRules)
-    throws(ClientError) -> (Grant, [GrantKey])
-  {
+  func seal(
+    _ claims: GrantClaims, to administration: Administration, records: [VerifiedRecord],
+    rules: StandardConsentRules
+  ) throws(ClientError) -> (Grant, [GrantKey]) {
     do {
-      let token = try SignedStatement.sign(claims, type: GrantClaims.type, with: identity.signingKey)
-      let grant = try GrantVerifier.verify(token, authority: authority, state: ConsentState(), rules: rules)
-      return (grant, try GrantKey.sealAll(for: grant, records: records, keyring: keyring, to: administration.encryptionKey))
+      let token = try SignedStatement.sign(
+        claims, type: GrantClaims.type, with: identity.signingKey)
+      let grant = try GrantVerifier.verify(
+        token, authority: authority, state: ConsentState(), rules: rules)
+      return (
+        grant,
+        try GrantKey.sealAll(
+          for: grant, records: records, keyring: keyring, to: administration.encryptionKey)
+      )
     } catch { throw ClientError(error) }
   }
 
   /// Revokes (re-keying the fields the grant covered, for the grants that
-  /// remain), pauses or resumes a grant.
-  public func change(_ grant: Grant, _ action: StatusAction, at now: Int64) async throws(ClientError) {
+  /// remain), pauses or resumes a grant. A revocation is remembered here: if
+  /// walletd later shows the grant in force, the citizen is warned.
+  public func change(_ grant: Grant, _ action: StatusAction, at now: Int64)
+    async throws(ClientError)
+  {
     let token: String
     do {
       token = try GrantIssuer.statusChange(
         by: identity, wallet: walletID, target: .grant, ref: grant.id, action: action, at: now)
     } catch { throw ClientError(error) }
-    var records: [FieldRecord] = []
-    var keys: [GrantKey] = []
+    var request = StatusChangeRequest(token: token)
     if action == .revoke {
-      let remaining = try await activeGrants(at: now).filter { $0.grant.id != grant.id }
+      let remaining = try await activeGrants(at: now).filter { $0.active.grant.id != grant.id }
       let latest = try await self.records()
       do {
-        (records, keys) = try GrantResealing.rekeyed(
-          latest, after: grant, keyring: keyring, remaining: remaining, at: now)
+        let (records, keys) = try GrantResealing.rekeyed(
+          latest, after: grant, keyring: keyring, remaining: remaining.map(\.active), at: now)
+        if !records.isEmpty {
+          request = StatusChangeRequest(
+            token: token, records: records,
+            statement: try RecordStatement.sign(
+              records, wallet: walletID, by: identity, procuration: nil, at: now),
+            grantKeys: keys,
+            manifests: try GrantEntry.nextManifests(
+              remaining, keys: keys, written: records, by: identity, procuration: nil, at: now))
+        }
       } catch { throw ClientError(error) }
     }
-    _ = try await transport.send(
-      "POST", "\(path)/status-changes", body: StatusChangeRequest(token: token, records: records, grantKeys: keys),
-      as: Done.self)
+    _ = try await transport.send("POST", "\(path)/status-changes", body: request, as: Done.self)
+    if action == .revoke {
+      try transport.trust.update { memory in memory.revocations[grant.id.rawValue] = token }
+    }
   }
 
   // MARK: procurations, filings
@@ -223,19 +327,25 @@ public final class CitizenClient: @unchecked Sendable {
     circle: Circle?, actions: [ProcurationAction], days: Int64, at now: Int64
   ) async throws(ClientError) -> Procuration {
     let rules = try await ClientRules.fetch(transport)
-    let adminKeyID = try administration.map { (id) throws(ClientError) in try rules.administration(id).keyID }
+    let adminKeyID = try administration.map { (id) throws(ClientError) in
+      try rules.administration(id).keyID
+    }
     let claims = ProcurationClaims(
-      wallet: walletID, owner: identity.publicIdentity.keyID, trustee: trustee, kind: kind, purposes: purposes,
+      wallet: walletID, owner: identity.publicIdentity.keyID, trustee: trustee, kind: kind,
+      purposes: purposes,
       administration: adminKeyID, circle: circle, actions: actions, issuedAt: now, notBefore: now,
       expires: now + days * 86_400)
     do {
-      let token = try SignedStatement.sign(claims, type: ProcurationClaims.type, with: identity.signingKey)
+      let token = try SignedStatement.sign(
+        claims, type: ProcurationClaims.type, with: identity.signingKey)
       let procuration = try ProcurationVerifier.verify(token, authority: authority, rules: rules)
       let circles = ProcurationScope.circles(
         of: procuration.claims, templates: rules.templates, circles: { rules.circle(of: $0) })
-      let envelopes = try keyring.envelopes(wallet: walletID, circles: circles, to: trustee.encryptionKey)
+      let envelopes = try keyring.envelopes(
+        wallet: walletID, circles: circles, to: trustee.encryptionKey)
       _ = try await transport.send(
-        "POST", "\(path)/procurations", body: ProcurationRequest(token: token, envelopes: envelopes), as: Done.self)
+        "POST", "\(path)/procurations",
+        body: ProcurationRequest(token: token, envelopes: envelopes), as: Done.self)
       return procuration
     } catch { throw ClientError(error) }
   }
@@ -246,19 +356,24 @@ public final class CitizenClient: @unchecked Sendable {
       token = try GrantIssuer.statusChange(
         by: identity, wallet: walletID, target: .procuration, ref: id, action: .revoke, at: now)
     } catch { throw ClientError(error) }
-    _ = try await transport.send("POST", "\(path)/status-changes", body: StatusChangeRequest(token: token), as: Done.self)
+    _ = try await transport.send(
+      "POST", "\(path)/status-changes", body: StatusChangeRequest(token: token), as: Done.self)
   }
 
   /// Files a request: a one-shot grant of the aid's fields to the
   /// administration and the filing that names it.
-  public func file(purpose: Purpose, at administration: String, fields: [FieldID]? = nil, days: Int64 = 60, at now: Int64)
+  public func file(
+    purpose: Purpose, at administration: String, fields: [FieldID]? = nil, days: Int64 = 60,
+    at now: Int64
+  )
     async throws(ClientError) -> FilingView
   {
     let rules = try await ClientRules.fetch(transport)
     let held = try await records()
     let request = try FilingComposer.compose(
       signer: identity, wallet: walletID, keyring: keyring, records: held, purpose: purpose,
-      administration: try rules.administration(administration), fields: fields, days: days, procuration: nil,
+      administration: try rules.administration(administration), fields: fields, days: days,
+      procuration: nil,
       authority: authority, state: ConsentState(), rules: rules, at: now)
     return try await transport.send("POST", "\(path)/filings", body: request, as: FilingView.self)
   }
@@ -266,9 +381,11 @@ public final class CitizenClient: @unchecked Sendable {
   public func filings() async throws(ClientError) -> [FilingSummary] {
     let rules = try await ClientRules.fetch(transport)
     let state = try await consentState()
-    return try await transport.send("GET", "\(path)/filings", as: FilingsView.self).filings.compactMap { view in
-      FilingSummary(view, authority: authority, state: state, rules: rules, reader: identity.encryptionKey)
-    }
+    return try await transport.send("GET", "\(path)/filings", as: FilingsView.self).filings
+      .compactMap { view in
+        FilingSummary(
+          view, authority: authority, state: state, rules: rules, reader: identity.encryptionKey)
+      }
   }
 
   // MARK: log, close
@@ -285,9 +402,11 @@ public final class CitizenClient: @unchecked Sendable {
     let statement: String
     do {
       statement = try SignedStatement.sign(
-        WalletClosure(wallet: walletID, owner: identity.publicIdentity, closedAt: now), type: WalletClosure.type,
+        WalletClosure(wallet: walletID, owner: identity.publicIdentity, closedAt: now),
+        type: WalletClosure.type,
         with: identity.signingKey)
     } catch { throw ClientError(error) }
-    _ = try await transport.send("POST", "\(path)/close", body: CloseRequest(closure: statement), as: Done.self)
+    _ = try await transport.send(
+      "POST", "\(path)/close", body: CloseRequest(closure: statement), as: Done.self)
   }
 }

@@ -13,13 +13,21 @@ public enum ClientError: Error, Equatable, Sendable, CustomStringConvertible {
   case badAnswer(String)
   /// A local check failed before anything was sent.
   case local(String)
+  /// No registration authority is pinned: administrations cannot be checked.
+  case noRegistrar
+  /// walletd returned something its author did not sign (or an older one):
+  /// refused, and nothing was sealed, opened or shown from it.
+  case forged(Forgery)
 
   public var description: String {
     switch self {
-    case .refused(let problem): "walletd refused (\(problem.status) \(problem.code)): \(problem.detail)"
+    case .refused(let problem):
+      "walletd refused (\(problem.status) \(problem.code)): \(problem.detail)"
     case .unreachable(let what): "walletd cannot be reached at \(what)"
     case .badAnswer(let what): "walletd's answer is not valid: \(what)"
     case .local(let what): what
+    case .forged(let forgery): "refused: \(forgery.description)"
+    case .noRegistrar: "no registration authority is set up: administrations cannot be checked"
     }
   }
 
@@ -29,6 +37,7 @@ public enum ClientError: Error, Equatable, Sendable, CustomStringConvertible {
   init(_ error: any Error) {
     switch error {
     case let client as ClientError: self = client
+    case let forgery as Forgery: self = .forged(forgery)
     case let refusal as ConsentRefusal: self = .local(refusal.message(.english))
     case let wallet as WalletError: self = .local(wallet.description)
     default: self = .local("\(error)")

@@ -8,7 +8,8 @@ import WalletAPI
 /// citizen or for a trustee (who signs under the procuration it names).
 enum FilingComposer {
   static func compose(
-    signer: Identity, wallet: WalletID, keyring: CircleKeyring, records: [FieldRecord], purpose: Purpose,
+    signer: Identity, wallet: WalletID, keyring: CircleKeyring, records: [VerifiedRecord],
+    purpose: Purpose,
     administration: Administration, fields: [FieldID]?, days: Int64, procuration: StatementID?,
     authority: WalletAuthority, state: ConsentState, rules: StandardConsentRules, at now: Int64
   ) throws(ClientError) -> FilingRequest {
@@ -21,18 +22,25 @@ enum FilingComposer {
     let filingID = StatementID()
     do {
       let claims = GrantClaims(
-        wallet: wallet, issuer: signer.publicIdentity.keyID, grantee: administration.keyID, purpose: purpose,
+        wallet: wallet, issuer: signer.publicIdentity.keyID, grantee: administration.keyID,
+        purpose: purpose,
         fields: chosen, kind: .oneShot, issuedAt: now, notBefore: now, expires: now + days * 86_400,
         procuration: procuration, filing: filingID)
-      let grantToken = try SignedStatement.sign(claims, type: GrantClaims.type, with: signer.signingKey)
-      let grant = try GrantVerifier.verify(grantToken, authority: authority, state: state, rules: rules)
+      let grantToken = try SignedStatement.sign(
+        claims, type: GrantClaims.type, with: signer.signingKey)
+      let grant = try GrantVerifier.verify(
+        grantToken, authority: authority, state: state, rules: rules)
       let keys = try GrantKey.sealAll(
         for: grant, records: records, keyring: keyring, to: administration.encryptionKey)
+      let manifest = try GrantManifest.first(
+        for: grant, records: records, by: signer, procuration: procuration, at: now)
       let filing = FilingClaims(
-        id: filingID, wallet: wallet, issuer: signer.publicIdentity.keyID, procuration: procuration, purpose: purpose,
+        id: filingID, wallet: wallet, issuer: signer.publicIdentity.keyID, procuration: procuration,
+        purpose: purpose,
         administration: administration.keyID, grant: grant.id, issuedAt: now)
-      let filingToken = try SignedStatement.sign(filing, type: FilingClaims.type, with: signer.signingKey)
-      return FilingRequest(filing: filingToken, grant: grantToken, keys: keys)
+      let filingToken = try SignedStatement.sign(
+        filing, type: FilingClaims.type, with: signer.signingKey)
+      return FilingRequest(filing: filingToken, grant: grantToken, keys: keys, manifest: manifest)
     } catch { throw ClientError(error) }
   }
 }
@@ -43,17 +51,25 @@ public struct FilingSummary: Sendable {
   public let filing: Filing
   public let timeline: FilingTimeline
   public let notes: [String]
+  /// Notes sealed to the citizen that did not open with the citizen's key (a
+  /// decision's reasons sealed to someone else): told, never left out silently.
+  public let unreadableNotes: Int
   public let recourse: String?
 
   init?(
-    _ view: FilingView, authority: WalletAuthority, state: ConsentState, rules: StandardConsentRules,
+    _ view: FilingView, authority: WalletAuthority, state: ConsentState,
+    rules: StandardConsentRules,
     reader: AgreementKey
   ) {
-    guard let filing = try? FilingVerifier.verify(view.filing, authority: authority, state: state, rules: rules) else {
+    guard
+      let filing = try? FilingVerifier.verify(
+        view.filing, authority: authority, state: state, rules: rules)
+    else {
       return nil
     }
     var timeline = FilingTimeline(filing: filing)
     var notes: [String] = []
+    var unreadable = 0
     var recourse: String? = nil
     for response in view.responses {
       guard
@@ -61,16 +77,23 @@ public struct FilingSummary: Sendable {
           response.token, to: &timeline, filing: filing, rules: rules,
           calendar: WorkingDayCalendar(week: .mondayToSaturday))
       else { continue }
-      if let sealed = response.sealedNote, let digest = claims.noteDigest,
-        let note = try? FilingNote.open(sealed.bytes, with: reader, filing: filing.id, digest: digest)
-      {
-        notes.append(note)
+      if let sealed = response.sealedNote, let digest = claims.noteDigest {
+        if let note = try? FilingNote.open(
+          sealed.bytes, with: reader, filing: filing.id, digest: digest)
+        {
+          notes.append(note)
+        } else {
+          unreadable += 1
+        }
+      } else if claims.noteDigest != nil {
+        unreadable += 1
       }
       if claims.recourse != nil { recourse = claims.recourse }
     }
     self.filing = filing
     self.timeline = timeline
     self.notes = notes
+    self.unreadableNotes = unreadable
     self.recourse = recourse
   }
 }

@@ -14,15 +14,18 @@ import WalletAPI
 public final class Transport: @unchecked Sendable {
   public let baseURL: String
   public let identity: Identity
+  /// The keys and memory this client checks walletd's answers against.
+  public let trust: ClientTrust
   private let urlSession: URLSession
   private let lock = NSLock()
   private var session: (id: String, key: SymmetricKey)?
   private var counter: UInt64 = 0
   public private(set) var daemonKey: SigningPublicKey?
 
-  public init(baseURL: String, identity: Identity, timeout: TimeInterval = 30) {
+  public init(baseURL: String, identity: Identity, trust: ClientTrust, timeout: TimeInterval = 30) {
     self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
     self.identity = identity
+    self.trust = trust
     let configuration = URLSessionConfiguration.ephemeral
     configuration.timeoutIntervalForRequest = timeout
     configuration.httpMaximumConnectionsPerHost = 64
@@ -48,12 +51,15 @@ public final class Transport: @unchecked Sendable {
     try decode(try await perform("GET", path, [], headers: [:]), as: Out.self)
   }
 
-  private func attempt<Out: Decodable>(_ method: String, _ path: String, _ bytes: [UInt8], as: Out.Type)
+  private func attempt<Out: Decodable>(
+    _ method: String, _ path: String, _ bytes: [UInt8], as: Out.Type
+  )
     async throws(ClientError) -> Out
   {
     let (id, key) = try await currentSession()
     let count = nextCounter()
-    let mac = RequestAuthentication.mac(key: key, method: method, path: path, counter: count, body: bytes)
+    let mac = RequestAuthentication.mac(
+      key: key, method: method, path: path, counter: count, body: bytes)
     let headers = [
       RequestAuthentication.sessionHeader: id, RequestAuthentication.counterHeader: String(count),
       RequestAuthentication.macHeader: Encoding.base64URL(mac),
@@ -67,14 +73,20 @@ public final class Transport: @unchecked Sendable {
       key: identity.signingKey.publicKey, encryptionKey: identity.encryptionKey.publicKey,
       at: Int64(Date().timeIntervalSince1970))
     let token: String
-    do { token = try SignedStatement.sign(claims, type: SessionRequestClaims.type, with: identity.signingKey) } catch {
+    do {
+      token = try SignedStatement.sign(
+        claims, type: SessionRequestClaims.type, with: identity.signingKey)
+    } catch {
       throw .local("the session request could not be signed")
     }
     let response = try decode(
-      try await perform("POST", "/v1/sessions", try encode(SessionRequest(token: token)), headers: [:]),
+      try await perform(
+        "POST", "/v1/sessions", try encode(SessionRequest(token: token)), headers: [:]),
       as: SessionResponse.self)
     let key: SymmetricKey
-    do { key = try SymmetricKey(SealedBox.open(response.sealedKey.bytes, with: identity.encryptionKey)) } catch {
+    do {
+      key = try SymmetricKey(SealedBox.open(response.sealedKey.bytes, with: identity.encryptionKey))
+    } catch {
       throw .badAnswer("the session key does not open with this identity")
     }
     let daemon = try? Paserk.signingPublicKey(from: response.daemonKey)
@@ -124,20 +136,28 @@ public final class Transport: @unchecked Sendable {
     }
   }
 
-  private func decode<Out: Decodable>(_ answer: (Int, Data), as: Out.Type) throws(ClientError) -> Out {
+  private func decode<Out: Decodable>(_ answer: (Int, Data), as: Out.Type) throws(ClientError)
+    -> Out
+  {
     let (status, data) = answer
     guard (200..<300).contains(status) else {
-      if let problem = try? JSONDecoder().decode(Problem.self, from: data) { throw .refused(problem) }
+      if let problem = try? JSONDecoder().decode(Problem.self, from: data) {
+        throw .refused(problem)
+      }
       throw .badAnswer("HTTP \(status)")
     }
-    do { return try JSONDecoder().decode(Out.self, from: data) } catch { throw .badAnswer("unexpected JSON") }
+    do { return try JSONDecoder().decode(Out.self, from: data) } catch {
+      throw .badAnswer("unexpected JSON")
+    }
   }
 
   private func encode(_ body: (some Encodable)?) throws(ClientError) -> [UInt8] {
     guard let body else { return [] }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    do { return Array(try encoder.encode(body)) } catch { throw .local("the request could not be encoded") }
+    do { return Array(try encoder.encode(body)) } catch {
+      throw .local("the request could not be encoded")
+    }
   }
 }
 

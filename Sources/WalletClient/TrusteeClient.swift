@@ -11,15 +11,15 @@ public final class TrusteeClient: @unchecked Sendable {
   public let transport: Transport
   public init(transport: Transport) { self.transport = transport }
 
-  /// The citizen's signing key as walletd holds it, checked against the
-  /// wallet's consent receipt. The trustee should compare its key id with the
-  /// one the citizen gave them (on paper, or read aloud) before acting.
+  /// The citizen's signing key, taken from the consent receipt the citizen
+  /// signed (never from an unsigned member), and pinned here on first use: a
+  /// later answer with another key is refused (`Forgery.ownerKeyMismatch`). The
+  /// trustee should compare its key id with the one the citizen gave them (on
+  /// paper, or read aloud) before acting.
   public func ownerKey(wallet: WalletID) async throws(ClientError) -> SigningPublicKey {
     let view = try await transport.send("GET", "/v1/wallets/\(wallet)", as: WalletView.self)
-    guard let key = try? Paserk.signingPublicKey(from: view.wallet.ownerSigningKey),
-      (try? ConsentReceipt.verify(view.wallet.consentReceipt, wallet: wallet, ownerKey: key)) != nil
-    else { throw .badAnswer("the wallet's owner key does not match its consent receipt") }
-    return key
+    return try OwnerPin.check(view.wallet.consentReceipt, wallet: wallet, trust: transport.trust)
+      .signingKey
   }
 
   /// The procurations of a wallet given to this trustee, verified under the
@@ -80,6 +80,7 @@ public final class TrusteeClient: @unchecked Sendable {
     }
     let grant: Grant
     let keys: [GrantKey]
+    let manifest: String
     do {
       let claims = GrantClaims(
         wallet: wallet, issuer: transport.identity.publicIdentity.keyID, grantee: target.keyID,
@@ -92,9 +93,13 @@ public final class TrusteeClient: @unchecked Sendable {
         token, authority: material.authority, state: material.state, rules: material.rules)
       keys = try GrantKey.sealAll(
         for: grant, records: material.records, keyring: material.keyring, to: target.encryptionKey)
+      manifest = try GrantManifest.first(
+        for: grant, records: material.records, by: transport.identity, procuration: procuration.id,
+        at: now)
     } catch { throw ClientError(error) }
     _ = try await transport.send(
-      "POST", "/v1/wallets/\(wallet)/grants", body: GrantRequest(token: grant.token, keys: keys),
+      "POST", "/v1/wallets/\(wallet)/grants",
+      body: GrantRequest(token: grant.token, keys: keys, manifest: manifest),
       as: Done.self)
     return grant
   }
@@ -107,7 +112,7 @@ public final class TrusteeClient: @unchecked Sendable {
   )
     async throws(ClientError)
     -> (
-      keyring: CircleKeyring, records: [FieldRecord], rules: StandardConsentRules,
+      keyring: CircleKeyring, records: [VerifiedRecord], rules: StandardConsentRules,
       authority: WalletAuthority,
       state: ConsentState
     )
@@ -123,11 +128,16 @@ public final class TrusteeClient: @unchecked Sendable {
         envelopes: envelopes.envelopes, recipient: transport.identity.encryptionKey,
         commitments: commitments)
     } catch { throw ClientError(error) }
-    let records = try await transport.send(
-      "GET", "/v1/wallets/\(wallet)/fields", as: RecordsView.self
-    ).records
+    let authority = WalletAuthority(wallet: wallet, owner: ownerKey)
+    let view = try await transport.send("GET", "/v1/wallets/\(wallet)/fields", as: RecordsView.self)
+    let records: [VerifiedRecord]
+    do {
+      records = try RecordStatement.verify(
+        view.records, statements: view.statements, authority: authority,
+        state: ConsentState(procurationTokens: view.procurations), rules: ClientRules.chains)
+    } catch { throw .forged(error) }
     return (
-      keyring, records, rules, WalletAuthority(wallet: wallet, owner: ownerKey),
+      keyring, records, rules, authority,
       ConsentState(procurations: [procuration.id: procuration.token])
     )
   }

@@ -30,11 +30,19 @@ struct WalletdCommand: AsyncParsableCommand {
   var listen: String?
 
   @Option(
-    help: "A JSON config file with the same settings (dataDir, listen, operatorKey, workingWeek).")
+    help:
+      "A JSON config file with the same settings (dataDir, listen, operatorKey, registrarKeys, workingWeek)."
+  )
   var config: String?
 
   @Option(help: "The operator's k4.public key: the only key that registers administrations.")
   var operatorKey: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "A registration authority's k4.public key: walletd publishes only administrations it certified (repeatable).",
+      valueName: "key"))
+  var registrarKey: [String] = []
 
   @Option(help: "A PEM certificate chain: with --tls-key, walletd speaks HTTPS only.")
   var tlsCertificate: String?
@@ -55,6 +63,7 @@ struct WalletdCommand: AsyncParsableCommand {
     if let dataDir { settings.dataDir = dataDir }
     if let listen { settings.listen = listen }
     if let operatorKey { settings.operatorKey = operatorKey }
+    if !registrarKey.isEmpty { settings.registrarKeys = registrarKey }
     if let tlsCertificate { settings.tlsCertificate = tlsCertificate }
     if let tlsKey { settings.tlsKey = tlsKey }
     if let grantCacheSize { settings.grantCacheSize = grantCacheSize }

@@ -13,7 +13,9 @@ struct HelpTests {
     ("field", FieldCommand.self), ("grant", GrantCommand.self),
     ("procuration", ProcurationCommand.self),
     ("filing", FilingCommand.self), ("log", LogCommand.self), ("admin", AdminCommand.self),
-    ("operator", OperatorCommand.self), ("demo", DemoCommand.self),
+    ("operator", OperatorCommand.self), ("registrar", RegistrarCommand.self),
+    ("trust", TrustCommand.self),
+    ("demo", DemoCommand.self),
   ]
 
   @Test(arguments: families.map(\.0))

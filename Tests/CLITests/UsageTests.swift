@@ -66,12 +66,18 @@ struct UsageTests {
       "m",
       "--recourse", "r",
     ],
-    ["operator", "register", "--id", "fns"],
+    ["operator", "register"],
+    ["registrar", "certify", "--id", "fns"],
     [
-      "operator", "register", "--id", "fns", "--name", "FNS", "--kind", "bank", "--keys", "f.json",
+      "registrar", "certify", "--id", "fns", "--name", "FNS", "--kind", "bank", "--keys", "f.json",
       "--purposes",
       "revis", "--service", "S", "--phone", "1",
     ],
+    [
+      "registrar", "certify", "--id", "fns", "--name", "FNS", "--kind", "fns", "--keys", "f.json",
+      "--purposes", "revis", "--service", "S", "--phone", "1", "--days", "0",
+    ],
+    ["trust", "accept"],
     ["demo", "--lang", "de"],
   ]
 

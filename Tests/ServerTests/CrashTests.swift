@@ -18,7 +18,8 @@ import WalletClient
 struct CrashTests {
   static func walletdBinary() -> URL? {
     let candidates = [
-      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("walletd"),
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("walletd"),
       URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent(".build/debug/walletd"),
     ]
@@ -33,22 +34,33 @@ struct CrashTests {
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
     address.sin_port = 0
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
+    _ = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+    }
     _ = withUnsafeMutablePointer(to: &address) {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
     }
     return Int(UInt16(bigEndian: address.sin_port))
   }
 
-  static func launch(_ binary: URL, dataDir: String, port: Int, operatorKey: String) async throws -> Process {
+  static func launch(
+    _ binary: URL, dataDir: String, port: Int, operatorKey: String, registrarKey: String
+  )
+    async throws -> Process
+  {
     let process = Process()
     process.executableURL = binary
-    process.arguments = ["--data-dir", dataDir, "--listen", "127.0.0.1:\(port)", "--operator-key", operatorKey]
+    process.arguments = [
+      "--data-dir", dataDir, "--listen", "127.0.0.1:\(port)", "--operator-key", operatorKey,
+      "--registrar-key",
+      registrarKey,
+    ]
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()
     for _ in 0..<100 {
-      if let (_, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/readyz")!),
+      if let (_, response) = try? await URLSession.shared.data(
+        from: URL(string: "http://127.0.0.1:\(port)/readyz")!),
         (response as? HTTPURLResponse)?.statusCode == 200
       {
         return process
@@ -84,33 +96,54 @@ struct CrashTests {
     let fnsID = Identity(kind: .administration)
     let maria = Identity(kind: .citizen)
     let operatorKey = Paserk.encode(operatorIdentity.signingKey.publicKey)
+    let registrar = Identity(kind: .registrar)
+    let registrarKey = Paserk.encode(registrar.signingKey.publicKey)
+    // One trust per person's program, kept across walletd's crashes.
+    let trusts = [maria, fnsID, operatorIdentity].map { _ in
+      ClientTrust(registrars: [registrar.signingKey.publicKey])
+    }
+    func transport(_ url: String, _ identity: Identity) -> Transport {
+      let index = identity.kind == .citizen ? 0 : identity.kind == .administration ? 1 : 2
+      return Transport(baseURL: url, identity: identity, trust: trusts[index])
+    }
     var port = Self.freePort()
-    var process = try await Self.launch(binary, dataDir: directory.path, port: port, operatorKey: operatorKey)
+    var process = try await Self.launch(
+      binary, dataDir: directory.path, port: port, operatorKey: operatorKey,
+      registrarKey: registrarKey)
     var url = "http://127.0.0.1:\(port)"
-    try await OperatorClient(transport: Transport(baseURL: url, identity: operatorIdentity)).register(
-      AdministrationRegistration(
-        id: "fns", name: "FNS", kind: "fns", signingKey: Paserk.encode(fnsID.signingKey.publicKey),
-        encryptionKey: Encoding.base64URL(fnsID.encryptionKey.publicKey.bytes), purposes: ["allocation-vie-chere"],
-        service: "AVC", phone: "+352 2000 0000", email: nil))
     let now = Int64(Date().timeIntervalSince1970)
+    let fns = try Administration(
+      id: AdministrationID(rawValue: "fns")!, name: "FNS", kind: .fns,
+      signingKey: fnsID.signingKey.publicKey,
+      encryptionKey: fnsID.encryptionKey.publicKey, purposes: ["allocation-vie-chere"],
+      contact: AdministrationContact(service: "AVC", phone: "+352 2000 0000"))
+    try await OperatorClient(transport: transport(url, operatorIdentity)).register(
+      certificate: AdministrationCertificate.issue(fns, by: registrar, at: now - 60, days: 30))
     let opened = try await CitizenClient.openWallet(
-      Transport(baseURL: url, identity: maria), acceptance: ConsentAcceptance(terms: .current, language: .french, acceptedAt: now))
+      transport(url, maria),
+      acceptance: ConsentAcceptance(terms: .current, language: .french, acceptedAt: now))
     let wallet = opened.walletID
-    try await opened.set([("surname", try FieldCatalogue.standard["surname"]!.validate("Ferreira"))], at: now)
+    try await opened.set(
+      [("surname", try FieldCatalogue.standard["surname"]!.validate("Ferreira"))], at: now)
     var checkpoint = try await opened.verifyLog(since: nil).checkpoint
     let acknowledged = Acknowledged()
     var consumedGrants: [StatementID] = []
-    let fields: [FieldID] = ["rent_amount", "household_income", "monthly_expenses", "debts_arrears"]
+    let fields: [FieldID] = [
+      "rent_amount", "household_income", "monthly_expenses", "debts_arrears",
+    ]
     var cycles = 0
     var violations: [String] = []
     // 5 in the suite; PSP_CRASH_CYCLES=N runs a longer loop by hand.
-    let planned = ProcessInfo.processInfo.environment["PSP_CRASH_CYCLES"].flatMap { Int($0) }.map { max(1, $0) } ?? 5
+    let planned =
+      ProcessInfo.processInfo.environment["PSP_CRASH_CYCLES"].flatMap { Int($0) }.map { max(1, $0) }
+      ?? 5
 
     for cycle in 0..<planned {
-      let citizen = try await CitizenClient.connect(Transport(baseURL: url, identity: maria), wallet: wallet)
+      let citizen = try await CitizenClient.connect(transport(url, maria), wallet: wallet)
       // A one-shot grant read (consumed) before the crash.
-      let grant = try await citizen.grant(to: "fns", purpose: "allocation-vie-chere", kind: .oneShot, days: 2, at: now)
-      _ = try await AdministrationClient(transport: Transport(baseURL: url, identity: fnsID)).read(
+      let grant = try await citizen.grant(
+        to: "fns", purpose: "allocation-vie-chere", kind: .oneShot, days: 2, at: now)
+      _ = try await AdministrationClient(transport: transport(url, fnsID)).read(
         wallet: wallet, grant: grant.id, purpose: "allocation-vie-chere")
       consumedGrants.append(grant.id)
       // Writers, each on its own field, recording what walletd answered.
@@ -119,10 +152,13 @@ struct CrashTests {
         await withTaskGroup(of: Void.self) { group in
           for field in fields {
             group.addTask {
-              guard let writer = try? await CitizenClient.connect(Transport(baseURL: writeURL, identity: maria), wallet: wallet)
+              guard
+                let writer = try? await CitizenClient.connect(
+                  transport(writeURL, maria), wallet: wallet)
               else { return }
               for step in 0..<10_000 {
-                guard let value = try? FieldCatalogue.standard[field]!.validate("\(100 + step),00") else { return }
+                guard let value = try? FieldCatalogue.standard[field]!.validate("\(100 + step),00")
+                else { return }
                 do {
                   try await writer.set([(field, value)], at: now)
                   if let version = try? await writer.records(history: field).last?.version {
@@ -148,31 +184,44 @@ struct CrashTests {
       cycles += 1
 
       // The database file, straight after the kill.
-      let integrity = try SQLiteDatabase(path: directory.path + "/walletd.sqlite").query("PRAGMA integrity_check")
-      if integrity.first?[0].text != "ok" { violations.append("cycle \(cycle): integrity \(integrity)") }
+      let integrity = try SQLiteDatabase(path: directory.path + "/walletd.sqlite").query(
+        "PRAGMA integrity_check")
+      if integrity.first?[0].text != "ok" {
+        violations.append("cycle \(cycle): integrity \(integrity)")
+      }
 
       port = Self.freePort()
-      process = try await Self.launch(binary, dataDir: directory.path, port: port, operatorKey: operatorKey)
+      process = try await Self.launch(
+        binary, dataDir: directory.path, port: port, operatorKey: operatorKey,
+        registrarKey: registrarKey)
       url = "http://127.0.0.1:\(port)"
-      let after = try await CitizenClient.connect(Transport(baseURL: url, identity: maria), wallet: wallet)
+      let after = try await CitizenClient.connect(transport(url, maria), wallet: wallet)
       for (field, version) in acknowledged.all {
         let history = try await after.history(field)
         if !history.contains(where: { $0.record.version == version }) {
           violations.append("cycle \(cycle): \(field) v\(version) answered but lost")
         }
       }
-      let fns = AdministrationClient(transport: Transport(baseURL: url, identity: fnsID))
+      let fns = AdministrationClient(transport: transport(url, fnsID))
       for id in consumedGrants {
-        let code = await refusalCode { _ = try await fns.read(wallet: wallet, grant: id, purpose: "allocation-vie-chere") }
-        if code != "already-used" { violations.append("cycle \(cycle): grant read again (\(code ?? "ok"))") }
+        let code = await refusalCode {
+          _ = try await fns.read(wallet: wallet, grant: id, purpose: "allocation-vie-chere")
+        }
+        if code != "already-used" {
+          violations.append("cycle \(cycle): grant read again (\(code ?? "ok"))")
+        }
       }
       let verification = try await after.verifyLog(since: checkpoint)
-      if !verification.intact { violations.append("cycle \(cycle): log \(verification.problem ?? "")") }
+      if !verification.intact {
+        violations.append("cycle \(cycle): log \(verification.problem ?? "")")
+      }
       checkpoint = verification.checkpoint
     }
     process.terminate()
     process.waitUntilExit()
-    print("crash consistency: \(cycles) SIGKILL cycles, \(acknowledged.count) answered writes, \(violations.count) violations")
+    print(
+      "crash consistency: \(cycles) SIGKILL cycles, \(acknowledged.count) answered writes, \(violations.count) violations"
+    )
     #expect(cycles == planned)
     #expect(violations.isEmpty, "\(violations)")
     // At least one answered write per cycle (the kill waits for one).

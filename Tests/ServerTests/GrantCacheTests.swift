@@ -60,12 +60,8 @@ struct GrantCacheTests {
     #expect(h.daemon.service.verifiedGrants.count == 1)
     let other = Identity(kind: .administration)
     try await OperatorClient(transport: h.transport(h.operatorIdentity)).register(
-      AdministrationRegistration(
-        id: "office-social-wiltz", name: "Office social Wiltz", kind: "office-social",
-        signingKey: Paserk.encode(other.signingKey.publicKey),
-        encryptionKey: Encoding.base64URL(other.encryptionKey.publicKey.bytes),
-        purposes: ["aide-sociale"],
-        service: "Accueil", phone: "+352 2000 0001", email: nil))
+      certificate: h.certificate(
+        other, id: "office-social-wiltz", kind: .officeSocial, purposes: ["aide-sociale"]))
     #expect(h.daemon.service.verifiedGrants.count == 0)
     // The next read verifies the grant again and keeps it again.
     _ = try await h.fns.read(

@@ -30,13 +30,19 @@ import WalletAPI
       FieldRecord(
         wallet: wallet, field: field, version: UInt64.random(in: 1...UInt64(UInt32.max)),
         circle: Circle.allCases.randomElement()!, circleEpoch: UInt32.random(in: 0...UInt32.max),
-        ciphertext: randomBytes(0...300), commitment: randomBytes(32...32), wrappedDataKey: randomBytes(72...72),
+        ciphertext: randomBytes(0...300), commitment: randomBytes(32...32),
+        wrappedDataKey: randomBytes(72...72),
         createdAt: Int64.random(in: -1_000_000...4_000_000_000))
     }
     let keys = records.map {
-      GrantKey(grant: grantID, field: $0.field, version: $0.version, sealedKey: randomBytes(0...120))
+      GrantKey(
+        grant: grantID, field: $0.field, version: $0.version, sealedKey: randomBytes(0...120))
     }
-    return ReadResponseBody(grant: grant, records: records, keys: keys, ownerEncryptionKey: Bytes(randomBytes(32...32)))
+    let token = { "v4.public." + Encoding.base64URL(randomBytes(100...300)) + ".e30" }
+    return ReadResponseBody(
+      grant: grant, records: records, keys: keys, manifest: Bool.random() ? token() : nil,
+      consentReceipt: token(),
+      procurations: (0..<Int.random(in: 0...2)).map { _ in token() })
   }
 
   @Test func theWrittenAnswerIsByteForByteWhatJSONEncoderWrites() throws {
@@ -51,7 +57,8 @@ import WalletAPI
 
   @Test func stringsThatNeedEscapingAreEscapedAsJSONEncoderDoes() throws {
     for grant in [
-      "a\"b", "back\\slash", "line\nfeed\r\t", "\u{00}\u{01}\u{0B}\u{1F}\u{08}\u{0C}", "del\u{7F}", "ls\u{2028}ps\u{2029}",
+      "a\"b", "back\\slash", "line\nfeed\r\t", "\u{00}\u{01}\u{0B}\u{1F}\u{08}\u{0C}", "del\u{7F}",
+      "ls\u{2028}ps\u{2029}",
       "slash/ok", "é€😀",
     ] {
       let answer = try answer(records: 1, grant: grant)
@@ -74,16 +81,24 @@ import WalletAPI
   @Test func anUnknownOrMisspeltMemberOfAReadBodyIsRefused() throws {
     let wallet = WalletID()
     let grant = StatementID()
-    let good = #"{"wallet":"\#(wallet)","grant":"\#(grant.rawValue)","purpose":"tiers-payant-social"}"#
-    #expect(throws: Never.self) { try StrictJSON.decode(ReadRequestBody.self, from: Array(good.utf8)) }
+    let good =
+      #"{"wallet":"\#(wallet)","grant":"\#(grant.rawValue)","purpose":"tiers-payant-social"}"#
+    #expect(throws: Never.self) {
+      try StrictJSON.decode(ReadRequestBody.self, from: Array(good.utf8))
+    }
     for bad in [
       #"{"wallet":"\#(wallet)","grant":"\#(grant.rawValue)","purpose":"tiers-payant-social","feilds":["matricule"]}"#,
       #"{"wallet":"\#(wallet)","grant":"\#(grant.rawValue)","purpose":"tiers-payant-social","extra":{}}"#,
     ] {
-      #expect(throws: APIError.self) { try StrictJSON.decode(ReadRequestBody.self, from: Array(bad.utf8)) }
+      #expect(throws: APIError.self) {
+        try StrictJSON.decode(ReadRequestBody.self, from: Array(bad.utf8))
+      }
     }
     // An explicit null for an unknown member is tolerated, as for every body.
-    let withNull = #"{"wallet":"\#(wallet)","grant":"\#(grant.rawValue)","purpose":"tiers-payant-social","x":null}"#
-    #expect(throws: Never.self) { try StrictJSON.decode(ReadRequestBody.self, from: Array(withNull.utf8)) }
+    let withNull =
+      #"{"wallet":"\#(wallet)","grant":"\#(grant.rawValue)","purpose":"tiers-payant-social","x":null}"#
+    #expect(throws: Never.self) {
+      try StrictJSON.decode(ReadRequestBody.self, from: Array(withNull.utf8))
+    }
   }
 }

@@ -6,6 +6,8 @@ import Testing
 import WalletAPI
 import WalletClient
 
+@testable import WalletServer
+
 /// Every refusal of the API over real HTTP, each also written to the log.
 @Suite("walletd refusals")
 struct RefusalTests {
@@ -124,7 +126,7 @@ struct RefusalTests {
     var counter: UInt64 = 0
     func post(_ token: String) async throws -> (Int, String?) {
       counter += 1
-      let body = Array(try JSONEncoder().encode(GrantRequest(token: token, keys: [])))
+      let body = Array(try JSONEncoder().encode(GrantRequest(token: token, keys: [], manifest: "")))
       let (status, data) = try await raw.request(
         "POST", "/v1/wallets/\(h.citizen.walletID)/grants", body: body, counter: counter)
       return (status, RawClient.problem(data)?.code)
@@ -155,11 +157,28 @@ struct RefusalTests {
     let reusedToken = try SignedStatement.sign(
       reused, type: GrantClaims.type, with: h.maria.signingKey)
     counter += 1
+    // Everything else in order (a manifest Maria signed for the version she
+    // holds), so that only the reused id is wrong.
+    let reusedGrant = try GrantVerifier.verify(
+      reusedToken,
+      authority: WalletAuthority(wallet: h.citizen.walletID, owner: h.maria.signingKey.publicKey),
+      state: ConsentState(),
+      rules: StandardConsentRules(
+        registry: h.daemon.service.registry,
+        circles: {
+          FieldCatalogue.standard[$0]?.circle
+        }))
+    let iban = try #require(try await h.citizen.records().first { $0.field == "iban" })
     let reusedBody = Array(
       try JSONEncoder().encode(
         GrantRequest(
           token: reusedToken,
-          keys: [GrantKey(grant: procuration.id, field: "iban", version: 1, sealedKey: [1, 2, 3])]))
+          keys: [
+            GrantKey(
+              grant: procuration.id, field: "iban", version: iban.version, sealedKey: [1, 2, 3])
+          ],
+          manifest: GrantManifest.first(
+            for: reusedGrant, records: [iban], by: h.maria, procuration: nil, at: h.now)))
     )
     let (reusedStatus, _) = try await raw.request(
       "POST", "/v1/wallets/\(h.citizen.walletID)/grants", body: reusedBody, counter: counter)
@@ -205,7 +224,7 @@ struct RefusalTests {
     let raw = try await RawClient.open(h.url, identity: h.paul)
     let (status, data) = try await raw.request(
       "POST", "/v1/wallets/\(h.citizen.walletID)/grants",
-      body: Array(try JSONEncoder().encode(GrantRequest(token: token, keys: []))),
+      body: Array(try JSONEncoder().encode(GrantRequest(token: token, keys: [], manifest: ""))),
       counter: 1)
     #expect(status == 403)
     #expect(RawClient.problem(data)?.code == ConsentRefusal.procurationRevoked.code)

@@ -11,6 +11,8 @@ import WalletServer
 final class ServerHarness: @unchecked Sendable {
   let directory = TestDirectory()
   let operatorIdentity = Identity(kind: .operator)
+  /// The registration authority: walletd and every client trust its key.
+  let registrar = Identity(kind: .registrar)
   let fnsID = Identity(kind: .administration)
   let officeID = Identity(kind: .administration)
   let maria = Identity(kind: .citizen)
@@ -20,7 +22,24 @@ final class ServerHarness: @unchecked Sendable {
   var citizen: CitizenClient!
 
   var url: String { daemon.baseURL }
-  func transport(_ identity: Identity) -> Transport { Transport(baseURL: url, identity: identity) }
+  private let lock = NSLock()
+  private var trusts: [String: ClientTrust] = [:]
+
+  /// The trust of one person's program: the registrar pinned, and a memory
+  /// that lasts as long as the harness (as a person's state file would).
+  func trust(_ identity: Identity) -> ClientTrust {
+    lock.withLock {
+      let key = identity.publicIdentity.keyID
+      if let known = trusts[key] { return known }
+      let made = ClientTrust(registrars: [registrar.signingKey.publicKey])
+      trusts[key] = made
+      return made
+    }
+  }
+
+  func transport(_ identity: Identity) -> Transport {
+    Transport(baseURL: url, identity: identity, trust: trust(identity))
+  }
   var fns: AdministrationClient { AdministrationClient(transport: transport(fnsID)) }
   var office: AdministrationClient { AdministrationClient(transport: transport(officeID)) }
 
@@ -33,19 +52,16 @@ final class ServerHarness: @unchecked Sendable {
     configuration.dataDir = harness.directory.path
     configuration.listen = "127.0.0.1:0"
     configuration.operatorKey = Paserk.encode(harness.operatorIdentity.signingKey.publicKey)
+    configuration.registrarKeys = [Paserk.encode(harness.registrar.signingKey.publicKey)]
     configure(&configuration)
     harness.daemon = try await WalletDaemon.start(configuration, clock: clock)
     let operatorClient = OperatorClient(transport: harness.transport(harness.operatorIdentity))
     for (identity, id, kind, purposes) in [
-      (harness.fnsID, "fns", "fns", ["allocation-vie-chere", "revis"]),
-      (harness.officeID, "office-social-redange", "office-social", ["aide-sociale"]),
-    ] {
+      (harness.fnsID, "fns", AdministrationKind.fns, ["allocation-vie-chere", "revis"]),
+      (harness.officeID, "office-social-redange", .officeSocial, ["aide-sociale"]),
+    ] as [(Identity, String, AdministrationKind, [Purpose])] {
       try await operatorClient.register(
-        AdministrationRegistration(
-          id: id, name: id, kind: kind, signingKey: Paserk.encode(identity.signingKey.publicKey),
-          encryptionKey: Encoding.base64URL(identity.encryptionKey.publicKey.bytes),
-          purposes: purposes,
-          service: "Accueil", phone: "+352 2000 0000", email: nil))
+        certificate: harness.certificate(identity, id: id, kind: kind, purposes: purposes))
     }
     harness.citizen = try await CitizenClient.openWallet(
       harness.transport(harness.maria),
@@ -67,6 +83,22 @@ final class ServerHarness: @unchecked Sendable {
   }
 
   func stop() async { await daemon.stop() }
+
+  /// The registrar's certificate of an administration (`signer` signs it: the
+  /// registrar, unless a test forges one).
+  func certificate(
+    _ identity: Identity, id: String, kind: AdministrationKind, purposes: [Purpose],
+    signer: Identity? = nil,
+    days: Int64 = 365
+  ) throws -> String {
+    let administration = try Administration(
+      id: AdministrationID(rawValue: id)!, name: id, kind: kind,
+      signingKey: identity.signingKey.publicKey,
+      encryptionKey: identity.encryptionKey.publicKey, purposes: Set(purposes),
+      contact: AdministrationContact(service: "Accueil", phone: "+352 2000 0000"))
+    return try AdministrationCertificate.issue(
+      administration, by: signer ?? registrar, at: now - 60, days: days)
+  }
 
   /// A one-shot procuration for Paul to file an aide sociale at the office social.
   /// Maria gives Paul a personalised procuration for the aide sociale at the

@@ -27,7 +27,8 @@ struct SlowClientAndRestartTests {
         }
       }
       try #require(connected == 0)
-      let partial = Array("POST /v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{\"tok".utf8)
+      let partial = Array(
+        "POST /v1/sessions HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{\"tok".utf8)
       _ = partial.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
       sockets.append(fd)
     }
@@ -50,12 +51,15 @@ struct SlowClientAndRestartTests {
     configuration.operatorKey = Paserk.encode(h.operatorIdentity.signingKey.publicKey)
     let restarted = try await WalletDaemon.start(configuration)
     defer { Task { await restarted.stop() } }
-    let replayer = RawClient(url: restarted.baseURL, identity: h.maria, session: raw.session, key: raw.key)
+    let replayer = RawClient(
+      url: restarted.baseURL, identity: h.maria, session: raw.session, key: raw.key)
     let (status, data) = try await replayer.request("GET", path, counter: 1)
     #expect(status == 401)
     #expect(RawClient.problem(data)?.code == "unauthenticated")
     // The wallet is intact, and its owner carries on with a new session.
-    let again = try await CitizenClient.connect(Transport(baseURL: restarted.baseURL, identity: h.maria), wallet: h.citizen.walletID)
+    let again = try await CitizenClient.connect(
+      Transport(baseURL: restarted.baseURL, identity: h.maria, trust: h.trust(h.maria)),
+      wallet: h.citizen.walletID)
     #expect(try await again.grants().isEmpty)
     #expect(try await again.verifyLog(since: nil).intact)
   }

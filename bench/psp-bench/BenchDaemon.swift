@@ -18,6 +18,8 @@ final class BenchDaemon: @unchecked Sendable {
   let directory: String
   let operatorIdentity: Identity
   let administration = Identity(kind: .administration)
+  /// The registration authority: certifies the office social; every client pins its key.
+  let registrar: Identity
   let daemon: WalletDaemon
 
   var baseURL: String { daemon.baseURL }
@@ -28,34 +30,46 @@ final class BenchDaemon: @unchecked Sendable {
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("psp-bench-\(UUID().uuidString)").path
     let operatorIdentity = Identity(kind: .operator)
+    let registrar = Identity(kind: .registrar)
     var configuration = DaemonConfiguration()
     configuration.dataDir = directory
     configuration.listen = "127.0.0.1:0"
     configuration.operatorKey = Paserk.encode(operatorIdentity.signingKey.publicKey)
+    configuration.registrarKeys = [Paserk.encode(registrar.signingKey.publicKey)]
     configuration.grantCacheSize = grantCacheSize
     var logger = Logger(label: "walletd")
     logger.logLevel = .error
     DataDirectories.shared.add(directory)
     let daemon = try await WalletDaemon.start(configuration, logger: logger)
     let bench = BenchDaemon(
-      directory: directory, daemon: daemon, operatorIdentity: operatorIdentity)
+      directory: directory, daemon: daemon, operatorIdentity: operatorIdentity, registrar: registrar
+    )
+    let office = try Administration(
+      id: AdministrationID(rawValue: administrationID)!, name: "Office social de Redange",
+      kind: .officeSocial,
+      signingKey: bench.administration.signingKey.publicKey,
+      encryptionKey: bench.administration.encryptionKey.publicKey, purposes: [purpose],
+      contact: AdministrationContact(service: "Accueil", phone: "+352 2000 0000", email: nil))
+    let now = Int64(Date().timeIntervalSince1970)
     try await OperatorClient(transport: bench.transport(operatorIdentity)).register(
-      AdministrationRegistration(
-        id: administrationID, name: "Office social de Redange", kind: "office-social",
-        signingKey: Paserk.encode(bench.administration.signingKey.publicKey),
-        encryptionKey: Encoding.base64URL(bench.administration.encryptionKey.publicKey.bytes),
-        purposes: [purpose.rawValue], service: "Accueil", phone: "+352 2000 0000", email: nil))
+      certificate: AdministrationCertificate.issue(office, by: registrar, at: now - 60, days: 365))
     return bench
   }
 
-  private init(directory: String, daemon: WalletDaemon, operatorIdentity: Identity) {
+  private init(
+    directory: String, daemon: WalletDaemon, operatorIdentity: Identity, registrar: Identity
+  ) {
     self.directory = directory
     self.daemon = daemon
     self.operatorIdentity = operatorIdentity
+    self.registrar = registrar
   }
 
+  /// A client of `identity`, trusting this bench's registrar, with a memory of its own.
   func transport(_ identity: Identity) -> Transport {
-    Transport(baseURL: baseURL, identity: identity)
+    Transport(
+      baseURL: baseURL, identity: identity,
+      trust: ClientTrust(registrars: [registrar.signingKey.publicKey]))
   }
 
   /// The database file and its write-ahead log, in bytes.

@@ -78,7 +78,12 @@ struct Population: Sendable {
       dataKeys[field] = sealed.dataKey
     }
     try await service.putFields(
-      walletID, request: FieldsRequest(records: records, grantKeys: []), caller: caller)
+      walletID,
+      request: FieldsRequest(
+        records: records,
+        statement: RecordStatement.sign(
+          records, wallet: walletID, by: identity, procuration: nil, at: now),
+        grantKeys: [], manifests: []), caller: caller)
 
     guard let template = rules.templates[BenchDaemon.purpose] else {
       throw BenchError.setup("no template for the tiers payant social")
@@ -100,8 +105,12 @@ struct Population: Sendable {
       return try GrantKey.seal(
         dataKey, of: record, grant: grant.id, to: administration.encryptionKey)
     }
+    let manifest = try GrantManifest.first(
+      for: grant, records: records.map { VerifiedRecord(ownStore: $0, owner: owner.keyID) },
+      by: identity,
+      procuration: nil, at: now)
     try await service.issueGrant(
-      walletID, request: GrantRequest(token: token, keys: keys), caller: caller)
+      walletID, request: GrantRequest(token: token, keys: keys, manifest: manifest), caller: caller)
     return try readBody(wallet: walletID, grant: grant.id, purpose: BenchDaemon.purpose)
   }
 }

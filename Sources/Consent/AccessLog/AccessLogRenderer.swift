@@ -68,6 +68,7 @@ public struct AccessLogRenderer: Sendable {
     case .trustee: return fr ? "votre personne de confiance" : "your trusted person"
     case .administration: return fr ? "une administration" : "an administration"
     case .operator: return fr ? "la plateforme" : "the platform"
+    case .registrar: return fr ? "l'autorité d'enregistrement" : "the registration authority"
     case .citizen: return fr ? "une personne" : "someone"
     }
   }

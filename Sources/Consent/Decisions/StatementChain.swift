@@ -18,8 +18,8 @@ public protocol WalletStatement: Codable, Sendable {
 /// §"The chain"): the owner's key, or — when the signer is not the owner — the
 /// trustee key named by the procuration the statement refers to, that
 /// procuration being itself signed by the owner. Any other key fails.
-enum StatementChain {
-  static func verify<S: WalletStatement>(
+public enum StatementChain {
+  public static func verify<S: WalletStatement>(
     _ token: String, as: S.Type, authority: WalletAuthority, state: ConsentState, rules: any ConsentRules
   ) throws(ConsentRefusal) -> (statement: S, procuration: Procuration?) {
     let ownerID = Paserk.identifier(of: authority.owner)

@@ -21,7 +21,9 @@ public struct GrantKey: Sendable, Hashable, Codable {
     self.sealedKey = sealedKey
   }
 
-  static func context(wallet: WalletID, field: FieldID, version: UInt64, grant: StatementID) -> [UInt8] {
+  static func context(wallet: WalletID, field: FieldID, version: UInt64, grant: StatementID)
+    -> [UInt8]
+  {
     PreAuthenticationEncoding.encode([
       Array(label.utf8), wallet.bytes, Array(field.rawValue.utf8),
       (0..<8).map { UInt8(truncatingIfNeeded: version >> (8 * $0)) }, Array(grant.rawValue.utf8),
@@ -30,16 +32,19 @@ public struct GrantKey: Sendable, Hashable, Codable {
 
   /// Seals a record's data key to the grantee.
   public static func seal(
-    _ dataKey: SymmetricKey, of record: FieldRecord, grant: StatementID, to grantee: AgreementPublicKey
+    _ dataKey: SymmetricKey, of record: FieldRecord, grant: StatementID,
+    to grantee: AgreementPublicKey
   ) throws(WalletError) -> GrantKey {
-    let context = context(wallet: record.wallet, field: record.field, version: record.version, grant: grant)
+    let context = context(
+      wallet: record.wallet, field: record.field, version: record.version, grant: grant)
     return GrantKey(
       grant: grant, field: record.field, version: record.version,
       sealedKey: try KeySealing.seal(dataKey, to: grantee, context: context))
   }
 
   /// The grantee's side: opens the data key and then the record it belongs to.
-  public func open(_ record: FieldRecord, with grantee: AgreementKey) throws(WalletError) -> [UInt8] {
+  public func open(_ record: FieldRecord, with grantee: AgreementKey) throws(WalletError) -> [UInt8]
+  {
     guard record.field == field, record.version == version else {
       throw .recordDoesNotOpen(field: record.field, version: record.version)
     }
@@ -58,10 +63,12 @@ extension GrantKey {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     let text = try c.decode(String.self, forKey: .sealedKey)
     guard let sealed = try? Encoding.fromBase64URL(text) else {
-      throw DecodingError.dataCorruptedError(forKey: .sealedKey, in: c, debugDescription: "base64url")
+      throw DecodingError.dataCorruptedError(
+        forKey: .sealedKey, in: c, debugDescription: "base64url")
     }
     self.init(
-      grant: try c.decode(StatementID.self, forKey: .grant), field: try c.decode(FieldID.self, forKey: .field),
+      grant: try c.decode(StatementID.self, forKey: .grant),
+      field: try c.decode(FieldID.self, forKey: .field),
       version: try c.decode(UInt64.self, forKey: .version), sealedKey: sealed)
   }
 
@@ -75,16 +82,20 @@ extension GrantKey {
 }
 
 extension GrantKey {
-  /// The sealed data keys of exactly a grant's fields: for each, the record
-  /// given (the latest version the sealer holds), its data key unwrapped with
+  /// The sealed data keys of exactly a grant's fields: for each, the verified
+  /// record given (the latest version the sealer holds: never one walletd
+  /// returned unchecked), its data key unwrapped with
   /// the circle key of its circle and epoch, sealed to the grantee. Shared by
   /// the citizen's and the trustee's clients and by `GrantIssuer`.
   public static func sealAll(
-    for grant: Grant, records: [FieldRecord], keyring: CircleKeyring, to grantee: AgreementPublicKey
+    for grant: Grant, records: [VerifiedRecord], keyring: CircleKeyring,
+    to grantee: AgreementPublicKey
   ) throws(WalletError) -> [GrantKey] {
     var keys: [GrantKey] = []
     for field in grant.fields {
-      guard let record = records.last(where: { $0.field == field }) else { throw .unknownField(field) }
+      guard let record = records.last(where: { $0.field == field })?.record else {
+        throw .unknownField(field)
+      }
       guard let circleKey = keyring.key(record.circle, epoch: record.circleEpoch) else {
         throw .keyDoesNotOpen("circle key \(record.circle.rawValue)")
       }

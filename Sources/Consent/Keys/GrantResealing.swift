@@ -25,7 +25,8 @@ public enum GrantResealing {
     _ field: FieldID, circle: Circle, plaintext: [UInt8], by holder: some WalletKeyHolder,
     activeGrants: [ActiveGrant], at now: Int64
   ) throws(WalletError) -> (record: FieldRecord, keys: [GrantKey]) {
-    let (record, dataKey) = try setField(field, circle: circle, plaintext: plaintext, holder: holder, at: now)
+    let (record, dataKey) = try setField(
+      field, circle: circle, plaintext: plaintext, holder: holder, at: now)
     return (record, try seal(dataKey, of: record, to: activeGrants, at: now))
   }
 
@@ -34,11 +35,14 @@ public enum GrantResealing {
   public static func rekey(
     after revoked: Grant, by holder: some WalletKeyHolder, remaining: [ActiveGrant], at now: Int64
   ) throws(WalletError) -> (records: [FieldRecord], keys: [GrantKey]) {
-    var latest: [FieldRecord] = []
+    var latest: [VerifiedRecord] = []
     for field in revoked.fields {
-      if let record = try holder.store.history(wallet: holder.walletID, field: field).last { latest.append(record) }
+      if let record = try holder.store.history(wallet: holder.walletID, field: field).last {
+        latest.append(VerifiedRecord(ownStore: record, owner: holder.identity.publicIdentity.keyID))
+      }
     }
-    let rekeyed = try rekeyed(latest, after: revoked, keyring: holder.keyring, remaining: remaining, at: now)
+    let rekeyed = try rekeyed(
+      latest, after: revoked, keyring: holder.keyring, remaining: remaining, at: now)
     for record in rekeyed.records { try holder.store.append(record) }
     return rekeyed
   }
@@ -48,19 +52,21 @@ public enum GrantResealing {
   /// data key and the circle's current key, that key sealed only to the
   /// durable grants that remain. Used by `rekey` and by the HTTP client.
   public static func rekeyed(
-    _ latest: [FieldRecord], after revoked: Grant, keyring: CircleKeyring, remaining: [ActiveGrant], at now: Int64
+    _ latest: [VerifiedRecord], after revoked: Grant, keyring: CircleKeyring,
+    remaining: [ActiveGrant], at now: Int64
   ) throws(WalletError) -> (records: [FieldRecord], keys: [GrantKey]) {
     let others = remaining.filter { $0.grant.id != revoked.id }
     var records: [FieldRecord] = []
     var keys: [GrantKey] = []
-    for record in latest where revoked.fields.contains(record.field) {
+    for record in latest.map(\.record) where revoked.fields.contains(record.field) {
       guard let oldKey = keyring.key(record.circle, epoch: record.circleEpoch),
         let (epoch, circleKey) = keyring.current(record.circle)
       else { throw .keyDoesNotOpen("circle key \(record.circle.rawValue)") }
       var plaintext = try FieldSealer.open(record, circleKey: oldKey)
       defer { wipe(&plaintext) }
       let sealed = try FieldSealer.seal(
-        plaintext, wallet: record.wallet, field: record.field, version: record.version + 1, circle: record.circle,
+        plaintext, wallet: record.wallet, field: record.field, version: record.version + 1,
+        circle: record.circle,
         circleKey: circleKey, circleEpoch: epoch, createdAt: now)
       records.append(sealed.record)
       keys += try seal(sealed.dataKey, of: sealed.record, to: others, at: now)
@@ -68,7 +74,9 @@ public enum GrantResealing {
     return (records, keys)
   }
 
-  public static func seal(_ dataKey: SymmetricKey, of record: FieldRecord, to grants: [ActiveGrant], at now: Int64)
+  public static func seal(
+    _ dataKey: SymmetricKey, of record: FieldRecord, to grants: [ActiveGrant], at now: Int64
+  )
     throws(WalletError) -> [GrantKey]
   {
     var keys: [GrantKey] = []
@@ -76,18 +84,23 @@ public enum GrantResealing {
     where active.grant.claims.kind == .durable && active.grant.fields.contains(record.field)
       && now < active.grant.expires
     {
-      keys.append(try GrantKey.seal(dataKey, of: record, grant: active.grant.id, to: active.granteeKey))
+      keys.append(
+        try GrantKey.seal(dataKey, of: record, grant: active.grant.id, to: active.granteeKey))
     }
     return keys
   }
 
   private static func setField(
-    _ field: FieldID, circle: Circle, plaintext: [UInt8], holder: some WalletKeyHolder, at now: Int64
+    _ field: FieldID, circle: Circle, plaintext: [UInt8], holder: some WalletKeyHolder,
+    at now: Int64
   ) throws(WalletError) -> (FieldRecord, SymmetricKey) {
-    guard let (epoch, circleKey) = holder.keyring.current(circle) else { throw .keyDoesNotOpen("circle key") }
+    guard let (epoch, circleKey) = holder.keyring.current(circle) else {
+      throw .keyDoesNotOpen("circle key")
+    }
     let latest = try holder.store.history(wallet: holder.walletID, field: field).last
     let sealed = try FieldSealer.seal(
-      plaintext, wallet: holder.walletID, field: field, version: (latest?.version ?? 0) + 1, circle: circle,
+      plaintext, wallet: holder.walletID, field: field, version: (latest?.version ?? 0) + 1,
+      circle: circle,
       circleKey: circleKey, circleEpoch: epoch, createdAt: now)
     try holder.store.append(sealed.record)
     return (sealed.record, sealed.dataKey)

@@ -4,6 +4,9 @@ import PSPCrypto
 /// kind only says which role the keystore was made for.
 public enum PrincipalKind: String, Sendable, Codable, CaseIterable {
   case citizen, trustee, administration, `operator`
+  /// The registration authority (in Luxembourg, the ministry that supervises the
+  /// aid): signs the certificates of administrations; not the operator.
+  case registrar
 }
 
 /// A principal's secret keys: Ed25519 to sign (consents, requests), X25519 to
@@ -26,7 +29,8 @@ public struct Identity: Sendable {
   }
 
   public var publicIdentity: PublicIdentity {
-    PublicIdentity(kind: kind, signingKey: signingKey.publicKey, encryptionKey: encryptionKey.publicKey)
+    PublicIdentity(
+      kind: kind, signingKey: signingKey.publicKey, encryptionKey: encryptionKey.publicKey)
   }
 }
 
@@ -36,7 +40,8 @@ public struct PublicIdentity: Sendable, Hashable {
   public let signingKey: SigningPublicKey
   public let encryptionKey: AgreementPublicKey
 
-  public init(kind: PrincipalKind, signingKey: SigningPublicKey, encryptionKey: AgreementPublicKey) {
+  public init(kind: PrincipalKind, signingKey: SigningPublicKey, encryptionKey: AgreementPublicKey)
+  {
     self.kind = kind
     self.signingKey = signingKey
     self.encryptionKey = encryptionKey

@@ -68,7 +68,7 @@ struct AdminAcknowledgeCommand: AsyncParsableCommand {
       let walletID = try WalletID(wallet)
       let registered = try CivilDate(iso: registeredOn)
       let acting = try Acting.unlock(home, actor, as: [.administration], invocation)
-      let client = AdministrationClient(transport: acting.transport(server, invocation))
+      let client = AdministrationClient(transport: try acting.transport(server, invocation))
       let view = try await AdminFiling.find(client, wallet: walletID, filing: filing)
       let due = try await client.acknowledge(
         wallet: walletID, filing: view, number: number, registeredOn: registered,

@@ -68,7 +68,7 @@ struct AdminDecideCommand: AsyncParsableCommand {
       guard let text = citizenKey ?? known,
         let bytes = try? Encoding.fromBase64URL(text), let key = try? AgreementPublicKey(bytes)
       else { throw Messages.citizenKeyUnknown }
-      let client = AdministrationClient(transport: acting.transport(server, invocation))
+      let client = AdministrationClient(transport: try acting.transport(server, invocation))
       let view = try await AdminFiling.find(client, wallet: walletID, filing: filing)
       try await client.decide(
         wallet: walletID, filing: view, outcome: outcome.outcome, motivation: motivation,

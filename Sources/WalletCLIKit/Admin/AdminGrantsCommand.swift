@@ -37,7 +37,7 @@ struct AdminGrantsCommand: AsyncParsableCommand {
   func run() async throws {
     try await Invocation.run(output) { invocation in
       let acting = try Acting.unlock(home, actor, as: [.administration], invocation)
-      let client = AdministrationClient(transport: acting.transport(server, invocation))
+      let client = AdministrationClient(transport: try acting.transport(server, invocation))
       let incoming: [Incoming] = try await client.incomingGrants().compactMap { entry in
         guard let message = try? PasetoV4Public.unverifiedMessage(of: entry.token),
           let claims = try? JSONDecoder().decode(GrantClaims.self, from: Data(message))

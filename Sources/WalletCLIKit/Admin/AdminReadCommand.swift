@@ -66,7 +66,7 @@ struct AdminReadCommand: AsyncParsableCommand {
         throw Messages.unknownPurpose(self.purpose)
       }
       let acting = try Acting.unlock(home, actor, as: [.administration], invocation)
-      let client = AdministrationClient(transport: acting.transport(server, invocation))
+      let client = AdministrationClient(transport: try acting.transport(server, invocation))
       let asked = fields.flatMap { CommaList.parse($0) { FieldID(rawValue: $0) } }
       let result = try await client.read(
         wallet: walletID, grant: grantID, purpose: purpose, fields: asked)

@@ -73,7 +73,7 @@ struct FilingCreateCommand: AsyncParsableCommand {
       }
       let acting = try Acting.unlock(
         home, actor, as: onBehalfOf == nil ? [.citizen] : [.trustee, .citizen], invocation)
-      let transport = acting.transport(server, invocation)
+      let transport = try acting.transport(server, invocation)
       let rules = try await ClientRules.fetch(transport)
       let administration = try rules.administration(named: at, for: purpose)
       guard let template = rules.templates[purpose] else {

@@ -63,6 +63,18 @@ struct FilingShowCommand: AsyncParsableCommand {
       for note in summary.notes {
         invocation.line(fr: "  Motifs : \(note)", en: "  Reasons: \(note)")
       }
+      if summary.unreadableNotes > 0 {
+        invocation.line(
+          fr:
+            "  Motifs : ILLISIBLES — \(summary.unreadableNotes) message(s) de l'administration ne s'ouvre(nt) pas avec votre clé (scellé(s) à une autre clé que la vôtre).",
+          en:
+            "  Reasons: UNREADABLE — \(summary.unreadableNotes) message(s) from the administration do not open with your key (sealed to a key other than yours)."
+        )
+        invocation.line(
+          fr:
+            "  Demandez à l'administration de vous donner les motifs sur papier, et prévenez l'opérateur.",
+          en: "  Ask the administration for the reasons on paper, and tell the operator.")
+      }
       if let recourse = summary.recourse {
         invocation.line(fr: "  Recours : \(recourse)", en: "  Recourse: \(recourse)")
       }

@@ -53,7 +53,8 @@ struct GrantListCommand: AsyncParsableCommand {
           fr: "Vous n'avez donné aucune permission.", en: "You have given no permission.")
       }
       let language = invocation.language
-      for (grant, state) in grants {
+      for entry in grants {
+        let (grant, state) = (entry.grant, entry.state)
         let aid = invocation.say(Words.aid(grant.claims.purpose, rules.templates))
         invocation.line(
           "\(grant.id) — \(rules.name(ofKeyID: grant.grantee)) — \(aid) — \(invocation.say(Words.grantState(state)))"
@@ -63,6 +64,13 @@ struct GrantListCommand: AsyncParsableCommand {
         invocation.line(
           fr: "    \(grant.fields.count) donnée(s), \(uses), jusqu'au \(day)",
           en: "    \(grant.fields.count) field(s), \(uses), until \(day)")
+        if let warning = entry.warning {
+          let message = Messages.forged(warning)
+          invocation.line(
+            "    " + invocation.say(fr: "ATTENTION : ", en: "WARNING: ")
+              + invocation.say(message.text))
+          if let hint = message.hint { invocation.line("    " + invocation.say(hint)) }
+        }
       }
     }
   }

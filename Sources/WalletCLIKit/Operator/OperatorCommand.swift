@@ -6,14 +6,12 @@ struct OperatorCommand: AsyncParsableCommand {
     abstract: "For the platform's operator: register administrations.",
     discussion: """
       The operator's identity is the one whose key walletd was started with
-      (operatorKey). Registering is its one power: it can never read a field or
-      make a consent.
+      (operatorKey). Publishing the registration authority's certificates is
+      its one power: it can never read a field, make a consent, or make up an
+      administration.
 
       Example:
-        wallet-cli operator register --as operateur --id fns \\
-            --name "Fonds national de solidarité" --kind fns \\
-            --keys fns.public.json --purposes allocation-vie-chere,prime-energie \\
-            --service "Service AVC" --phone "+352 2000 0000"
+        wallet-cli operator register --as operateur --certificate fns.certificate
       """,
     subcommands: [OperatorRegisterCommand.self])
 }

@@ -48,7 +48,7 @@ struct ProcurationListCommand: AsyncParsableCommand {
   func run() async throws {
     try await Invocation.run(output) { invocation in
       let acting = try Acting.unlock(home, actor, as: [.citizen, .trustee], invocation)
-      let transport = acting.transport(server, invocation)
+      let transport = try acting.transport(server, invocation)
       let rules = try await ClientRules.fetch(transport)
       var listed: [(Procuration, GrantState)] = []
       if acting.identity.kind == .citizen {

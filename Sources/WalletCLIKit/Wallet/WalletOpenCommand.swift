@@ -46,7 +46,7 @@ struct WalletOpenCommand: AsyncParsableCommand {
       let acceptance = ConsentAcceptance(
         terms: terms, language: invocation.language, acceptedAt: invocation.now)
       let citizen = try await CitizenClient.openWallet(
-        acting.transport(server, invocation), acceptance: acceptance)
+        try acting.transport(server, invocation), acceptance: acceptance)
       let wallet = citizen.walletID.description
       try HomeState.update(acting.home, acting.name) { $0.wallet = wallet }
       if invocation.json {

@@ -33,7 +33,7 @@ struct WalletStatusCommand: AsyncParsableCommand {
     try await Invocation.run(output) { invocation in
       let acting = try Acting.unlock(home, actor, as: [.citizen], invocation)
       let wallet = try acting.walletID()
-      let transport = acting.transport(server, invocation)
+      let transport = try acting.transport(server, invocation)
       let view = try await transport.send("GET", "/v1/wallets/\(wallet)", as: WalletView.self)
       var status = Status(
         wallet: wallet.description, openedAt: Timestamp.rfc3339(view.wallet.createdAt),

@@ -8,6 +8,10 @@ public struct DaemonConfiguration: Sendable, Codable, Equatable {
   public var listen: String = "127.0.0.1:8470"
   /// `k4.public` of the operator: the only key that registers administrations.
   public var operatorKey: String? = nil
+  /// `k4.public` keys of the registration authorities whose certificates make an
+  /// administration (comma-separated in `PSP_REGISTRAR_KEY`). None: walletd
+  /// publishes no administration.
+  public var registrarKeys: [String]? = nil
   /// `monday-to-saturday` (default, Luxembourg usage) or `monday-to-friday`.
   public var workingWeek: String = "monday-to-saturday"
   /// Authentication failures per client address and minute before 429.
@@ -35,6 +39,9 @@ public struct DaemonConfiguration: Sendable, Codable, Equatable {
     if let value = environment["PSP_LISTEN"] { listen = value }
     if let value = environment["PSP_WORKING_WEEK"] { workingWeek = value }
     if let key = environment["PSP_OPERATOR_KEY"] { operatorKey = key }
+    if let keys = environment["PSP_REGISTRAR_KEY"] {
+      registrarKeys = keys.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
     if let value = environment["PSP_TLS_CERTIFICATE"] { tlsCertificate = value }
     if let value = environment["PSP_TLS_KEY"] { tlsKey = value }
     // Not a number: kept as -1, refused by `grantCacheCapacity()` at start.
@@ -55,6 +62,17 @@ public struct DaemonConfiguration: Sendable, Codable, Equatable {
       (0...65535).contains(port)
     else { throw .badRequest("listen must be HOST:PORT") }
     return (String(listen[..<colon]), port)
+  }
+
+  public func registrarPublicKeys() throws(APIError) -> [SigningPublicKey] {
+    var keys: [SigningPublicKey] = []
+    for text in registrarKeys ?? [] {
+      guard let key = try? Paserk.signingPublicKey(from: text) else {
+        throw .badRequest("a registrar key must be a k4.public PASERK")
+      }
+      keys.append(key)
+    }
+    return keys
   }
 
   public func operatorPublicKey() throws(APIError) -> SigningPublicKey? {

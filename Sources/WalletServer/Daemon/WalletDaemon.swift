@@ -48,7 +48,8 @@ public final class WalletDaemon: @unchecked Sendable {
     }
     let service = try WalletService(
       path: configuration.dataDir + "/walletd.sqlite", daemonKey: daemonKey,
-      operatorKey: try configuration.operatorPublicKey(), calendar: WorkingDayCalendar(week: week),
+      operatorKey: try configuration.operatorPublicKey(), registrars: try configuration.registrarPublicKeys(),
+      calendar: WorkingDayCalendar(week: week),
       grantCacheSize: try configuration.grantCacheCapacity(), clock: clock)
     let routes = WalletRoutes(
       service: service, limiter: FailureLimiter(budgetPerMinute: configuration.authFailuresPerMinute), metrics: metrics)

@@ -12,7 +12,9 @@ import WalletAPI
 enum ReadAnswerJSON {
   static func bytes(_ answer: ReadResponseBody) -> [UInt8] {
     var out = JSONBytes()
-    out.open("grant", first: true)
+    out.open("consentReceipt", first: true)
+    out.string(answer.consentReceipt)
+    out.open("grant")
     out.string(answer.grant)
     out.open("keys")
     out.array(answer.keys) { out, key in
@@ -26,8 +28,12 @@ enum ReadAnswerJSON {
       out.number(key.version)
       out.close()
     }
-    out.open("ownerEncryptionKey")
-    out.base64URL(answer.ownerEncryptionKey.bytes)
+    if let manifest = answer.manifest {
+      out.open("manifest")
+      out.string(manifest)
+    }
+    out.open("procurations")
+    out.array(answer.procurations) { out, token in out.string(token) }
     out.open("records")
     out.array(answer.records) { out, record in
       out.open("ciphertext", first: true)

@@ -65,7 +65,7 @@ public struct WalletRoutes: Sendable {
     router.post("/v1/administrations") { request, context in
       await respond(request, context) { caller, body in
         try await s.register(
-          StrictJSON.decode(AdministrationRegistration.self, from: body), caller: caller!)
+          StrictJSON.decode(AdministrationCertificateView.self, from: body), caller: caller!)
         return Responses.json(Done(), status: .created)
       }
     }

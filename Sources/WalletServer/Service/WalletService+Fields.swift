@@ -6,12 +6,18 @@ import WalletAPI
 extension WalletService {
   /// New field versions from the owner or a trustee with `update` (within its
   /// circles), with their data keys for the durable grants that cover them.
-  public func putFields(_ wallet: WalletID, request: FieldsRequest, caller: Caller) async throws(APIError) {
-    let (record, authority, state, procuration) = try await ownerOrTrusteeLogged(caller, wallet: wallet, action: .update)
-    guard !request.records.isEmpty, request.records.count <= 64 else { throw .badRequest("1 to 64 records") }
+  public func putFields(_ wallet: WalletID, request: FieldsRequest, caller: Caller)
+    async throws(APIError)
+  {
+    let (record, authority, state, procuration) = try await ownerOrTrusteeLogged(
+      caller, wallet: wallet, action: .update)
+    guard !request.records.isEmpty, request.records.count <= 64 else {
+      throw .badRequest("1 to 64 records")
+    }
     for field in request.records {
       guard field.wallet == wallet else { throw .badRequest("a record is for another wallet") }
-      guard let definition = FieldCatalogue.standard[field.field], definition.circle == field.circle else {
+      guard let definition = FieldCatalogue.standard[field.field], definition.circle == field.circle
+      else {
         throw .badRequest("field \(field.field) is unknown or in another circle")
       }
       if let procuration,
@@ -22,23 +28,36 @@ extension WalletService {
         throw .refused(.procurationTooNarrow("circle"))
       }
     }
-    try checkGrantKeys(request.grantKeys, records: request.records, authority: authority, state: state)
+    let statement = try checkStatement(
+      request.statement, records: request.records, authority: authority, state: state,
+      caller: caller,
+      procuration: procuration)
+    let grants = try checkGrantKeys(
+      request.grantKeys, records: request.records, authority: authority, state: state)
+    let manifests = try checkManifests(
+      request.manifests, keys: request.grantKeys, records: request.records, grants: grants,
+      authority: authority,
+      state: state, caller: caller)
     let entry = AccessLogEntry(
-      at: now, wallet: wallet, actor: caller.keyID, role: role(of: caller, in: record, procuration: procuration),
+      at: now, wallet: wallet, actor: caller.keyID,
+      role: role(of: caller, in: record, procuration: procuration),
       action: .fieldUpdated, fields: request.records.map(\.field), procuration: procuration?.id)
     let _: Bool = try await write { tx in
-      for field in request.records { try SQLiteWalletStore.append(field, in: tx) }
+      try Self.appendAuthored(
+        request.records, statement: statement, token: request.statement, in: tx)
       try Self.insert(request.grantKeys, in: tx)
+      try Self.insert(manifests, in: tx)
       try Self.append(entry, in: tx)
       return true
     }
   }
 
   /// Sealed keys must name a durable grant of this wallet in force that covers
-  /// the field, for a version being written.
+  /// the field, for a version being written. Returns those grants.
+  @discardableResult
   func checkGrantKeys(
     _ keys: [GrantKey], records: [FieldRecord], authority: WalletAuthority, state: ConsentState
-  ) throws(APIError) {
+  ) throws(APIError) -> [StatementID: Grant] {
     let written = Set(records.map { "\($0.field.rawValue)#\($0.version)" })
     var grants: [StatementID: Grant] = [:]
     for key in keys {
@@ -49,33 +68,45 @@ extension WalletService {
       if let known = grants[key.grant] {
         grant = known
       } else {
-        grant = try storedGrant(key.grant, wallet: authority.wallet, authority: authority, state: state)
+        grant = try storedGrant(
+          key.grant, wallet: authority.wallet, authority: authority, state: state)
         grants[key.grant] = grant
       }
-      guard grant.claims.kind == .durable, grant.fields.contains(key.field), !state.revoked.contains(grant.id) else {
+      guard grant.claims.kind == .durable, grant.fields.contains(key.field),
+        !state.revoked.contains(grant.id)
+      else {
         throw .badRequest("a sealed key is for a grant that does not cover it")
       }
     }
+    return grants
   }
 
   static func insert(_ keys: [GrantKey], in tx: SQLiteDatabase.Transaction) throws {
     for key in keys {
       try tx.query(
         "INSERT INTO grant_keys (grant_id, field, version, sealed_key) VALUES (?, ?, ?, ?)",
-        [.text(key.grant.rawValue), .text(key.field.rawValue), .integer(Int64(key.version)), .blob(key.sealedKey)])
+        [
+          .text(key.grant.rawValue), .text(key.field.rawValue), .integer(Int64(key.version)),
+          .blob(key.sealedKey),
+        ])
     }
   }
 
   /// The latest records (or one field's history) for the owner, or a trustee
   /// with `read` (only the circles of its procuration).
-  public func records(_ wallet: WalletID, history field: FieldID?, caller: Caller) async throws(APIError)
+  public func records(_ wallet: WalletID, history field: FieldID?, caller: Caller)
+    async throws(APIError)
     -> RecordsView
   {
-    let (_, _, _, procuration) = try await ownerOrTrusteeLogged(caller, wallet: wallet, anyOf: [.read, .file, .grant])
+    let (_, _, _, procuration) = try await ownerOrTrusteeLogged(
+      caller, wallet: wallet, anyOf: [.read, .file, .grant])
     var records: [FieldRecord]
     do {
-      records = try field.map { try reader.history(wallet: wallet, field: $0) } ?? reader.latestRecords(wallet: wallet)
+      records =
+        try field.map { try reader.history(wallet: wallet, field: $0) }
+        ?? reader.latestRecords(wallet: wallet)
     } catch { throw APIError(error) }
+    let state = try consentState(wallet)
     if let procuration {
       // A trustee's read is an access like any other: logged before it is answered.
       let templates = rules.templates
@@ -92,6 +123,7 @@ extension WalletService {
         return true
       }
     }
-    return RecordsView(records: records)
+    let (statements, procurations) = try authorship(of: records, wallet: wallet, state: state)
+    return RecordsView(records: records, statements: statements, procurations: procurations)
   }
 }

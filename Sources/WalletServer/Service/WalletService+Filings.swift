@@ -9,31 +9,42 @@ extension WalletService {
   /// trustee under a procuration with `file`. A one-shot procuration is
   /// consumed here, exactly once, in the same commit as the log entry; a
   /// second use is refused and logged.
-  public func file(_ wallet: WalletID, request: FilingRequest, caller: Caller) async throws(APIError) -> FilingView {
+  public func file(_ wallet: WalletID, request: FilingRequest, caller: Caller)
+    async throws(APIError) -> FilingView
+  {
     let (record, authority, state, procuration) = try await ownerOrTrusteeLogged(
-      caller, wallet: wallet, action: .file, named: SignedStatement.unverifiedProcuration(of: request.filing))
+      caller, wallet: wallet, action: .file,
+      named: SignedStatement.unverifiedProcuration(of: request.filing))
     let filing: Filing
     let grant: Grant
     do {
-      filing = try FilingVerifier.verify(request.filing, authority: authority, state: state, rules: rules)
-      grant = try GrantVerifier.verify(request.grant, authority: authority, state: state, rules: rules)
+      filing = try FilingVerifier.verify(
+        request.filing, authority: authority, state: state, rules: rules)
+      grant = try GrantVerifier.verify(
+        request.grant, authority: authority, state: state, rules: rules)
       try FilingVerifier.checkGrant(grant, belongsTo: filing)
     } catch {
       try await refuse(
         error,
         entry: AccessLogEntry(
-          at: now, wallet: wallet, actor: caller.keyID, role: role(of: caller, in: record, procuration: procuration),
+          at: now, wallet: wallet, actor: caller.keyID,
+          role: role(of: caller, in: record, procuration: procuration),
           action: .filingMade, procuration: procuration?.id, refusal: error))
     }
     guard filing.claims.iss == caller.keyID, filing.claims.procuration == procuration?.id else {
       throw .forbidden("a filing is stored by its signer, under the procuration it names")
     }
-    try checkIssuedKeys(request.keys, grant: grant)
+    let sealed = try checkIssuedKeys(request.keys, grant: grant)
+    let manifests = try checkManifests(
+      [request.manifest], keys: request.keys, records: sealed, grants: [grant.id: grant],
+      authority: authority,
+      state: state, caller: caller)
     let actorRole = role(of: caller, in: record, procuration: procuration)
     let at = now
     let made = AccessLogEntry(
       at: at, wallet: wallet, actor: caller.keyID, role: actorRole, action: .filingMade,
-      purpose: filing.claims.purpose, fields: grant.fields, grant: grant.id, procuration: procuration?.id,
+      purpose: filing.claims.purpose, fields: grant.fields, grant: grant.id,
+      procuration: procuration?.id,
       filing: filing.id)
     let used = procuration.map {
       AccessLogEntry(
@@ -50,7 +61,8 @@ extension WalletService {
       if let oneShot {
         // Checked and recorded inside this transaction: of any number of
         // concurrent attempts, exactly one finds the procuration unused.
-        let usedBefore = try tx.query("SELECT 1 FROM consumptions WHERE statement = ?", [.text(oneShot.rawValue)])
+        let usedBefore = try tx.query(
+          "SELECT 1 FROM consumptions WHERE statement = ?", [.text(oneShot.rawValue)])
         if !usedBefore.isEmpty {
           try Self.append(refusedAgain!, in: tx)
           return false
@@ -59,11 +71,15 @@ extension WalletService {
       }
       try Self.insert(grant, token: request.grant, at: at, in: tx)
       try Self.insert(request.keys, in: tx)
+      try Self.insert(manifests, in: tx)
       try Self.requireFresh(filing.id, in: tx)
       try tx.query(
         "INSERT INTO filings (id, wallet, administration, token, grant_id, at) VALUES (?, ?, ?, ?, ?, ?)",
-        [.text(filing.id.rawValue), .blob(wallet.bytes), .text(filing.claims.administration), .text(request.filing),
-          .text(grant.id.rawValue), .integer(at)])
+        [
+          .text(filing.id.rawValue), .blob(wallet.bytes), .text(filing.claims.administration),
+          .text(request.filing),
+          .text(grant.id.rawValue), .integer(at),
+        ])
       if let used { try Self.append(used, in: tx) }
       try Self.append(made, in: tx)
       return true
@@ -85,10 +101,13 @@ extension WalletService {
         let state = try consentState(wallet)
         let authority = try authority(record)
         let allowed = state.procurations.values.contains { token in
-          guard let p = try? ProcurationVerifier.verify(token, authority: authority, rules: rules) else { return false }
+          guard let p = try? ProcurationVerifier.verify(token, authority: authority, rules: rules)
+          else { return false }
           return p.claims.sub == caller.keyID && !state.revoked.contains(p.id)
         }
-        guard allowed else { throw .forbidden("only the citizen, a trustee or the administration concerned") }
+        guard allowed else {
+          throw .forbidden("only the citizen, a trustee or the administration concerned")
+        }
       }
     }
     do {
@@ -101,10 +120,12 @@ extension WalletService {
           let grantID = row[2].text
         else { continue }
         if let only = administrationOnly, row[3].text != only { continue }
-        let grantToken = try reader.database.query("SELECT token FROM grants WHERE id = ?", [.text(grantID)])
+        let grantToken =
+          try reader.database.query("SELECT token FROM grants WHERE id = ?", [.text(grantID)])
           .first?[0].text ?? ""
         let responses = try reader.database.query(
-          "SELECT token, sealed_note FROM filing_responses WHERE filing = ? ORDER BY position", [.text(id.rawValue)]
+          "SELECT token, sealed_note FROM filing_responses WHERE filing = ? ORDER BY position",
+          [.text(id.rawValue)]
         ).compactMap { r -> FilingView.Response? in
           guard let t = r[0].text else { return nil }
           return FilingView.Response(token: t, sealedNote: r[1].blob.map(Bytes.init))
@@ -128,11 +149,15 @@ extension WalletService {
     let state = try consentState(wallet)
     let stored: (token: String, responses: [String])
     do {
-      guard let token = try reader.database.query(
-        "SELECT token FROM filings WHERE id = ? AND wallet = ?", [.text(id.rawValue), .blob(wallet.bytes)]
-      ).first?[0].text else { throw APIError.notFound("no such filing") }
+      guard
+        let token = try reader.database.query(
+          "SELECT token FROM filings WHERE id = ? AND wallet = ?",
+          [.text(id.rawValue), .blob(wallet.bytes)]
+        ).first?[0].text
+      else { throw APIError.notFound("no such filing") }
       let responses = try reader.database.query(
-        "SELECT token FROM filing_responses WHERE filing = ? ORDER BY position", [.text(id.rawValue)]
+        "SELECT token FROM filing_responses WHERE filing = ? ORDER BY position",
+        [.text(id.rawValue)]
       ).compactMap { $0[0].text }
       stored = (token, responses)
     } catch { throw APIError(error) }
@@ -140,15 +165,18 @@ extension WalletService {
     var timeline: FilingTimeline
     let claims: FilingResponseClaims
     do {
-      filing = try FilingVerifier.verify(stored.token, authority: authority, state: state, rules: rules)
+      filing = try FilingVerifier.verify(
+        stored.token, authority: authority, state: state, rules: rules)
       guard filing.claims.administration == caller.keyID else {
         throw APIError.forbidden("only the administration the request was filed with")
       }
       timeline = FilingTimeline(filing: filing)
       for token in stored.responses {
-        _ = try FilingVerifier.apply(token, to: &timeline, filing: filing, rules: rules, calendar: calendar)
+        _ = try FilingVerifier.apply(
+          token, to: &timeline, filing: filing, rules: rules, calendar: calendar)
       }
-      claims = try FilingVerifier.apply(request.token, to: &timeline, filing: filing, rules: rules, calendar: calendar)
+      claims = try FilingVerifier.apply(
+        request.token, to: &timeline, filing: filing, rules: rules, calendar: calendar)
     } catch let error as APIError {
       throw error
     } catch let refusal as ConsentRefusal {
@@ -168,8 +196,11 @@ extension WalletService {
     let _: Bool = try await write { tx in
       try tx.query(
         "INSERT INTO filing_responses (id, filing, position, token, sealed_note, at) VALUES (?, ?, ?, ?, ?, ?)",
-        [.text(claims.jti.rawValue), .text(id.rawValue), .integer(Int64(position)), .text(request.token),
-          request.sealedNote.map { .blob($0.bytes) } ?? .null, .integer(at)])
+        [
+          .text(claims.jti.rawValue), .text(id.rawValue), .integer(Int64(position)),
+          .text(request.token),
+          request.sealedNote.map { .blob($0.bytes) } ?? .null, .integer(at),
+        ])
       try Self.append(entry, in: tx)
       return true
     }

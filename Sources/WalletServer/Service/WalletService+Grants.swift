@@ -59,7 +59,11 @@ extension WalletService {
     guard grant.claims.filing == nil else {
       throw .badRequest("a filing's grant comes with its filing")
     }
-    try checkIssuedKeys(request.keys, grant: grant)
+    let sealed = try checkIssuedKeys(request.keys, grant: grant)
+    let manifests = try checkManifests(
+      [request.manifest], keys: request.keys, records: sealed, grants: [grant.id: grant],
+      authority: authority,
+      state: state, caller: caller)
     let entry = AccessLogEntry(
       at: now, wallet: wallet, actor: caller.keyID,
       role: role(of: caller, in: record, procuration: procuration),
@@ -73,25 +77,30 @@ extension WalletService {
       }
       try Self.insert(grant, token: request.token, at: at, in: tx)
       try Self.insert(request.keys, in: tx)
+      try Self.insert(manifests, in: tx)
       try Self.append(entry, in: tx)
       return true
     }
   }
 
-  /// One sealed key per granted field, each for a version that exists.
-  func checkIssuedKeys(_ keys: [GrantKey], grant: Grant) throws(APIError) {
+  /// One sealed key per granted field, each for a version that exists;
+  /// returns the records of those versions.
+  func checkIssuedKeys(_ keys: [GrantKey], grant: Grant) throws(APIError) -> [FieldRecord] {
     guard keys.allSatisfy({ $0.grant == grant.id }), Set(keys.map(\.field)) == Set(grant.fields),
       keys.count == grant.fields.count
     else { throw .badRequest("one sealed key per granted field is needed") }
+    var sealed: [FieldRecord] = []
     for key in keys {
       let history: [FieldRecord]
       do { history = try reader.history(wallet: grant.claims.wallet, field: key.field) } catch {
         throw APIError(error)
       }
-      guard history.contains(where: { $0.version == key.version }) else {
+      guard let record = history.first(where: { $0.version == key.version }) else {
         throw .badRequest("a sealed key is for a version that does not exist")
       }
+      sealed.append(record)
     }
+    return sealed
   }
 
   static func insert(_ grant: Grant, token: String, at: Int64, in tx: SQLiteDatabase.Transaction)
@@ -122,10 +131,32 @@ extension WalletService {
   public func grants(_ wallet: WalletID, caller: Caller) throws(APIError) -> GrantsView {
     let (_, _, state) = try requireOwner(caller, wallet: wallet)
     let rows: [SQLiteDatabase.Row]
+    var keys: [String: [KeyVersion]] = [:]
+    var manifests: [String: String] = [:]
     do {
       rows = try reader.database.query(
         "SELECT id, token FROM grants WHERE wallet = ? ORDER BY created_at, rowid",
         [.blob(wallet.bytes)])
+      for row in try reader.database.query(
+        """
+        SELECT k.grant_id, k.field, k.version FROM grant_keys k JOIN grants g ON g.id = k.grant_id
+        WHERE g.wallet = ? ORDER BY k.field, k.version
+        """, [.blob(wallet.bytes)])
+      {
+        guard let id = row[0].text, let field = row[1].text.flatMap(FieldID.init(rawValue:)),
+          let version = row[2].integer
+        else { continue }
+        keys[id, default: []].append(KeyVersion(field: field, version: UInt64(version)))
+      }
+      // The newest manifest of each grant: rows in seq order, the last one wins.
+      for row in try reader.database.query(
+        """
+        SELECT m.grant_id, m.token FROM grant_manifests m JOIN grants g ON g.id = m.grant_id
+        WHERE g.wallet = ? ORDER BY m.seq
+        """, [.blob(wallet.bytes)])
+      {
+        if let id = row[0].text, let token = row[1].text { manifests[id] = token }
+      }
     } catch { throw APIError(error) }
     let at = now
     return GrantsView(
@@ -134,7 +165,8 @@ extension WalletService {
           return nil
         }
         return GrantView(
-          id: id, token: token, state: Self.grantState(id, token: token, state: state, at: at))
+          id: id, token: token, state: Self.grantState(id, token: token, state: state, at: at),
+          manifest: manifests[id.rawValue], keys: keys[id.rawValue] ?? [])
       })
   }
 
@@ -190,6 +222,8 @@ extension WalletService {
     if !request.grantKeys.isEmpty && request.records.isEmpty {
       throw .badRequest("sealed keys come only with the re-keyed records they are for")
     }
+    var rekeyed: (RecordStatementClaims, String)? = nil
+    var manifests: [GrantManifest] = []
     if !request.records.isEmpty {
       guard procuration == nil else { throw .forbidden("only the citizen re-keys fields") }
       for field in request.records {
@@ -205,9 +239,23 @@ extension WalletService {
       for field in request.records where field.wallet != wallet {
         throw .badRequest("a record is for another wallet")
       }
-      try checkGrantKeys(
+      guard let statementToken = request.statement else {
+        throw .badRequest("re-keyed records come with their statement")
+      }
+      rekeyed = (
+        try checkStatement(
+          statementToken, records: request.records, authority: authority, state: state,
+          caller: caller,
+          procuration: nil), statementToken
+      )
+      let grants = try checkGrantKeys(
         request.grantKeys, records: request.records, authority: authority,
         state: state.applying(change))
+      manifests = try checkManifests(
+        request.manifests, keys: request.grantKeys, records: request.records, grants: grants,
+        authority: authority, state: state.applying(change), caller: caller)
+    } else if !request.manifests.isEmpty || request.statement != nil {
+      throw .badRequest("a statement and manifests come only with re-keyed records")
     }
     let action: LogAction =
       switch (change.claims.target, change.claims.action) {
@@ -227,6 +275,7 @@ extension WalletService {
       grant: change.claims.target == .grant ? change.claims.ref : nil,
       procuration: change.claims.target == .procuration ? change.claims.ref : procuration?.id)
     let at = now
+    let (rekeyedRecords, newManifests) = (rekeyed, manifests)
     let _: Bool = try await write { tx in
       try Self.requireFresh(change.claims.jti, in: tx)
       try tx.query(
@@ -240,8 +289,11 @@ extension WalletService {
         try tx.query(
           "DELETE FROM grant_keys WHERE grant_id = ?", [.text(change.claims.ref.rawValue)])
       }
-      for field in request.records { try SQLiteWalletStore.append(field, in: tx) }
+      if let (statement, token) = rekeyedRecords {
+        try Self.appendAuthored(request.records, statement: statement, token: token, in: tx)
+      }
       try Self.insert(request.grantKeys, in: tx)
+      try Self.insert(newManifests, in: tx)
       try Self.append(entry, in: tx)
       return true
     }

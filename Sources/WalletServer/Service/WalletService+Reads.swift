@@ -46,6 +46,13 @@ extension WalletService {
 
     let (records, keys) = try grantedRecords(
       grant.id, wallet: body.wallet, fields: permission.fields)
+    // What the client verifies everything with: the grantor's latest manifest,
+    // the citizen's consent receipt, and the procurations a trustee signed under.
+    let manifest = try latestManifest(grant.id)
+    let named = Set(
+      [grant.claims.procuration, manifest.flatMap(SignedStatement.unverifiedProcuration(of:))]
+        .compactMap { $0 })
+    let procurations = named.sorted().compactMap { state.procurations[$0] }
     let allowed = entry(records.map(\.field))
     let refusedAgain = entry(permission.fields, .alreadyUsed)
     let consumes = permission.consumesGrant
@@ -99,8 +106,9 @@ extension WalletService {
       throw .refused(known.first { $0.code == refusal } ?? .alreadyUsed)
     }
     return ReadResponseBody(
-      grant: grant.token, records: records, keys: keys,
-      ownerEncryptionKey: Bytes(record.ownerEncryptionKey))
+      grant: grant.token, records: records, keys: keys, manifest: manifest,
+      consentReceipt: record.consentReceipt,
+      procurations: procurations)
   }
 
   /// The newest version of each of `fields` that the grant holds a key for,

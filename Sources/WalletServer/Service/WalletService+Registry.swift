@@ -4,33 +4,27 @@ import PSPCrypto
 import WalletAPI
 
 extension WalletService {
-  /// The operator's key alone registers an administration, for purposes whose
-  /// templates list its kind.
-  public func register(_ registration: AdministrationRegistration, caller: Caller) async throws(APIError) {
+  /// The operator publishes an administration: its key alone may, and only
+  /// with a certificate signed by a registration authority walletd was
+  /// configured with (`registrarKeys`), for purposes whose templates list the
+  /// administration's kind. The operator cannot make up an administration:
+  /// every client verifies the same certificate against its own pinned key.
+  public func register(_ request: AdministrationCertificateView, caller: Caller)
+    async throws(APIError)
+  {
     guard let operatorKeyID, caller.keyID == operatorKeyID else {
       throw .forbidden("only the operator registers administrations")
     }
-    let administration: Administration
+    let certified: CertifiedAdministration
     do {
-      guard let id = AdministrationID(rawValue: registration.id),
-        let kind = AdministrationKind(rawValue: registration.kind)
-      else { throw APIError.badRequest("malformed administration id or kind") }
-      var purposes = Set<Purpose>()
-      for raw in registration.purposes {
-        guard let purpose = Purpose(rawValue: raw) else { throw APIError.badRequest("malformed purpose") }
-        purposes.insert(purpose)
-      }
-      administration = try Administration(
-        id: id, name: registration.name, kind: kind, signingKey: registration.signingKey,
-        encryptionKey: registration.encryptionKey, purposes: purposes,
-        contact: AdministrationContact(service: registration.service, phone: registration.phone, email: registration.email))
+      certified = try AdministrationCertificate.verify(
+        request.certificate, registrars: registrars, at: now)
+    } catch { throw .badRequest(error.description) }
+    let administration = certified.administration
+    do {
       var check = registry
       try check.register(administration)
-    } catch let error as APIError {
-      throw error
-    } catch let error as RegistryError {
-      throw .badRequest(error.description)
-    } catch { throw .badRequest("the registration is not valid") }
+    } catch { throw .badRequest(error.description) }
     let text: String
     do { text = String(decoding: try JSONEncoder().encode(administration), as: UTF8.self) } catch {
       throw .badRequest("the registration is not valid")
@@ -38,20 +32,24 @@ extension WalletService {
     let at = now
     let _: Bool = try await write { tx in
       try tx.query(
-        "INSERT INTO administrations (id, key_id, record, registered_at) VALUES (?, ?, ?, ?)",
-        [.text(administration.id.rawValue), .text(administration.keyID), .text(text), .integer(at)])
+        "INSERT INTO administrations (id, key_id, record, registered_at, certificate) VALUES (?, ?, ?, ?, ?)",
+        [
+          .text(administration.id.rawValue), .text(administration.keyID), .text(text), .integer(at),
+          .text(certified.certificate),
+        ])
       return true
     }
-    do { try updateRegistry { try $0.register(administration) } } catch { throw .conflict("already registered") }
+    do {
+      try updateRegistry { registry, certificates in
+        try registry.register(administration)
+        certificates.append(certified.certificate)
+      }
+    } catch { throw .conflict("already registered") }
   }
 
+  /// The registrars' certificates, as published: clients verify each one.
   public func administrations() -> AdministrationsView {
     AdministrationsView(
-      administrations: registry.administrations.map {
-        AdministrationRegistration(
-          id: $0.id.rawValue, name: $0.name, kind: $0.kind.rawValue, signingKey: $0.signingKeyPaserk,
-          encryptionKey: $0.encryptionKeyText, purposes: $0.purposes.map(\.rawValue).sorted(),
-          service: $0.contact.service, phone: $0.contact.phone, email: $0.contact.email)
-      })
+      administrations: certificates.map(AdministrationCertificateView.init(certificate:)))
   }
 }

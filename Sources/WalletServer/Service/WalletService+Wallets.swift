@@ -75,6 +75,11 @@ extension WalletService {
       // Grants lose their keys: nothing sealed for administrations remains.
       try tx.query(
         "DELETE FROM grant_keys WHERE grant_id IN (SELECT id FROM grants WHERE wallet = ?)", [.blob(wallet.bytes)])
+      // The records are gone, so are the digests that named them.
+      try tx.query("DELETE FROM record_statements WHERE wallet = ?", [.blob(wallet.bytes)])
+      try tx.query(
+        "DELETE FROM grant_manifests WHERE grant_id IN (SELECT id FROM grants WHERE wallet = ?)",
+        [.blob(wallet.bytes)])
       try Self.append(entry, in: tx)
       return true
     }

@@ -14,10 +14,14 @@ public final class WalletService: @unchecked Sendable {
   let committer: GroupCommitter
   public let daemonKey: SigningKey
   let operatorKeyID: String?
+  /// The registration authorities whose certificates make an administration.
+  let registrars: [SigningPublicKey]
   let clock: @Sendable () -> Int64
   let calendar: WorkingDayCalendar
   private let lock = NSLock()
   private var registryValue: AdministrationRegistry
+  /// The certificates published, in the order registered.
+  private var certificatesValue: [String] = []
   /// Grants whose signature, chain and template verified, by id and token.
   /// Statuses (revoked, paused, used, the parent procuration) are never cached:
   /// `ReadDecision` checks them on every read. Emptied when the registry changes.
@@ -30,9 +34,11 @@ public final class WalletService: @unchecked Sendable {
   /// - Parameters:
   ///   - path: the SQLite file (created if missing).
   ///   - operatorKey: the only key that may register administrations.
+  ///   - registrars: the keys whose certificates make an administration.
   ///   - grantCacheSize: verified grants kept in memory (least recently used go first).
   public init(
     path: String, daemonKey: SigningKey, operatorKey: SigningPublicKey?,
+    registrars: [SigningPublicKey] = [],
     calendar: WorkingDayCalendar = WorkingDayCalendar(week: .mondayToSaturday),
     grantCacheSize: Int = DaemonConfiguration.defaultGrantCacheSize,
     clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
@@ -42,16 +48,24 @@ public final class WalletService: @unchecked Sendable {
     committer = GroupCommitter(database: try SQLiteDatabase(path: path))
     self.daemonKey = daemonKey
     operatorKeyID = operatorKey.map { Paserk.identifier(of: $0) }
+    self.registrars = registrars
     self.clock = clock
     self.calendar = calendar
     verifiedGrants = VerifiedGrantCache(capacity: grantCacheSize)
     registryValue = AdministrationRegistry()
+    // Only administrations whose certificate still verifies under the
+    // registrars configured now (a registrar dropped from the configuration, a
+    // certificate expired, a row edited behind walletd's back: not published).
+    let at = clock()
     for row in try reader.database.query(
-      "SELECT record FROM administrations ORDER BY registered_at")
+      "SELECT certificate FROM administrations ORDER BY registered_at, rowid")
     {
-      guard let text = row[0].text, let data = text.data(using: .utf8) else { continue }
-      let administration = try JSONDecoder().decode(Administration.self, from: data)
-      try registryValue.register(administration)
+      guard let certificate = row[0].text,
+        let certified = try? AdministrationCertificate.verify(
+          certificate, registrars: registrars, at: at),
+        (try? registryValue.register(certified.administration)) != nil
+      else { continue }
+      certificatesValue.append(certificate)
     }
   }
 
@@ -63,10 +77,18 @@ public final class WalletService: @unchecked Sendable {
     return registryValue
   }
 
-  func updateRegistry(_ body: (inout AdministrationRegistry) throws -> Void) rethrows {
+  var certificates: [String] {
     lock.lock()
     defer { lock.unlock() }
-    try body(&registryValue)
+    return certificatesValue
+  }
+
+  func updateRegistry(_ body: (inout AdministrationRegistry, inout [String]) throws -> Void)
+    rethrows
+  {
+    lock.lock()
+    defer { lock.unlock() }
+    try body(&registryValue, &certificatesValue)
     verifiedGrants.removeAll()
   }
 

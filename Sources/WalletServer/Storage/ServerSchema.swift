@@ -91,5 +91,27 @@ enum ServerSchema {
       CREATE INDEX consumptions_by_wallet ON consumptions (wallet);
       """
     ),
+    (
+      // A platform that cannot lie (consent.md §27): who wrote each record
+      // (the author's statement), what each grant may open (the grantor's
+      // manifests, newest by seq), and the registrar's certificate of each
+      // administration.
+      1004,
+      """
+      CREATE TABLE record_statements (
+        id TEXT PRIMARY KEY,
+        wallet BLOB NOT NULL REFERENCES wallets(id),
+        token TEXT NOT NULL
+      );
+      ALTER TABLE field_records ADD COLUMN statement TEXT;
+      CREATE TABLE grant_manifests (
+        grant_id TEXT NOT NULL REFERENCES grants(id),
+        seq INTEGER NOT NULL,
+        token TEXT NOT NULL,
+        PRIMARY KEY (grant_id, seq)
+      );
+      ALTER TABLE administrations ADD COLUMN certificate TEXT;
+      """
+    ),
   ]
 }

@@ -1,0 +1,46 @@
+import PSPWallet
+
+/// What a client found when something walletd returned is not what its author
+/// signed (`spec/consent.md` §"A platform that cannot lie"). Each case names what
+/// it is about — a field id, an administration id — never a value or a key.
+public enum Forgery: Error, Equatable, Sendable, CustomStringConvertible {
+  /// A record that no statement of its author (the owner, or a trustee allowed
+  /// to update it) covers: the platform returned data the citizen did not write.
+  case recordNotAuthored(FieldID)
+  /// A record or sealed key outside the grantor's latest manifest for the grant.
+  case recordNotGranted(FieldID)
+  /// A manifest not signed by the grantor, or for another grant or wallet.
+  case manifestInvalid
+  /// A manifest older than one this client has already seen for the grant.
+  case manifestRolledBack(seen: Int, served: Int)
+  /// An administration whose certificate does not verify under a pinned registrar key.
+  case certificateInvalid(String)
+  /// An administration whose certified keys differ from those this client
+  /// remembers: the person must see both and confirm.
+  case administrationKeysChanged(String)
+  /// The citizen's keys walletd gave do not match the wallet's consent receipt,
+  /// or differ from those this client pinned for the wallet.
+  case ownerKeyMismatch
+  /// walletd shows as in force a grant the citizen revoked, or still serves
+  /// keys the revocation removed.
+  case revocationIgnored(grant: String)
+
+  public var description: String {
+    switch self {
+    case .recordNotAuthored(let field):
+      "the platform returned data for the field \(field) that the citizen did not write"
+    case .recordNotGranted(let field):
+      "the platform returned data for the field \(field) that the grant does not give"
+    case .manifestInvalid:
+      "the list of what the grant gives is not signed by the person who gave it"
+    case .manifestRolledBack(let seen, let served):
+      "the platform served an older list of what the grant gives (number \(served); this client already saw number \(seen))"
+    case .certificateInvalid(let id):
+      "the administration \(id) is not certified by the registration authority"
+    case .administrationKeysChanged(let id):
+      "the keys of the administration \(id) changed since the last time"
+    case .ownerKeyMismatch: "the citizen's keys do not match the wallet's signed consent receipt"
+    case .revocationIgnored(let grant): "the platform ignores the revocation of the grant \(grant)"
+    }
+  }
+}

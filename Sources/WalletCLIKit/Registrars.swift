@@ -1,0 +1,47 @@
+import Foundation
+import PSPCrypto
+import PSPWallet
+
+/// The registration authorities an installation trusts: pinned once in the
+/// home's `state.json` (`wallet-cli trust registrar`), or given in
+/// `PSP_REGISTRAR_KEY` (comma-separated `k4.public` keys). A client uses an
+/// administration only if one of these certified it.
+enum Registrars {
+  static func pinned(_ state: HomeState, _ environment: [String: String]) throws(Message)
+    -> [SigningPublicKey]
+  {
+    var texts = state.registrars ?? []
+    if let given = environment["PSP_REGISTRAR_KEY"], !given.isEmpty {
+      texts += given.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+    }
+    var keys: [SigningPublicKey] = []
+    for text in texts {
+      guard let key = try? Paserk.signingPublicKey(from: text) else {
+        throw Messages.registrarKeyMalformed
+      }
+      if !keys.contains(key) { keys.append(key) }
+    }
+    return keys
+  }
+}
+
+extension Messages {
+  static let noRegistrar = Message(
+    fr:
+      "Aucune autorité d'enregistrement n'est configurée ici : impossible de vérifier les administrations.",
+    en: "No registration authority is set up here: the administrations cannot be checked.",
+    hintFR:
+      "Une fois par installation : wallet-cli trust registrar FICHIER (la clé publique de l'autorité, reçue d'elle).",
+    hintEN:
+      "Once per installation: wallet-cli trust registrar FILE (the authority's public key, received from it)."
+  )
+
+  static let registrarKeyMalformed = Message(
+    fr: "La clé d'une autorité d'enregistrement n'est pas valable. Rien n'a été fait.",
+    en: "A registration authority's key is not valid. Nothing was done.",
+    hintFR:
+      "Une clé commence par k4.public. ; vérifiez PSP_REGISTRAR_KEY ou refaites wallet-cli trust registrar.",
+    hintEN:
+      "A key starts with k4.public.; check PSP_REGISTRAR_KEY or run wallet-cli trust registrar again."
+  )
+}

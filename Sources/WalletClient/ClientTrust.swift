@@ -1,0 +1,112 @@
+import Foundation
+import PSPConsent
+import PSPCrypto
+import PSPWallet
+
+/// What a client holds that walletd cannot forge (`spec/api.md` §13): the
+/// registration authorities' keys pinned for this installation (like root
+/// certificates, set up once), and the client's own memory of what it has
+/// seen and signed. Every answer of walletd is checked against these, never
+/// against something walletd sent.
+public final class ClientTrust: @unchecked Sendable {
+  public let registrars: [SigningPublicKey]
+  private let lock = NSLock()
+  private var memoryValue: ClientMemory
+  private let onChange: (@Sendable (ClientMemory) -> Void)?
+
+  /// - Parameters:
+  ///   - registrars: the registrar keys of the installation.
+  ///   - memory: what this client remembered from before (a file of the person's).
+  ///   - onChange: called with the new memory after every change, to keep it.
+  public init(
+    registrars: [SigningPublicKey], memory: ClientMemory = ClientMemory(),
+    onChange: (@Sendable (ClientMemory) -> Void)? = nil
+  ) {
+    self.registrars = registrars
+    memoryValue = memory
+    self.onChange = onChange
+  }
+
+  public var memory: ClientMemory { lock.withLock { memoryValue } }
+
+  /// Changes the memory and keeps it.
+  func update<R>(_ body: (inout ClientMemory) throws(ClientError) -> R) throws(ClientError) -> R {
+    lock.lock()
+    var copy = memoryValue
+    let result: R
+    do { result = try body(&copy) } catch {
+      lock.unlock()
+      throw error
+    }
+    let changed = copy != memoryValue
+    memoryValue = copy
+    lock.unlock()
+    if changed { onChange?(copy) }
+    return result
+  }
+
+  /// The person saw an administration's old and new keys and confirmed the
+  /// new ones (the certificate still verifies: only the remembered keys change).
+  public func acceptKeys(of certified: CertifiedAdministration) throws(ClientError) {
+    try update { memory in
+      memory.administrations[certified.id.rawValue] = .init(certified.administration)
+    }
+  }
+
+  /// The key change found for administration `id`, if any: the keys remembered
+  /// and the certificate that brings new ones.
+  public func pendingKeyChange(_ id: String) -> (
+    old: ClientMemory.KnownAdministration, new: CertifiedAdministration
+  )? {
+    lock.withLock { pendingChanges[id] }
+  }
+
+  private var pendingChanges:
+    [String: (ClientMemory.KnownAdministration, CertifiedAdministration)] = [:]
+
+  func notePendingChange(
+    _ id: String, old: ClientMemory.KnownAdministration, new: CertifiedAdministration
+  ) {
+    lock.withLock { pendingChanges[id] = (old, new) }
+  }
+}
+
+/// A client's memory (kept by the person's program, never by walletd): the
+/// keys of each administration it has sealed to, the newest manifest it has
+/// seen of each grant, the revocations the citizen signed, and the citizen's
+/// key of each wallet it has read. No value and no secret is in it.
+public struct ClientMemory: Codable, Sendable, Equatable {
+  public struct KnownAdministration: Codable, Sendable, Equatable {
+    /// `k4.public` of its signing key and base64url of its X25519 key.
+    public let signingKey: String
+    public let encryptionKey: String
+
+    public init(signingKey: String, encryptionKey: String) {
+      self.signingKey = signingKey
+      self.encryptionKey = encryptionKey
+    }
+
+    init(_ administration: Administration) {
+      self.init(
+        signingKey: administration.signingKeyPaserk, encryptionKey: administration.encryptionKeyText
+      )
+    }
+  }
+
+  public struct ManifestMark: Codable, Sendable, Equatable {
+    public let seq: Int
+    /// BLAKE2b-256 of the manifest token, base64url.
+    public let digest: String
+  }
+
+  /// By administration id.
+  public var administrations: [String: KnownAdministration] = [:]
+  /// By grant id.
+  public var manifests: [String: ManifestMark] = [:]
+  /// By grant id: the revocation the citizen signed.
+  public var revocations: [String: String] = [:]
+  /// By wallet id: `k4.public` of the citizen's signing key.
+  public var owners: [String: String] = [:]
+
+  public init() {}
+}
