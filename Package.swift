@@ -152,7 +152,7 @@ let package = Package(
       name: "ServerTests",
       dependencies: [
         "WalletServer", "WalletClient", "WalletAPI", "PSPDemo", "PSPConsent", "PSPWallet", "PSPCrypto",
-        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Logging", package: "swift-log"), .product(name: "Hummingbird", package: "hummingbird"),
       ],
       path: "Tests/ServerTests"
     ),

@@ -19,7 +19,7 @@ import WalletAPI
 //   what it accepts must print back to the same texts.
 
 private let bodyParsers: [@Sendable ([UInt8]) -> Void] = [
-  { strict(SessionRequest.self, $0) }, { strict(AdministrationRegistration.self, $0) },
+  { strict(SessionRequest.self, $0) }, { strict(AdministrationCertificateView.self, $0) },
   { strict(OpenWalletRequest.self, $0) }, { strict(CloseRequest.self, $0) },
   { strict(FieldsRequest.self, $0) },
   { strict(GrantRequest.self, $0) }, { strict(StatusChangeRequest.self, $0) },
@@ -29,6 +29,7 @@ private let bodyParsers: [@Sendable ([UInt8]) -> Void] = [
     guard let configuration = strict(DaemonConfiguration.self, $0) else { return }
     _ = try? configuration.hostAndPort()
     _ = try? configuration.operatorPublicKey()
+    _ = try? configuration.registrarPublicKeys()
   },
 ]
 

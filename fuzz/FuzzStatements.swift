@@ -3,14 +3,15 @@ import PSPCrypto
 import PSPWallet
 
 // libFuzzer target for the signed statements' claims: grants, procurations,
-// status changes, filings, consent receipts, circle key statements and access
-// log checkpoints. The first byte chooses the statement type and the signer
+// status changes, filings, consent receipts, circle key statements, access
+// log checkpoints, record statements, grant manifests and administration
+// certificates. The first byte chooses the statement type and the signer
 // (the owner, or the trustee under the fixture's procuration); the rest are
 // the claims, which the target signs with that key before handing the token
 // to the verifier, so the fuzzer reaches the claims decoding and every check
 // behind the signature. A refusal is fine; a crash, trap or hang is a failure.
 
-private let kinds = 8
+private let kinds = 11
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzStatements(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
@@ -50,6 +51,19 @@ public func fuzzStatements(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt 
     _ = try? CircleKeyStatement.verify(
       [f.sign(claims, type: CircleKeyStatement.type, with: signer)], wallet: f.wallet,
       owner: f.owner.signingKey.publicKey)
+  case 8:
+    _ = try? RecordStatement.verify(
+      [f.record], statements: [f.sign(claims, type: RecordStatementClaims.type, with: signer)],
+      authority: f.authority, state: f.state, rules: f.rules)
+  case 9:
+    _ = try? GrantManifest.verify(
+      f.sign(claims, type: GrantManifestClaims.type, with: signer), grant: f.grant, authority: f.authority,
+      state: f.state, rules: f.rules)
+  case 10:
+    // The registrar's key is the trustee's here: the verifier must get past the signature.
+    _ = try? AdministrationCertificate.verify(
+      f.sign(claims, type: AdministrationCertificateClaims.type, with: signer),
+      registrars: [signer.publicKey], at: f.now)
   default:
     _ = try? CheckpointClaims.verify(
       f.sign(claims, type: CheckpointClaims.type, with: f.daemon), daemonKey: f.daemon.publicKey,

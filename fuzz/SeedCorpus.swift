@@ -179,22 +179,35 @@ struct SeedCorpus {
     let checkpoint = CheckpointClaims(
       wallet: f.wallet, issuer: Paserk.identifier(of: f.daemon.publicKey), size: 1,
       root: SHA256.hash(Array("leaf".utf8)), issuedAt: f.now)
+    // The selector is kind + 11 × signer (0: the owner, 1: the trustee), as in FuzzStatements.
+    let records = RecordStatementClaims(
+      id: id(0x12), wallet: f.wallet, issuer: owner, procuration: nil, issuedAt: f.now,
+      records: [try! f.record.digestText()])
+    let manifest = GrantManifestClaims(
+      id: id(0x13), wallet: f.wallet, issuer: owner, procuration: nil, grant: f.grant.id, seq: 1,
+      issuedAt: f.now, records: [.init(field: "iban", version: 1, digest: try! f.record.digestText())])
+    let certificate = AdministrationCertificateClaims(
+      id: id(0x14), issuer: owner, administration: f.rules.registry.administrations[0], issuedAt: f.now,
+      notBefore: f.now - f.day, expires: f.now + 300 * f.day)
     return [
       [0] + json(grant(by: owner, procuration: nil)),
-      [8] + json(grant(by: trustee, procuration: f.procurationID)),
+      [11] + json(grant(by: trustee, procuration: f.procurationID)),
       [1] + json(f.procurationClaims),
       [2] + json(statusChange(by: owner, procuration: nil, target: .grant, ref: f.grant.id)),
-      [10]
+      [13]
         + json(
           statusChange(by: trustee, procuration: f.procurationID, target: .grant, ref: f.grant.id)),
       [3]
         + json(
           statusChange(by: owner, procuration: nil, target: .procuration, ref: f.procurationID)),
       [4] + json(filing(by: owner, procuration: nil)),
-      [12] + json(filing(by: trustee, procuration: f.procurationID)),
+      [15] + json(filing(by: trustee, procuration: f.procurationID)),
       [5] + json(receipt),
       [6] + Array(circleKeys.utf8),
       [7] + json(checkpoint),
+      [8] + json(records),
+      [9] + json(manifest),
+      [10] + json(certificate),
     ]
   }
 
@@ -202,14 +215,9 @@ struct SeedCorpus {
 
   static func requests() -> [[UInt8]] {
     let token = "v4.public.eyJ0eXAiOiJQU1AtdjEvZ3JhbnQifQ"
-    let registration = AdministrationRegistration(
-      id: "fns", name: "Fonds national de solidarité", kind: "fns",
-      signingKey: Paserk.encode(f.fns.signingKey.publicKey),
-      encryptionKey: Encoding.base64URL(f.fns.encryptionKey.publicKey.bytes),
-      purposes: ["allocation-vie-chere"],
-      service: "Service AVC", phone: "+352 49 10 81", email: nil)
+    let registration = AdministrationCertificateView(certificate: token)
     let configuration =
-      #"{"authFailuresPerMinute":30,"dataDir":"./psp-data","listen":"127.0.0.1:8470","operatorKey":"\#(Paserk.encode(f.daemon.publicKey))","workingWeek":"monday-to-saturday"}"#
+      #"{"authFailuresPerMinute":30,"dataDir":"./psp-data","listen":"127.0.0.1:8470","operatorKey":"\#(Paserk.encode(f.daemon.publicKey))","registrarKeys":["\#(Paserk.encode(f.fns.signingKey.publicKey))"],"workingWeek":"monday-to-saturday"}"#
     let handshake = SessionRequestClaims(
       key: f.client.signingKey.publicKey, encryptionKey: f.client.encryptionKey.publicKey, at: f.now
     )
@@ -222,11 +230,14 @@ struct SeedCorpus {
         + json(
           OpenWalletRequest(wallet: walletRecord, envelopes: [envelope], keyStatements: [token])),
       [3] + json(CloseRequest(closure: token)),
-      [4] + json(FieldsRequest(records: [record], grantKeys: [grantKey])),
-      [5] + json(GrantRequest(token: token, keys: [grantKey])),
-      [6] + json(StatusChangeRequest(token: token, records: [record], grantKeys: [grantKey])),
+      [4] + json(FieldsRequest(records: [record], statement: token, grantKeys: [grantKey], manifests: [token])),
+      [5] + json(GrantRequest(token: token, keys: [grantKey], manifest: token)),
+      [6]
+        + json(
+          StatusChangeRequest(
+            token: token, records: [record], statement: token, grantKeys: [grantKey], manifests: [token])),
       [7] + json(ProcurationRequest(token: token, envelopes: [envelope])),
-      [8] + json(FilingRequest(filing: token, grant: token, keys: [grantKey])),
+      [8] + json(FilingRequest(filing: token, grant: token, keys: [grantKey], manifest: token)),
       [9] + json(FilingResponseRequest(token: token, sealedNote: Bytes([1, 2, 3]))),
       [10]
         + json(

@@ -62,6 +62,7 @@ struct Acting {
     let trust = ClientTrust(
       registrars: registrars, memory: state[name].trust ?? ClientMemory(),
       onChange: { memory in try? HomeState.update(home, name) { $0.trust = memory } })
+    invocation.trustUsed.trust = trust
     return Transport(baseURL: server.url(invocation.environment), identity: identity, trust: trust)
   }
 

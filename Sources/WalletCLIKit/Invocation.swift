@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PSPWallet
+import WalletClient
 
 /// One run of a command: the console, the environment, the language and the
 /// output form. `run` is the one place where failures become messages: every
@@ -11,6 +12,9 @@ struct Invocation: Sendable {
   let environment: [String: String]
   let language: Language
   let json: Bool
+  /// The client trust of the transport this run made (`Acting.transport`), so
+  /// that a key change is told with the old and the new key ids.
+  let trustUsed = TrustUsed()
 
   var french: Bool { language == .french }
   /// Seconds since 1970, read once per use.
@@ -30,7 +34,13 @@ struct Invocation: Sendable {
     } catch let exit as ExitCode {
       throw exit
     } catch {
-      invocation.console.note(Messages.from(error).rendered(in: invocation.language))
+      let message: Message
+      if case .forged(let forgery) = error as? ClientError {
+        message = Messages.forged(forgery, trust: invocation.trustUsed.trust)
+      } else {
+        message = Messages.from(error)
+      }
+      invocation.console.note(message.rendered(in: invocation.language))
       throw ExitCode.failure
     }
   }
@@ -61,5 +71,16 @@ struct Invocation: Sendable {
     if assumeYes { return }
     console.err(say(question) + " " + say(fr: "(tapez oui ou non) ", en: "(type yes or no) "))
     guard Words.isYes(console.readLine()) else { throw refusal }
+  }
+}
+
+/// The `ClientTrust` a run's transport used, kept for the message of a failure.
+final class TrustUsed: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value: ClientTrust?
+
+  var trust: ClientTrust? {
+    get { lock.withLock { value } }
+    set { lock.withLock { value = newValue } }
   }
 }

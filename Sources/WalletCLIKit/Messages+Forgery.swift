@@ -27,6 +27,12 @@ extension Messages {
         en:
           "The platform returned data for '\(field)' that the permission does not give (or an older version). It was not opened.",
         hintFR: stop.fr, hintEN: stop.en)
+    case .grantInvalid:
+      return Message(
+        fr:
+          "La permission renvoyée par la plateforme n'est pas une permission que la personne vous a donnée. Rien n'a été ouvert.",
+        en: "The permission returned by the platform is not one the person gave you. Nothing was opened.",
+        hintFR: stop.fr, hintEN: stop.en)
     case .manifestInvalid:
       return Message(
         fr:
@@ -44,9 +50,9 @@ extension Messages {
     case .certificateInvalid(let id):
       return Message(
         fr:
-          "L'administration « \(id) » n'est pas certifiée par l'autorité d'enregistrement. Rien ne lui a été envoyé.",
+          "L'administration « \(id) » n'est pas certifiée par l'autorité d'enregistrement. Rien n'a été envoyé.",
         en:
-          "The administration '\(id)' is not certified by the registration authority. Nothing was sent to it.",
+          "The administration '\(id)' is not certified by the registration authority. Nothing was sent.",
         hintFR: stop.fr, hintEN: stop.en)
     case .administrationKeysChanged(let id):
       var fr =
@@ -62,9 +68,9 @@ extension Messages {
       return Message(
         fr: fr, en: en,
         hintFR:
-          "Vérifiez auprès de l'administration (par téléphone ou au guichet) ; si c'est bien elle, confirmez avec : wallet-cli trust accept \(id)",
+          "Vérifiez auprès de l'administration (par téléphone ou au guichet) ; si c'est bien elle, confirmez avec : wallet-cli trust accept \(id).",
         hintEN:
-          "Check with the administration (by phone or at its desk); if it really is them, confirm with: wallet-cli trust accept \(id)"
+          "Check with the administration (by phone or at its desk); if it really is them, confirm with: wallet-cli trust accept \(id)."
       )
     case .ownerKeyMismatch:
       return Message(

@@ -18,6 +18,8 @@ public final class AdministrationClient: @unchecked Sendable {
     public let ownerEncryptionKey: AgreementPublicKey
     /// The manifest the values were checked against.
     public let manifestSeq: Int
+    /// Fields the manifest gives and the read asked for that walletd did not serve.
+    public let withheld: [FieldID]
   }
 
   /// Reads under `grant` for `purpose`; refused reads come back as
@@ -45,18 +47,19 @@ public final class AdministrationClient: @unchecked Sendable {
       grant = try GrantVerifier.verify(
         answer.grant, authority: authority, state: state, rules: rules)
     } catch {
-      throw .forged(.manifestInvalid)
+      throw .forged(.grantInvalid)
     }
     guard grant.id == grantID, grant.grantee == transport.identity.publicIdentity.keyID,
       grant.claims.purpose == purpose
-    else { throw .forged(.manifestInvalid) }
+    else { throw .forged(.grantInvalid) }
+    try OwnerPin.pin(owner.signingKey, wallet: wallet, trust: transport.trust)
     guard let token = answer.manifest else { throw .forged(.manifestInvalid) }
     let manifest: GrantManifest
     do {
       manifest = try GrantManifest.verify(
         token, grant: grant, authority: authority, state: state, rules: rules)
     } catch { throw .forged(error) }
-    try remember(manifest)
+    try transport.trust.remember(manifest)
     var values: [(FieldID, FieldValue)] = []
     for key in answer.keys {
       guard
@@ -75,26 +78,14 @@ public final class AdministrationClient: @unchecked Sendable {
         values.append((key.field, try FieldValue.decode(bytes, type: definition.type)))
       } catch { throw .badAnswer("the record of \(key.field) does not open") }
     }
+    // A field the grant gives and the read asked for, but not served: walletd
+    // may withhold (availability is its power), but the reader is told.
+    let asked = fields ?? grant.fields
+    let served = Set(answer.keys.map(\.field))
+    let withheld = manifest.claims.records.map(\.field).filter { asked.contains($0) && !served.contains($0) }
     return ReadResult(
-      values: values, ownerEncryptionKey: owner.encryptionKey, manifestSeq: manifest.seq)
-  }
-
-  /// Keeps the newest manifest seen of each grant; refuses an older one, or
-  /// another one with the same number.
-  private func remember(_ manifest: GrantManifest) throws(ClientError) {
-    let digest: String
-    do { digest = Encoding.base64URL(try BLAKE2b.hash([Array(manifest.token.utf8)])) } catch {
-      throw .local("the manifest could not be hashed")
-    }
-    try transport.trust.update { (memory) throws(ClientError) in
-      let key = manifest.grant.rawValue
-      if let seen = memory.manifests[key] {
-        guard manifest.seq > seen.seq || (manifest.seq == seen.seq && digest == seen.digest) else {
-          throw .forged(.manifestRolledBack(seen: seen.seq, served: manifest.seq))
-        }
-      }
-      memory.manifests[key] = .init(seq: manifest.seq, digest: digest)
-    }
+      values: values, ownerEncryptionKey: owner.encryptionKey, manifestSeq: manifest.seq,
+      withheld: withheld)
   }
 
   /// The certified rules, fetched once per client.

@@ -155,6 +155,7 @@ public final class CitizenClient: @unchecked Sendable {
           active, keys: keys, written: records, by: identity, procuration: nil, at: now))
     } catch { throw ClientError(error) }
     _ = try await transport.send("POST", "\(path)/fields", body: request, as: Done.self)
+    try transport.trust.rememberSigned(request.manifests)
   }
 
   // MARK: grants
@@ -180,6 +181,10 @@ public final class CitizenClient: @unchecked Sendable {
           $0, grant: grant, authority: authority, state: state, rules: ClientRules.chains)
       }
       if view.manifest != nil && manifest == nil { warning = .manifestInvalid }
+      // Older than the newest this client signed: walletd rolled it back.
+      if let rollback = transport.trust.rollback(view.manifest, seq: manifest?.seq ?? 0, grant: grant.id) {
+        warning = rollback
+      }
       var shown = view.state
       if revocations[grant.id.rawValue] != nil {
         if view.state != .revoked || !view.keys.isEmpty {
@@ -197,7 +202,12 @@ public final class CitizenClient: @unchecked Sendable {
   /// contradicts what the citizen signed.
   func activeGrants(at now: Int64) async throws(ClientError) -> [GrantEntry.Active] {
     let rules = try await ClientRules.fetch(transport)
-    return try await grants().compactMap { entry in
+    let entries = try await grants()
+    // Never build the next manifest on one older than this client signed.
+    for entry in entries where entry.state == .active {
+      if case .manifestRolledBack = entry.warning { throw .forged(entry.warning!) }
+    }
+    return entries.compactMap { entry in
       guard entry.state == .active, entry.warning == nil,
         let administration = rules.registry.administration(keyID: entry.grant.grantee)
       else { return nil }
@@ -247,6 +257,7 @@ public final class CitizenClient: @unchecked Sendable {
     _ = try await transport.send(
       "POST", "\(path)/grants",
       body: GrantRequest(token: grant.token, keys: keys, manifest: manifest), as: Done.self)
+    try transport.trust.rememberSigned([manifest])
     return grant
   }
 
@@ -315,6 +326,7 @@ public final class CitizenClient: @unchecked Sendable {
       } catch { throw ClientError(error) }
     }
     _ = try await transport.send("POST", "\(path)/status-changes", body: request, as: Done.self)
+    try transport.trust.rememberSigned(request.manifests)
     if action == .revoke {
       try transport.trust.update { memory in memory.revocations[grant.id.rawValue] = token }
     }
@@ -375,7 +387,9 @@ public final class CitizenClient: @unchecked Sendable {
       administration: try rules.administration(administration), fields: fields, days: days,
       procuration: nil,
       authority: authority, state: ConsentState(), rules: rules, at: now)
-    return try await transport.send("POST", "\(path)/filings", body: request, as: FilingView.self)
+    let filed = try await transport.send("POST", "\(path)/filings", body: request, as: FilingView.self)
+    try transport.trust.rememberSigned([request.manifest])
+    return filed
   }
 
   public func filings() async throws(ClientError) -> [FilingSummary] {

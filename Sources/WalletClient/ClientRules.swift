@@ -38,6 +38,18 @@ public enum ClientRules {
         throw .forged(.certificateInvalid(unverifiedID(entry.certificate)))
       }
     }
+    // A renewed certificate replaces the older one of the same id: the one in
+    // force that started last (then the one that ends last) counts.
+    var newest: [AdministrationID: CertifiedAdministration] = [:]
+    for one in certified {
+      if let other = newest[one.id],
+        (other.notBefore, other.expires) >= (one.notBefore, one.expires)
+      {
+        continue
+      }
+      newest[one.id] = one
+    }
+    certified = newest.values.sorted { $0.id < $1.id }
     try trust.update { (memory) throws(ClientError) in
       for one in certified {
         let known = ClientMemory.KnownAdministration(one.administration)
@@ -88,8 +100,7 @@ public enum ClientRules {
       struct Inner: Decodable { let id: String }
       let administration: Inner
     }
-    guard let message = try? PasetoV4Public.unverifiedMessage(of: certificate),
-      let claims = try? JSONDecoder().decode(Claims.self, from: Data(message)),
+    guard let claims = SignedStatement.unverifiedClaims(of: certificate, as: Claims.self),
       AdministrationID(rawValue: claims.administration.id) != nil
     else { return "?" }
     return claims.administration.id

@@ -58,16 +58,19 @@ public final class ClientTrust: @unchecked Sendable {
   public func pendingKeyChange(_ id: String) -> (
     old: ClientMemory.KnownAdministration, new: CertifiedAdministration
   )? {
-    lock.withLock { pendingChanges[id] }
+    pendingLock.withLock { pendingChanges[id] }
   }
 
+  /// Its own lock: a change is noted from inside `update`, which holds `lock`
+  /// (an `NSLock` taken twice by one thread never returns).
+  private let pendingLock = NSLock()
   private var pendingChanges:
     [String: (ClientMemory.KnownAdministration, CertifiedAdministration)] = [:]
 
   func notePendingChange(
     _ id: String, old: ClientMemory.KnownAdministration, new: CertifiedAdministration
   ) {
-    lock.withLock { pendingChanges[id] = (old, new) }
+    pendingLock.withLock { pendingChanges[id] = (old, new) }
   }
 }
 

@@ -54,9 +54,7 @@ extension ConsentState {
     self.init()
     struct Reference: Decodable { let jti: StatementID }
     for token in tokens {
-      guard let message = try? PasetoV4Public.unverifiedMessage(of: token),
-        let reference = try? JSONDecoder().decode(Reference.self, from: Data(message))
-      else { continue }
+      guard let reference = SignedStatement.unverifiedClaims(of: token, as: Reference.self) else { continue }
       procurations[reference.jti] = token
     }
   }

@@ -6,8 +6,10 @@ import PSPWallet
 /// The citizen's keys as an administration or a trustee takes them: only from
 /// the consent receipt the citizen signed when opening the wallet (its
 /// signature checked under the key it names, for this wallet), and pinned in
-/// the client's memory the first time, so that walletd cannot later put the
-/// platform's own key in the citizen's place.
+/// the client's memory the first time something the citizen signed (a grant to
+/// this administration, a procuration to this trustee) verified under it, so
+/// that walletd can neither later put the platform's own key in the citizen's
+/// place, nor poison the pin with a receipt of its own on first contact.
 enum OwnerPin {
   struct Owner {
     let signingKey: SigningPublicKey
@@ -26,7 +28,16 @@ enum OwnerPin {
       let encryptionBytes = try? Encoding.fromBase64URL(receipt.ownerEncryptionKey),
       let encryptionKey = try? AgreementPublicKey(encryptionBytes)
     else { throw .forged(.ownerKeyMismatch) }
-    let text = Paserk.encode(claimed)
+    if let pinned = trust.memory.owners[wallet.description], pinned != Paserk.encode(claimed) {
+      throw .forged(.ownerKeyMismatch)
+    }
+    return Owner(signingKey: claimed, encryptionKey: encryptionKey)
+  }
+
+  /// Pins the citizen's key for `wallet`, once a statement the citizen signed
+  /// for this client verified under it.
+  static func pin(_ owner: SigningPublicKey, wallet: WalletID, trust: ClientTrust) throws(ClientError) {
+    let text = Paserk.encode(owner)
     try trust.update { (memory) throws(ClientError) in
       if let pinned = memory.owners[wallet.description] {
         guard pinned == text else { throw .forged(.ownerKeyMismatch) }
@@ -34,14 +45,12 @@ enum OwnerPin {
         memory.owners[wallet.description] = text
       }
     }
-    return Owner(signingKey: claimed, encryptionKey: encryptionKey)
   }
 
   /// The owner's key the receipt names, read only to verify the receipt under it.
   private static func claimedKey(_ token: String) throws(ClientError) -> SigningPublicKey {
     struct Claims: Decodable { let ownerKey: String }
-    guard let message = try? PasetoV4Public.unverifiedMessage(of: token),
-      let claims = try? JSONDecoder().decode(Claims.self, from: Data(message)),
+    guard let claims = SignedStatement.unverifiedClaims(of: token, as: Claims.self),
       let key = try? Paserk.signingPublicKey(from: claims.ownerKey)
     else { throw .forged(.ownerKeyMismatch) }
     return key

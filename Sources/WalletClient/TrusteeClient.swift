@@ -12,8 +12,9 @@ public final class TrusteeClient: @unchecked Sendable {
   public init(transport: Transport) { self.transport = transport }
 
   /// The citizen's signing key, taken from the consent receipt the citizen
-  /// signed (never from an unsigned member), and pinned here on first use: a
-  /// later answer with another key is refused (`Forgery.ownerKeyMismatch`). The
+  /// signed (never from an unsigned member); pinned here once a procuration to
+  /// this trustee verifies under it (`procurations`): a later answer with
+  /// another key is refused (`Forgery.ownerKeyMismatch`). The
   /// trustee should compare its key id with the one the citizen gave them (on
   /// paper, or read aloud) before acting.
   public func ownerKey(wallet: WalletID) async throws(ClientError) -> SigningPublicKey {
@@ -31,7 +32,7 @@ public final class TrusteeClient: @unchecked Sendable {
     let views = try await transport.send(
       "GET", "/v1/wallets/\(wallet)/procurations", as: ProcurationsView.self)
     let authority = WalletAuthority(wallet: wallet, owner: ownerKey)
-    return views.procurations.compactMap { view in
+    let mine = views.procurations.compactMap { view -> Procuration? in
       guard view.state == .active,
         let procuration = try? ProcurationVerifier.verify(
           view.token, authority: authority, rules: rules),
@@ -39,6 +40,9 @@ public final class TrusteeClient: @unchecked Sendable {
       else { return nil }
       return procuration
     }
+    // The citizen's key signed a procuration to this trustee: pin it.
+    if !mine.isEmpty { try OwnerPin.pin(ownerKey, wallet: wallet, trust: transport.trust) }
+    return mine
   }
 
   /// Files a request on the citizen's behalf under `procuration`.
@@ -101,6 +105,7 @@ public final class TrusteeClient: @unchecked Sendable {
       "POST", "/v1/wallets/\(wallet)/grants",
       body: GrantRequest(token: grant.token, keys: keys, manifest: manifest),
       as: Done.self)
+    try transport.trust.rememberSigned([manifest])
     return grant
   }
 

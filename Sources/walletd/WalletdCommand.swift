@@ -15,8 +15,8 @@ struct WalletdCommand: AsyncParsableCommand {
       "The PSP daemon: stores ciphertexts, verifies consents, serves grants, keeps the access log.",
     discussion: """
       Settings come from --config (JSON), then the environment (PSP_DATA_DIR, PSP_LISTEN,
-      PSP_OPERATOR_KEY, PSP_WORKING_WEEK, PSP_TLS_CERTIFICATE, PSP_TLS_KEY, PSP_GRANT_CACHE_SIZE),
-      then these options. Stops gracefully on SIGTERM or SIGINT.
+      PSP_OPERATOR_KEY, PSP_REGISTRAR_KEY, PSP_WORKING_WEEK, PSP_TLS_CERTIFICATE, PSP_TLS_KEY,
+      PSP_GRANT_CACHE_SIZE), then these options. Stops gracefully on SIGTERM or SIGINT.
 
       Example:
         walletd --data-dir /var/lib/psp --listen 127.0.0.1:8470 --operator-key k4.public.…

@@ -71,6 +71,12 @@ enum FuzzFixture {
     authority: authority,
     state: state, rules: rules)
 
+  /// A record of the wallet, for the record statement's verifier.
+  static let record = FieldRecord(
+    wallet: wallet, field: "iban", version: 1, circle: .moneyAndHousing, circleEpoch: 1,
+    ciphertext: [UInt8](repeating: 0xC1, count: 48), commitment: [UInt8](repeating: 0xC2, count: 32),
+    wrappedDataKey: [UInt8](repeating: 0xC3, count: 72), createdAt: now)
+
   /// The footer `SignedStatement.sign` writes for `key` (sorted keys, no white space).
   static func footer(of key: SigningKey) -> [UInt8] {
     Array("{\"kid\":\"\(Paserk.identifier(of: key.publicKey))\"}".utf8)

@@ -9,6 +9,9 @@ public enum Forgery: Error, Equatable, Sendable, CustomStringConvertible {
   case recordNotAuthored(FieldID)
   /// A record or sealed key outside the grantor's latest manifest for the grant.
   case recordNotGranted(FieldID)
+  /// A grant that does not verify under the citizen's key (or its
+  /// procuration), or is not addressed to this administration for this purpose.
+  case grantInvalid
   /// A manifest not signed by the grantor, or for another grant or wallet.
   case manifestInvalid
   /// A manifest older than one this client has already seen for the grant.
@@ -31,6 +34,7 @@ public enum Forgery: Error, Equatable, Sendable, CustomStringConvertible {
       "the platform returned data for the field \(field) that the citizen did not write"
     case .recordNotGranted(let field):
       "the platform returned data for the field \(field) that the grant does not give"
+    case .grantInvalid: "the grant returned is not one the citizen gave to this administration"
     case .manifestInvalid:
       "the list of what the grant gives is not signed by the person who gave it"
     case .manifestRolledBack(let seen, let served):

@@ -87,15 +87,19 @@ public enum RecordStatement {
     _ records: [FieldRecord], statements: [String], authority: WalletAuthority, state: ConsentState,
     rules: any ConsentRules, templates: TemplateCatalogue = .standard
   ) throws(Forgery) -> [VerifiedRecord] {
+    // If two statements list one digest, the owner's word wins over a
+    // trustee's, and otherwise the first in token order: the answer is the
+    // same whatever order walletd sent them in.
     var authorByDigest: [String: (String, Procuration?)] = [:]
-    for token in Set(statements) {
+    for token in Set(statements).sorted() {
       guard
         let (claims, procuration) = try? StatementChain.verify(
           token, as: RecordStatementClaims.self, authority: authority, state: state, rules: rules),
         procuration.map({ $0.claims.actions.contains(.update) }) ?? true,
         claims.records.count <= RecordStatementClaims.maximumRecords
       else { continue }
-      for digest in claims.records where authorByDigest[digest] == nil {
+      for digest in claims.records where authorByDigest[digest] == nil || procuration == nil {
+        if authorByDigest[digest]?.1 == nil && authorByDigest[digest] != nil { continue }
         authorByDigest[digest] = (claims.iss, procuration)
       }
     }

@@ -49,6 +49,13 @@ public enum SignedStatement {
     return claims
   }
 
+  /// Members of a token's claims, read without verifying it: only to choose a
+  /// key or to name what a refusal is about, never to decide anything.
+  public static func unverifiedClaims<T: Decodable>(of token: String, as: T.Type) -> T? {
+    guard let message = try? PasetoV4Public.unverifiedMessage(of: token) else { return nil }
+    return try? JSONDecoder().decode(T.self, from: Data(message))
+  }
+
   /// The signer's key id from the footer, unverified: only to choose the key.
   public static func unverifiedKeyID(of token: String) -> String? {
     guard let bytes = try? PasetoV4Public.unverifiedFooter(of: token),

@@ -56,6 +56,8 @@ struct AdminReadCommand: AsyncParsableCommand {
     let grant: String
     let purpose: String
     let fields: [String: String]
+    /// Fields the permission gives that walletd did not return.
+    let withheld: [String]
   }
 
   func run() async throws {
@@ -83,7 +85,7 @@ struct AdminReadCommand: AsyncParsableCommand {
             fields: Dictionary(
               uniqueKeysWithValues: result.values.map {
                 ($0.field.rawValue, $0.value.displayText(language: language))
-              })))
+              }), withheld: result.withheld.map(\.rawValue)))
       }
       invocation.line(
         fr: "\(result.values.count) donnée(s) lue(s) pour « \(Words.aid(purpose).fr) » :",
@@ -93,6 +95,12 @@ struct AdminReadCommand: AsyncParsableCommand {
           FieldDisplay.line(
             label: field.rawValue, value: value.displayText(language: language), indent: "  ",
             language))
+      }
+      if !result.withheld.isEmpty {
+        let names = result.withheld.map(\.rawValue).joined(separator: ", ")
+        invocation.line(
+          fr: "ATTENTION : la plateforme n'a pas renvoyé \(names), que la permission donne. Demandez-les à la personne.",
+          en: "WARNING: the platform did not return \(names), which the permission gives. Ask the person for them.")
       }
     }
   }

@@ -124,6 +124,9 @@ struct RegistrarCertifyCommand: AsyncParsableCommand {
         certificate = try AdministrationCertificate.issue(
           administration, by: acting.identity, at: Int64(Date().timeIntervalSince1970), days: days)
       } catch let error as RegistryError {
+        if case .kindNotAllowed(let kind, let purpose) = error {
+          throw Messages.kindNotForAid(kind, purpose)
+        }
         throw Messages.failed(error.description)
       }
       if let out {
@@ -141,5 +144,21 @@ struct RegistrarCertifyCommand: AsyncParsableCommand {
           "Certificate signed for \(name) (\(id)), \(days) days. Aids: \(purposes.map(\.rawValue).joined(separator: ", ")). Key id: \(publicKeys.keyID)."
       )
     }
+  }
+}
+
+extension Messages {
+  static func kindNotForAid(_ kind: AdministrationKind, _ purpose: Purpose) -> Message {
+    let allowed =
+      TemplateCatalogue.standard[purpose].map {
+        $0.administrationKinds.map(\.rawValue).sorted().joined(separator: ", ")
+      } ?? "?"
+    return Message(
+      fr:
+        "Une administration de type « \(kind.rawValue) » ne traite pas l'aide « \(purpose.rawValue) ». Rien n'a été écrit.",
+      en:
+        "An administration of kind '\(kind.rawValue)' does not process the aid '\(purpose.rawValue)'. Nothing was written.",
+      hintFR: "Types permis pour cette aide : \(allowed). Corrigez --kind ou --purposes.",
+      hintEN: "Kinds allowed for this aid: \(allowed). Correct --kind or --purposes.")
   }
 }

@@ -59,7 +59,7 @@ extension Messages {
     Message(
       fr: "Les clés de « \(id) » n'ont pas changé : il n'y a rien à confirmer.",
       en: "The keys of '\(id)' did not change: there is nothing to confirm.",
-      hintFR: "Voyez ce qui est enregistré avec : wallet-cli trust show",
-      hintEN: "See what is remembered with: wallet-cli trust show")
+      hintFR: "Voyez ce qui est enregistré avec : wallet-cli trust show.",
+      hintEN: "See what is remembered with: wallet-cli trust show.")
   }
 }

@@ -80,8 +80,7 @@ extension WalletService {
 
   static func unverifiedManifestGrant(_ token: String) -> StatementID? {
     struct Reference: Decodable { let grant: StatementID }
-    guard let message = try? PasetoV4Public.unverifiedMessage(of: token) else { return nil }
-    return (try? JSONDecoder().decode(Reference.self, from: Data(message)))?.grant
+    return SignedStatement.unverifiedClaims(of: token, as: Reference.self)?.grant
   }
 
   /// Stores records with the statement that covers them.

@@ -9,8 +9,10 @@ extension WalletService {
   public func putFields(_ wallet: WalletID, request: FieldsRequest, caller: Caller)
     async throws(APIError)
   {
+    // A trustee's write is checked under the procuration its statement names.
     let (record, authority, state, procuration) = try await ownerOrTrusteeLogged(
-      caller, wallet: wallet, action: .update)
+      caller, wallet: wallet, action: .update,
+      named: SignedStatement.unverifiedProcuration(of: request.statement))
     guard !request.records.isEmpty, request.records.count <= 64 else {
       throw .badRequest("1 to 64 records")
     }

@@ -21,30 +21,64 @@ extension WalletService {
         request.certificate, registrars: registrars, at: now)
     } catch { throw .badRequest(error.description) }
     let administration = certified.administration
-    do {
-      var check = registry
-      try check.register(administration)
-    } catch { throw .badRequest(error.description) }
+    // A certificate for an id already published renews it (new validity, or
+    // new keys the registrar certified), if it starts no earlier than the one
+    // it replaces; grants to old keys then no longer name a registered
+    // administration. Any other clash (a key of another administration) is refused.
+    let current = certificates
+    var replaced: String? = nil
+    var renewed = AdministrationRegistry()
+    for certificate in current {
+      guard let one = try? AdministrationCertificate.verify(certificate, registrars: registrars, at: now) else {
+        continue
+      }
+      if one.id == administration.id {
+        guard certified.notBefore >= one.notBefore else {
+          throw .conflict("a newer certificate of this administration is already published")
+        }
+        replaced = certificate
+        continue
+      }
+      try? renewed.register(one.administration)
+    }
+    do { try renewed.register(administration) } catch { throw .badRequest(error.description) }
     let text: String
     do { text = String(decoding: try JSONEncoder().encode(administration), as: UTF8.self) } catch {
       throw .badRequest("the registration is not valid")
     }
     let at = now
+    let isRenewal = replaced != nil
     let _: Bool = try await write { tx in
-      try tx.query(
-        "INSERT INTO administrations (id, key_id, record, registered_at, certificate) VALUES (?, ?, ?, ?, ?)",
-        [
-          .text(administration.id.rawValue), .text(administration.keyID), .text(text), .integer(at),
-          .text(certified.certificate),
-        ])
+      if isRenewal {
+        try tx.query(
+          "UPDATE administrations SET key_id = ?, record = ?, registered_at = ?, certificate = ? WHERE id = ?",
+          [
+            .text(administration.keyID), .text(text), .integer(at), .text(certified.certificate),
+            .text(administration.id.rawValue),
+          ])
+      } else {
+        try tx.query(
+          "INSERT INTO administrations (id, key_id, record, registered_at, certificate) VALUES (?, ?, ?, ?, ?)",
+          [
+            .text(administration.id.rawValue), .text(administration.keyID), .text(text), .integer(at),
+            .text(certified.certificate),
+          ])
+      }
       return true
     }
-    do {
-      try updateRegistry { registry, certificates in
-        try registry.register(administration)
-        certificates.append(certified.certificate)
+    // Rebuilt from the certificates as they are now, under the lock: another
+    // registration may have landed since `renewed` was checked.
+    let (keys, at2) = (registrars, now)
+    updateRegistry { registry, certificates in
+      certificates = certificates.filter { $0 != replaced } + [certified.certificate]
+      var rebuilt = AdministrationRegistry()
+      for certificate in certificates {
+        if let one = try? AdministrationCertificate.verify(certificate, registrars: keys, at: at2) {
+          try? rebuilt.register(one.administration)
+        }
       }
-    } catch { throw .conflict("already registered") }
+      registry = rebuilt
+    }
   }
 
   /// The registrars' certificates, as published: clients verify each one.
