@@ -8,8 +8,10 @@ let package = Package(
     .library(name: "PSPCrypto", targets: ["PSPCrypto"]),
     .library(name: "PSPWallet", targets: ["PSPWallet"]),
     .library(name: "PSPConsent", targets: ["PSPConsent"]),
+    .library(name: "PSPTransparency", targets: ["PSPTransparency"]),
     .executable(name: "walletd", targets: ["walletd"]),
     .executable(name: "wallet-cli", targets: ["wallet-cli"]),
+    .executable(name: "psp-witness", targets: ["psp-witness"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -54,6 +56,31 @@ let package = Package(
       dependencies: ["PSPCrypto", "PSPWallet"],
       path: "Sources/Consent",
       resources: [.process("Resources")]
+    ),
+    // C2SP transparency texts: signed notes, checkpoints, cosignatures, proofs, the witness logic.
+    .target(name: "PSPTransparency", dependencies: ["PSPCrypto", "PSPConsent"], path: "Sources/Transparency"),
+    // The witness service: SQLite state, key file, HTTP endpoints (psp-witness and tests start it).
+    .target(
+      name: "WitnessServer",
+      dependencies: [
+        "PSPTransparency", "PSPCrypto", "PSPWallet",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
+      path: "Sources/WitnessServer"
+    ),
+    .executableTarget(
+      name: "psp-witness",
+      dependencies: [
+        "WitnessServer", "PSPCrypto",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      path: "Sources/psp-witness"
     ),
     // The HTTP API's shapes and request authentication, shared by server and client.
     .target(name: "WalletAPI", dependencies: ["PSPCrypto", "PSPWallet", "PSPConsent"], path: "Sources/WalletAPI"),
@@ -147,6 +174,11 @@ let package = Package(
       name: "ConsentTests",
       dependencies: ["PSPConsent", "PSPWallet", "PSPCrypto"],
       path: "Tests/ConsentTests"
+    ),
+    .testTarget(
+      name: "TransparencyTests",
+      dependencies: ["PSPTransparency", "WitnessServer", "PSPConsent", "PSPCrypto"],
+      path: "Tests/TransparencyTests"
     ),
     .testTarget(
       name: "ServerTests",
