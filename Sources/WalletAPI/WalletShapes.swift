@@ -207,7 +207,13 @@ public struct FilingView: Sendable, Codable {
 
 public struct FilingsView: Sendable, Codable {
   public let filings: [FilingView]
-  public init(filings: [FilingView]) { self.filings = filings }
+  /// The procurations the filings name (a trustee filed them): what a reader
+  /// verifies a trustee's filing through.
+  public let procurations: [String]
+  public init(filings: [FilingView], procurations: [String] = []) {
+    self.filings = filings
+    self.procurations = procurations
+  }
 }
 
 /// An administration's read under a grant.

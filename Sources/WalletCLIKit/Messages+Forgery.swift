@@ -54,6 +54,13 @@ extension Messages {
         en:
           "The administration '\(id)' is not certified by the registration authority. Nothing was sent.",
         hintFR: stop.fr, hintEN: stop.en)
+    case .certificateRolledBack(let id):
+      return Message(
+        fr:
+          "La plateforme a renvoyé un ancien certificat de l'administration « \(id) », avec des clés qu'elle n'utilise plus. Rien n'a été envoyé.",
+        en:
+          "The platform returned an old certificate of the administration '\(id)', with keys it no longer uses. Nothing was sent.",
+        hintFR: stop.fr, hintEN: stop.en)
     case .administrationKeysChanged(let id):
       var fr =
         "Les clés de l'administration « \(id) » ont changé depuis la dernière fois. Rien ne lui a été envoyé."

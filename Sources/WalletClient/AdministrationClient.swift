@@ -60,6 +60,9 @@ public final class AdministrationClient: @unchecked Sendable {
         token, grant: grant, authority: authority, state: state, rules: rules)
     } catch { throw .forged(error) }
     try transport.trust.remember(manifest)
+    guard Set(answer.keys.map(\.field)).count == answer.keys.count else {
+      throw .badAnswer("a field is served twice")
+    }
     var values: [(FieldID, FieldValue)] = []
     for key in answer.keys {
       guard
@@ -96,9 +99,28 @@ public final class AdministrationClient: @unchecked Sendable {
     return fetched
   }
 
-  /// The requests filed with this administration in a wallet.
+  /// The requests filed with this administration in a wallet, each verified
+  /// under the citizen's key this client pinned when it read the request's
+  /// grant (read first): a filing walletd made up or altered, or one filed with
+  /// another administration, is left out.
   public func filings(wallet: WalletID) async throws(ClientError) -> [FilingView] {
-    try await transport.send("GET", "/v1/wallets/\(wallet)/filings", as: FilingsView.self).filings
+    let view = try await transport.send("GET", "/v1/wallets/\(wallet)/filings", as: FilingsView.self)
+    guard let pinned = transport.trust.memory.owners[wallet.description],
+      let owner = try? Paserk.signingPublicKey(from: pinned)
+    else {
+      throw .local("the citizen's key is not known yet here: read the request (its grant) first")
+    }
+    let rules = try await rules()
+    let authority = WalletAuthority(wallet: wallet, owner: owner)
+    let state = ConsentState(procurationTokens: view.procurations)
+    let me = transport.identity.publicIdentity.keyID
+    return view.filings.filter { filing in
+      guard
+        let verified = try? FilingVerifier.verify(
+          filing.filing, authority: authority, state: state, rules: rules)
+      else { return false }
+      return verified.id == filing.id && verified.claims.administration == me
+    }
   }
 
   /// Acknowledges a request with its number; the due date is the legal one.

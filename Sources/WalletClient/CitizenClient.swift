@@ -121,7 +121,7 @@ public final class CitizenClient: @unchecked Sendable {
   /// cover the field, each with its next manifest.
   public func set(_ values: [(FieldID, FieldValue)], at now: Int64) async throws(ClientError) {
     let latest = Dictionary(
-      uniqueKeysWithValues: try await records().map { ($0.field, $0.version) })
+      try await records().map { ($0.field, $0.version) }, uniquingKeysWith: max)
     let active = try await activeGrants(at: now)
     var records: [FieldRecord] = []
     var keys: [GrantKey] = []
@@ -169,18 +169,23 @@ public final class CitizenClient: @unchecked Sendable {
     let revocations = transport.trust.memory.revocations
     return try await transport.send("GET", "\(path)/grants", as: GrantsView.self).grants.compactMap
     { view in
+      // A grant to an administration no longer certified is still the
+      // citizen's: listed (and revocable), never sealed to.
       guard
         let grant = try? GrantVerifier.verify(
-          view.token, authority: authority, state: state, rules: rules)
+          view.token, authority: authority, state: state, rules: RulesIgnoringRegistration(rules))
       else {
         return nil
       }
+      let certified = rules.registry.administration(keyID: grant.grantee) != nil
       var warning: Forgery? = nil
       let manifest = view.manifest.flatMap {
         try? GrantManifest.verify(
           $0, grant: grant, authority: authority, state: state, rules: ClientRules.chains)
       }
-      if view.manifest != nil && manifest == nil { warning = .manifestInvalid }
+      // Every grant has a manifest from its issue on: none, or one that does
+      // not verify, is walletd's doing.
+      if manifest == nil { warning = .manifestInvalid }
       // Older than the newest this client signed: walletd rolled it back.
       if let rollback = transport.trust.rollback(view.manifest, seq: manifest?.seq ?? 0, grant: grant.id) {
         warning = rollback
@@ -193,18 +198,21 @@ public final class CitizenClient: @unchecked Sendable {
         shown = .revoked
       }
       return GrantEntry(
-        grant: grant, state: shown, manifest: manifest, keys: view.keys, warning: warning)
+        grant: grant, state: shown, manifest: manifest, keys: view.keys, warning: warning,
+        granteeCertified: certified)
     }
   }
 
   /// The durable grants in force that new versions are sealed to: never one
   /// the citizen revoked (whatever walletd says), nor one whose listing
   /// contradicts what the citizen signed.
-  func activeGrants(at now: Int64) async throws(ClientError) -> [GrantEntry.Active] {
+  /// - Parameter strict: a write stops on a grant whose manifest walletd rolled
+  ///   back; a revocation (which must always be possible) leaves it out instead.
+  func activeGrants(at now: Int64, strict: Bool = true) async throws(ClientError) -> [GrantEntry.Active] {
     let rules = try await ClientRules.fetch(transport)
     let entries = try await grants()
     // Never build the next manifest on one older than this client signed.
-    for entry in entries where entry.state == .active {
+    for entry in entries where strict && entry.state == .active {
       if case .manifestRolledBack = entry.warning { throw .forged(entry.warning!) }
     }
     return entries.compactMap { entry in
@@ -309,7 +317,9 @@ public final class CitizenClient: @unchecked Sendable {
     } catch { throw ClientError(error) }
     var request = StatusChangeRequest(token: token)
     if action == .revoke {
-      let remaining = try await activeGrants(at: now).filter { $0.active.grant.id != grant.id }
+      let remaining = try await activeGrants(at: now, strict: false).filter {
+        $0.active.grant.id != grant.id
+      }
       let latest = try await self.records()
       do {
         let (records, keys) = try GrantResealing.rekeyed(

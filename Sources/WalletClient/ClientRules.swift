@@ -52,15 +52,26 @@ public enum ClientRules {
     certified = newest.values.sorted { $0.id < $1.id }
     try trust.update { (memory) throws(ClientError) in
       for one in certified {
-        let known = ClientMemory.KnownAdministration(one.administration)
-        guard let remembered = memory.administrations[one.id.rawValue] else {
+        let known = ClientMemory.KnownAdministration(one)
+        guard var remembered = memory.administrations[one.id.rawValue] else {
           memory.administrations[one.id.rawValue] = known
           continue
         }
-        if remembered != known {
-          trust.notePendingChange(one.id.rawValue, old: remembered, new: one)
-          throw .forged(.administrationKeysChanged(one.id.rawValue))
+        if remembered.sameKeys(known) {
+          // A renewal with the same keys: remember that it is the newest.
+          if one.notBefore > remembered.notBefore ?? .min {
+            remembered.notBefore = one.notBefore
+            memory.administrations[one.id.rawValue] = remembered
+          }
+          continue
         }
+        // Other keys, from a certificate older than the one accepted: an old
+        // certificate served again (keys the administration left), not a change.
+        if let accepted = remembered.notBefore, one.notBefore < accepted {
+          throw .forged(.certificateRolledBack(one.id.rawValue))
+        }
+        trust.notePendingChange(one.id.rawValue, old: remembered, new: one)
+        throw .forged(.administrationKeysChanged(one.id.rawValue))
       }
     }
     for one in certified {
@@ -123,3 +134,4 @@ extension StandardConsentRules {
       encryptionKey: administration.encryptionKey)
   }
 }
+

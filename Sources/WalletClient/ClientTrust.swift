@@ -40,8 +40,10 @@ public final class ClientTrust: @unchecked Sendable {
     }
     let changed = copy != memoryValue
     memoryValue = copy
-    lock.unlock()
+    // Kept before the lock is released: two changes are kept in the order
+    // they were made, never an older snapshot over a newer one.
     if changed { onChange?(copy) }
+    lock.unlock()
     return result
   }
 
@@ -49,7 +51,7 @@ public final class ClientTrust: @unchecked Sendable {
   /// new ones (the certificate still verifies: only the remembered keys change).
   public func acceptKeys(of certified: CertifiedAdministration) throws(ClientError) {
     try update { memory in
-      memory.administrations[certified.id.rawValue] = .init(certified.administration)
+      memory.administrations[certified.id.rawValue] = .init(certified)
     }
   }
 
@@ -83,16 +85,24 @@ public struct ClientMemory: Codable, Sendable, Equatable {
     /// `k4.public` of its signing key and base64url of its X25519 key.
     public let signingKey: String
     public let encryptionKey: String
+    /// The `nbf` of the newest certificate seen with these keys: a certificate
+    /// with other keys that starts earlier is an old one served again.
+    public var notBefore: Int64?
 
-    public init(signingKey: String, encryptionKey: String) {
+    public init(signingKey: String, encryptionKey: String, notBefore: Int64? = nil) {
       self.signingKey = signingKey
       self.encryptionKey = encryptionKey
+      self.notBefore = notBefore
     }
 
-    init(_ administration: Administration) {
+    init(_ certified: CertifiedAdministration) {
       self.init(
-        signingKey: administration.signingKeyPaserk, encryptionKey: administration.encryptionKeyText
-      )
+        signingKey: certified.administration.signingKeyPaserk,
+        encryptionKey: certified.administration.encryptionKeyText, notBefore: certified.notBefore)
+    }
+
+    func sameKeys(_ other: KnownAdministration) -> Bool {
+      signingKey == other.signingKey && encryptionKey == other.encryptionKey
     }
   }
 

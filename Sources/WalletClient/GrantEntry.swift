@@ -15,6 +15,9 @@ public struct GrantEntry: Sendable {
   public let manifest: GrantManifest?
   public let keys: [KeyVersion]
   public let warning: Forgery?
+  /// Whether the grantee is certified now; a grant to one that is not any more
+  /// is listed and revocable, and never sealed new versions.
+  public let granteeCertified: Bool
 
   /// A grant new versions are sealed to, with the manifest the next one follows.
   struct Active: Sendable {

@@ -28,11 +28,16 @@ extension ClientTrust {
 
   /// Remembers a verified manifest as the newest of its grant; refuses an older one.
   func remember(_ manifest: GrantManifest) throws(ClientError) {
-    if let forgery = rollback(manifest.token, seq: manifest.seq, grant: manifest.grant) {
-      throw .forged(forgery)
-    }
     let mark = try Self.mark(manifest.token, seq: manifest.seq)
-    try update { memory in memory.manifests[manifest.grant.rawValue] = mark }
+    // Checked and kept in one step: two reads at once never leave the older.
+    try update { (memory) throws(ClientError) in
+      if let seen = memory.manifests[manifest.grant.rawValue],
+        mark.seq < seen.seq || (mark.seq == seen.seq && mark.digest != seen.digest)
+      {
+        throw .forged(.manifestRolledBack(seen: seen.seq, served: mark.seq))
+      }
+      memory.manifests[manifest.grant.rawValue] = mark
+    }
   }
 
   /// Remembers the manifests this client has just signed and walletd stored.

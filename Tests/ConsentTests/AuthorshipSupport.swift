@@ -148,10 +148,29 @@ extension ConsentFixture {
   )
     throws -> String
   {
-    let latest = try records(issued.grant.fields).map {
+    try firstManifest(of: issued.grant, signer: signer, procuration: procuration)
+  }
+
+  func firstManifest(of grant: Grant, signer: Identity? = nil, procuration: StatementID? = nil)
+    throws -> String
+  {
+    let latest = try records(grant.fields).map {
       VerifiedRecord(ownStore: $0, owner: maria.publicIdentity.keyID)
     }
     return try GrantManifest.first(
-      for: issued.grant, records: latest, by: signer ?? maria, procuration: procuration, at: now)
+      for: grant, records: latest, by: signer ?? maria, procuration: procuration, at: now)
+  }
+
+  /// A grant of the FNS's fields that Paul signs himself under procuration `p`
+  /// (which must allow `grant`): the only kind of grant a trustee signs manifests of.
+  func paulsGrant(under p: (token: String, id: StatementID), fields: [FieldID] = avcFields) throws
+    -> Grant
+  {
+    let claims = GrantClaims(
+      wallet: owner.walletID, issuer: paul.publicIdentity.keyID, grantee: fns.publicIdentity.keyID,
+      purpose: "allocation-vie-chere", fields: fields, kind: .durable, issuedAt: now, notBefore: now,
+      expires: now + 30 * Self.day, procuration: p.id)
+    let token = try SignedStatement.sign(claims, type: GrantClaims.type, with: paul.signingKey)
+    return try GrantVerifier.verify(token, authority: authority, state: state([p]), rules: rules)
   }
 }

@@ -154,20 +154,25 @@ struct AuthorshipTamperTests {
   @Test func everyTamperedManifestIsRefused() throws {
     // Three fields keep the run short; the entries are all alike.
     let issued = try f.fnsGrant(fields: Self.recordFields)
-    let procuration = try f.trusteeProcuration(actions: [.update])
+    let procuration = try f.trusteeProcuration(actions: [.grant, .update])
+    // A trustee signs manifests of its own grants only.
+    let paulsGrant = try f.paulsGrant(under: procuration, fields: Self.recordFields)
     let state = f.state([procuration])
     var count = VariantCount("grant manifest: bit flips and truncations")
     let tokens = [
-      ("owner", try f.firstManifest(of: issued)),
-      ("trustee", try f.firstManifest(of: issued, signer: f.paul, procuration: procuration.id)),
+      ("owner", try f.firstManifest(of: issued), issued.grant),
+      (
+        "trustee", try f.firstManifest(of: paulsGrant, signer: f.paul, procuration: procuration.id),
+        paulsGrant
+      ),
     ]
-    for (who, token) in tokens {
-      let manifest = try f.verifyManifest(token, grant: issued.grant, state: state)
-      #expect(manifest.claims.records.map(\.field) == issued.grant.fields)
+    for (who, token, grant) in tokens {
+      let manifest = try f.verifyManifest(token, grant: grant, state: state)
+      #expect(manifest.claims.records.map(\.field) == grant.fields)
       let variants = StatementTampering.all(token)
       let failures = StatementTampering.failures(variants) { tampered in
         do throws(Forgery) {
-          _ = try f.verifyManifest(tampered, grant: issued.grant, state: state)
+          _ = try f.verifyManifest(tampered, grant: grant, state: state)
           return "accepted"
         } catch {
           return error == .manifestInvalid ? nil : "refused with \(error)"
@@ -206,7 +211,15 @@ struct AuthorshipTamperTests {
       ),
       ("the administration under Paul's procuration", try paul(valid.id, by: f.fns)),
     ]
-    #expect(try f.verifyManifest(paul(valid.id), grant: issued.grant, state: state).seq == 1)
+    // Paul's own grant under his valid procuration: his manifest of it verifies;
+    // of Maria's grant, under the same procuration, it does not (below).
+    let paulsGrant = try f.paulsGrant(under: valid)
+    #expect(
+      try f.verifyManifest(
+        f.firstManifest(of: paulsGrant, signer: f.paul, procuration: valid.id), grant: paulsGrant,
+        state: state
+      ).seq == 1)
+    attempts.append(("trustee, for the owner's grant", try paul(valid.id)))
     var failures: [String] = []
     for (name, token) in attempts {
       do throws(Forgery) {

@@ -90,7 +90,13 @@ struct GrantManifestVerifyTests {
           manifest(grant: issued.grant.id, seq: seq, entries: fields), grant: issued.grant)
       }
     }
-    for seq in [1, 2, 1_000, Int.max] {
+    for seq in [GrantManifestClaims.maximumSeq + 1, Int.max] {
+      #expect(throws: Forgery.manifestInvalid, "seq \(seq)") {
+        try f.verifyManifest(
+          manifest(grant: issued.grant.id, seq: seq, entries: fields), grant: issued.grant)
+      }
+    }
+    for seq in [1, 2, 1_000, GrantManifestClaims.maximumSeq] {
       #expect(
         try f.verifyManifest(
           manifest(grant: issued.grant.id, seq: seq, entries: fields), grant: issued.grant
@@ -149,20 +155,39 @@ struct GrantManifestVerifyTests {
     count.report()
   }
 
-  /// A trustee signs manifests under a procuration with `update`, `grant` or `file`.
-  @Test func aTrusteeManifestNeedsUpdateGrantOrFile() throws {
-    let issued = try f.fnsGrant()
-    for actions in [[.update], [.grant], [.file], [.read, .update]] as [[ProcurationAction]] {
+  /// A trustee signs manifests only of a grant it signed itself, under the
+  /// same procuration: never of the owner's grants, whatever its actions, nor
+  /// of its own grant under another of its procurations.
+  @Test func aTrusteeManifestIsForItsOwnGrantOnly() throws {
+    let marias = try f.fnsGrant()
+    var count = VariantCount("grant manifest: a trustee's reach")
+    for actions in [[.grant], [.grant, .update], [.grant, .file]] as [[ProcurationAction]] {
       let p = try f.trusteeProcuration(actions: actions)
-      let token = try f.firstManifest(of: issued, signer: f.paul, procuration: p.id)
-      let manifest = try f.verifyManifest(token, grant: issued.grant, state: f.state([p]))
+      let own = try f.paulsGrant(under: p)
+      let token = try f.firstManifest(of: own, signer: f.paul, procuration: p.id)
+      let manifest = try f.verifyManifest(token, grant: own, state: f.state([p]))
       #expect(manifest.claims.iss == f.paul.publicIdentity.keyID, "\(actions)")
       #expect(manifest.claims.procuration == p.id)
+      // The same signer and procuration, for Maria's grant: refused.
+      let onMarias = try f.firstManifest(of: marias, signer: f.paul, procuration: p.id)
+      #expect(throws: Forgery.manifestInvalid, "\(actions)") {
+        try f.verifyManifest(onMarias, grant: marias.grant, state: f.state([p]))
+      }
+      // His own grant, under another procuration of his: refused.
+      let other = try f.trusteeProcuration(actions: actions)
+      let underOther = try f.firstManifest(of: own, signer: f.paul, procuration: other.id)
+      #expect(throws: Forgery.manifestInvalid, "\(actions)") {
+        try f.verifyManifest(underOther, grant: own, state: f.state([p, other]))
+      }
+      count.add("\(actions)", 2)
     }
-    let readOnly = try f.trusteeProcuration(actions: [.read])
-    let token = try f.firstManifest(of: issued, signer: f.paul, procuration: readOnly.id)
+    // Update alone (no grant of his own can exist) reaches no grant of Maria's.
+    let updateOnly = try f.trusteeProcuration(actions: [.update])
+    let token = try f.firstManifest(of: marias, signer: f.paul, procuration: updateOnly.id)
     #expect(throws: Forgery.manifestInvalid) {
-      try f.verifyManifest(token, grant: issued.grant, state: f.state([readOnly]))
+      try f.verifyManifest(token, grant: marias.grant, state: f.state([updateOnly]))
     }
+    count.add("update only", 1)
+    count.report()
   }
 }

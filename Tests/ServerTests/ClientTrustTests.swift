@@ -78,14 +78,18 @@ struct ClientTrustTests {
         == "office-social-redange")
     #expect(rules.registry.mayProcess("fns", purpose: "allocation-vie-chere"))
     // The keys are remembered (trust on first use), once.
+    // (With the start of the certificate they came with: an older certificate
+    // bringing other keys is then told apart from a change.)
     #expect(
       trust.memory.administrations == [
         "fns": .init(
           signingKey: Paserk.encode(fns.signingKey.publicKey),
-          encryptionKey: Encoding.base64URL(fns.encryptionKey.publicKey.bytes)),
+          encryptionKey: Encoding.base64URL(fns.encryptionKey.publicKey.bytes),
+          notBefore: now - 60),
         "office-social-redange": .init(
           signingKey: Paserk.encode(office.signingKey.publicKey),
-          encryptionKey: Encoding.base64URL(office.encryptionKey.publicKey.bytes)),
+          encryptionKey: Encoding.base64URL(office.encryptionKey.publicKey.bytes),
+          notBefore: now - 60),
       ])
     #expect(changes.all.count == 1)
     #expect(changes.all.last == trust.memory)
@@ -191,7 +195,8 @@ struct ClientTrustTests {
       trust.memory.administrations["fns"]
         == .init(
           signingKey: Paserk.encode(renewed.signingKey.publicKey),
-          encryptionKey: Encoding.base64URL(renewed.encryptionKey.publicKey.bytes)))
+          encryptionKey: Encoding.base64URL(renewed.encryptionKey.publicKey.bytes),
+          notBefore: pending.new.notBefore))
     let rules = try ClientRules.certify(
       view(officeCertificate(), newCertificate), trust: trust, at: now)
     #expect(

@@ -18,6 +18,9 @@ public enum Forgery: Error, Equatable, Sendable, CustomStringConvertible {
   case manifestRolledBack(seen: Int, served: Int)
   /// An administration whose certificate does not verify under a pinned registrar key.
   case certificateInvalid(String)
+  /// A certificate older than the one whose keys this client accepted for the
+  /// administration, bringing other keys: an old certificate served again.
+  case certificateRolledBack(String)
   /// An administration whose certified keys differ from those this client
   /// remembers: the person must see both and confirm.
   case administrationKeysChanged(String)
@@ -41,6 +44,8 @@ public enum Forgery: Error, Equatable, Sendable, CustomStringConvertible {
       "the platform served an older list of what the grant gives (number \(served); this client already saw number \(seen))"
     case .certificateInvalid(let id):
       "the administration \(id) is not certified by the registration authority"
+    case .certificateRolledBack(let id):
+      "the platform served an old certificate of the administration \(id), with keys it no longer uses"
     case .administrationKeysChanged(let id):
       "the keys of the administration \(id) changed since the last time"
     case .ownerKeyMismatch: "the citizen's keys do not match the wallet's signed consent receipt"

@@ -12,6 +12,8 @@ import PSPWallet
 /// platform can neither make up a record nor serve an older version.
 public struct GrantManifestClaims: WalletStatement, Equatable {
   public static let type = "PSP-v1/grant-manifest"
+  /// A grant has at most this many manifests (one per update or re-keying).
+  public static let maximumSeq = 1 << 31
 
   public struct Entry: Codable, Sendable, Hashable {
     public let field: FieldID
@@ -109,13 +111,19 @@ public struct GrantManifest: Sendable, Equatable {
       let (claims, procuration) = try? StatementChain.verify(
         token, as: GrantManifestClaims.self, authority: authority, state: state, rules: rules)
     else { throw .manifestInvalid }
+    // A trustee signs manifests only of a grant it signed itself, under the
+    // same procuration (whose chain rule already kept that grant within the
+    // procuration): otherwise a trustee — even one whose procuration covers
+    // nothing of the grant — could point the owner's grant at records of the
+    // platform's making.
     if let procuration {
-      guard !Set(procuration.claims.actions).isDisjoint(with: [.update, .grant, .file]) else {
-        throw .manifestInvalid
-      }
+      guard grant.claims.iss == claims.iss, grant.claims.procuration == procuration.id,
+        !Set(procuration.claims.actions).isDisjoint(with: [.update, .grant, .file])
+      else { throw .manifestInvalid }
     }
     let fields = claims.records.map(\.field)
     guard claims.grant == grant.id, claims.wallet == grant.claims.wallet, claims.seq >= 1,
+      claims.seq <= GrantManifestClaims.maximumSeq,
       Set(fields).count == fields.count, fields == fields.sorted(),
       fields.allSatisfy(grant.fields.contains)
     else { throw .manifestInvalid }

@@ -31,6 +31,7 @@ public struct WalletRoutes: Sendable {
   public func router() -> Router<WalletRequestContext> {
     let router = Router(context: WalletRequestContext.self)
     router.add(middleware: MetricsMiddleware())
+    router.add(middleware: ExactPathMiddleware())
     let s = service
 
     router.get("/healthz") { _, _ in Responses.json(["status": "alive"]) }
@@ -104,7 +105,7 @@ public struct WalletRoutes: Sendable {
     }
     router.get("/v1/wallets/:wallet/fields") { request, context in
       await respond(request, context) { caller, _ in
-        let history = try request.uri.queryParameters.get("history").map {
+        let history = try queryValue(request, "history").map {
           raw throws(APIError) -> FieldID in
           guard let field = FieldID(rawValue: raw) else { throw .badRequest("malformed field id") }
           return field
@@ -304,8 +305,25 @@ private func wallet(_ context: WalletRequestContext) throws(APIError) -> WalletI
   return id
 }
 
+/// The raw value of query parameter `name`, given at most once: a repeated
+/// parameter is refused, not resolved to one of its values.
+private func queryValue(_ request: Request, _ name: String) throws(APIError) -> String? {
+  var found: String? = nil
+  for part in (request.uri.query ?? "").split(separator: "&", omittingEmptySubsequences: false) {
+    let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+    guard pieces.first.map(String.init) == name else { continue }
+    guard found == nil else { throw .badRequest("\(name) is given more than once") }
+    found = pieces.count == 2 ? String(pieces[1]) : ""
+  }
+  return found
+}
+
+/// A whole number in the query: ASCII digits only, as the counter header
+/// (no sign, no blank, no percent-encoding), 1 to 18 of them.
 private func integer(_ request: Request, _ name: String) throws(APIError) -> Int? {
-  guard let raw = request.uri.queryParameters.get(name) else { return nil }
-  guard let value = Int(raw) else { throw .badRequest("\(name) must be a whole number") }
+  guard let raw = try queryValue(request, name) else { return nil }
+  guard (1...18).contains(raw.utf8.count), raw.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
+    let value = Int(raw)
+  else { throw .badRequest("\(name) must be a whole number written in digits") }
   return value
 }

@@ -132,7 +132,9 @@ extension WalletService {
         }
         filings.append(FilingView(id: id, filing: token, grant: grantToken, responses: responses))
       }
-      return FilingsView(filings: filings)
+      let named = Set(filings.compactMap { SignedStatement.unverifiedProcuration(of: $0.filing) })
+      let state = try consentState(wallet)
+      return FilingsView(filings: filings, procurations: named.sorted().compactMap { state.procurations[$0] })
     } catch { throw APIError(error) }
   }
 

@@ -6,8 +6,12 @@ import WalletAPI
 
 extension WalletService {
   /// A stored grant, verified again (signature, chain, template) on every use.
+  /// - Parameter registered: whether the grantee must be registered now (a
+  ///   read); a status change of a grant to an administration no longer
+  ///   registered (a revocation above all) must still be possible.
   func storedGrant(
-    _ id: StatementID, wallet: WalletID, authority: WalletAuthority, state: ConsentState
+    _ id: StatementID, wallet: WalletID, authority: WalletAuthority, state: ConsentState,
+    registered: Bool = true
   )
     throws(APIError) -> Grant
   {
@@ -20,6 +24,12 @@ extension WalletService {
     guard let token = rows.first?[0].text else { throw .notFound("no such grant") }
     if let grant = verifiedGrants.grant(id, token: token), grant.claims.wallet == wallet {
       return grant
+    }
+    if !registered {
+      do {
+        return try GrantVerifier.verify(
+          token, authority: authority, state: state, rules: RulesIgnoringRegistration(rules))
+      } catch { throw .refused(error) }
     }
     let generation = verifiedGrants.generation
     do {
@@ -311,7 +321,7 @@ extension WalletService {
   ) throws(APIError) -> Grant {
     var relaxed = state
     relaxed.paused = []
-    return try storedGrant(id, wallet: wallet, authority: authority, state: relaxed)
+    return try storedGrant(id, wallet: wallet, authority: authority, state: relaxed, registered: false)
   }
 }
 

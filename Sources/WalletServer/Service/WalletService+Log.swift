@@ -26,6 +26,9 @@ extension WalletService {
     guard trustee else { throw .forbidden("only the citizen or a trustee with read reads the log") }
   }
 
+  /// Bytes of entries a log page holds at most (beyond its first entry).
+  public static let logPageBytes = 256 * 1024
+
   public func logEntries(_ wallet: WalletID, start: Int, caller: Caller) throws(APIError) -> LogView {
     try requireLogReader(caller, wallet: wallet)
     guard start >= 0 else { throw .badRequest("start must be 0 or more") }
@@ -36,7 +39,17 @@ extension WalletService {
       let size =
         try reader.database.query("SELECT COUNT(*) FROM log_entries WHERE wallet = ?", [.blob(wallet.bytes)])
         .first?[0].integer ?? 0
-      return LogView(entries: rows.compactMap { $0[0].blob.map(Bytes.init) }, start: start, size: Int(size))
+      // A page holds at most 1000 entries and, past its first entry,
+      // `logPageBytes` bytes of entries: the client asks again from where it ends.
+      var entries: [Bytes] = []
+      var bytes = 0
+      for row in rows {
+        guard let entry = row[0].blob else { continue }
+        if !entries.isEmpty && bytes + entry.count > Self.logPageBytes { break }
+        bytes += entry.count
+        entries.append(Bytes(entry))
+      }
+      return LogView(entries: entries, start: start, size: Int(size))
     } catch { throw APIError(error) }
   }
 

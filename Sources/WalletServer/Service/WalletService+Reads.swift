@@ -19,6 +19,11 @@ extension WalletService {
     let at = now
     let role: PrincipalKind =
       registry.administration(keyID: caller.keyID) != nil ? .administration : .citizen
+    // A read names at most the catalogue's fields (repetitions aside): a longer
+    // list is malformed, answered 400 and not logged.
+    if let asked = body.fields, Set(asked).count > FieldCatalogue.standard.fields.count {
+      throw .badRequest("a read names at most \(FieldCatalogue.standard.fields.count) fields")
+    }
     func entry(_ fields: [FieldID], _ refusal: ConsentRefusal? = nil) -> AccessLogEntry {
       AccessLogEntry(
         at: at, wallet: body.wallet, actor: caller.keyID, role: role, action: .fieldsRead,
@@ -36,10 +41,14 @@ extension WalletService {
           state: state, at: at)
       } catch { throw APIError.refused(error) }
     } catch .refused(let refusal) {
-      try await refuse(refusal, entry: entry(body.fields ?? [], refusal))
+      // A refusal's entry names only the fields its outcome is about: those
+      // asked and not granted; for any other refusal, none.
+      let named: [FieldID]
+      if case .fieldsNotGranted(let missing) = refusal { named = missing } else { named = [] }
+      try await refuse(refusal, entry: entry(named, refusal))
     } catch .notFound(let why) {
       try await refuse(
-        .notAllowed(why), entry: entry(body.fields ?? [], .notAllowed("unknown grant")))
+        .notAllowed(why), entry: entry([], .notAllowed("unknown grant")))
     } catch {
       throw error
     }

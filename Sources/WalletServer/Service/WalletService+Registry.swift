@@ -47,37 +47,25 @@ extension WalletService {
       throw .badRequest("the registration is not valid")
     }
     let at = now
-    let isRenewal = replaced != nil
+    // Inserted, or replacing the row of its id (a renewal, also of a
+    // certificate that lapsed and is no longer published).
     let _: Bool = try await write { tx in
-      if isRenewal {
-        try tx.query(
-          "UPDATE administrations SET key_id = ?, record = ?, registered_at = ?, certificate = ? WHERE id = ?",
-          [
-            .text(administration.keyID), .text(text), .integer(at), .text(certified.certificate),
-            .text(administration.id.rawValue),
-          ])
-      } else {
-        try tx.query(
-          "INSERT INTO administrations (id, key_id, record, registered_at, certificate) VALUES (?, ?, ?, ?, ?)",
-          [
-            .text(administration.id.rawValue), .text(administration.keyID), .text(text), .integer(at),
-            .text(certified.certificate),
-          ])
-      }
+      try tx.query(
+        """
+        INSERT INTO administrations (id, key_id, record, registered_at, certificate) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET key_id = excluded.key_id, record = excluded.record,
+          registered_at = excluded.registered_at, certificate = excluded.certificate
+        """,
+        [
+          .text(administration.id.rawValue), .text(administration.keyID), .text(text), .integer(at),
+          .text(certified.certificate),
+        ])
       return true
     }
     // Rebuilt from the certificates as they are now, under the lock: another
     // registration may have landed since `renewed` was checked.
-    let (keys, at2) = (registrars, now)
-    updateRegistry { registry, certificates in
+    publish { certificates in
       certificates = certificates.filter { $0 != replaced } + [certified.certificate]
-      var rebuilt = AdministrationRegistry()
-      for certificate in certificates {
-        if let one = try? AdministrationCertificate.verify(certificate, registrars: keys, at: at2) {
-          try? rebuilt.register(one.administration)
-        }
-      }
-      registry = rebuilt
     }
   }
 

@@ -22,10 +22,15 @@ public final class WalletService: @unchecked Sendable {
   private var registryValue: AdministrationRegistry
   /// The certificates published, in the order registered.
   private var certificatesValue: [String] = []
+  /// When the first published certificate expires.
+  private var nextExpiry = Int64.max
   /// Grants whose signature, chain and template verified, by id and token.
   /// Statuses (revoked, paused, used, the parent procuration) are never cached:
   /// `ReadDecision` checks them on every read. Emptied when the registry changes.
   let verifiedGrants: VerifiedGrantCache
+  /// Refusals logged per caller and wallet, per minute (`refuse`).
+  let refusalLimiter = FailureLimiter(budgetPerMinute: WalletService.refusalsPerMinute)
+  public static let refusalsPerMinute = 120
   /// Tests only: runs after a read's decision, before its write is queued, so
   /// that a test can commit a change in between (the race of api.md §7.17
   /// step 7). Set before the service is used; nil in walletd.
@@ -53,42 +58,66 @@ public final class WalletService: @unchecked Sendable {
     self.calendar = calendar
     verifiedGrants = VerifiedGrantCache(capacity: grantCacheSize)
     registryValue = AdministrationRegistry()
-    // Only administrations whose certificate still verifies under the
-    // registrars configured now (a registrar dropped from the configuration, a
-    // certificate expired, a row edited behind walletd's back: not published).
-    let at = clock()
-    for row in try reader.database.query(
-      "SELECT certificate FROM administrations ORDER BY registered_at, rowid")
-    {
-      guard let certificate = row[0].text,
-        let certified = try? AdministrationCertificate.verify(
-          certificate, registrars: registrars, at: at),
-        (try? registryValue.register(certified.administration)) != nil
+    let stored = try reader.database.query(
+      "SELECT certificate FROM administrations ORDER BY registered_at, rowid"
+    ).compactMap { $0[0].text }
+    (registryValue, certificatesValue, nextExpiry) = Self.published(
+      stored, registrars: registrars, at: clock())
+  }
+
+  /// The registry of the certificates that verify under the registrars
+  /// configured now and are in force at `now` (a registrar dropped from the
+  /// configuration, a certificate expired, a row edited behind walletd's back:
+  /// not published), those certificates, and when the first of them expires.
+  static func published(_ certificates: [String], registrars: [SigningPublicKey], at now: Int64)
+    -> (AdministrationRegistry, [String], Int64)
+  {
+    var registry = AdministrationRegistry()
+    var kept: [String] = []
+    var nextExpiry = Int64.max
+    for certificate in certificates {
+      guard let certified = try? AdministrationCertificate.verify(certificate, registrars: registrars, at: now),
+        (try? registry.register(certified.administration)) != nil
       else { continue }
-      certificatesValue.append(certificate)
+      kept.append(certificate)
+      nextExpiry = min(nextExpiry, certified.expires)
     }
+    return (registry, kept, nextExpiry)
   }
 
   public func stop() { committer.stop() }
 
+  /// The administrations published now: when a certificate expires, the
+  /// registry is rebuilt without it (and verified grants forgotten), so that
+  /// walletd stops serving reads to an administration no longer certified.
   var registry: AdministrationRegistry {
     lock.lock()
     defer { lock.unlock() }
+    let at = clock()
+    if at >= nextExpiry {
+      (registryValue, certificatesValue, nextExpiry) = Self.published(
+        certificatesValue, registrars: registrars, at: at)
+      verifiedGrants.removeAll()
+    }
     return registryValue
   }
 
   var certificates: [String] {
+    _ = registry  // drops the certificates that expired
     lock.lock()
     defer { lock.unlock() }
     return certificatesValue
   }
 
-  func updateRegistry(_ body: (inout AdministrationRegistry, inout [String]) throws -> Void)
-    rethrows
-  {
+  /// Changes the certificates published, under the lock, and rebuilds the
+  /// registry from them.
+  func publish(_ change: (inout [String]) -> Void) {
     lock.lock()
     defer { lock.unlock() }
-    try body(&registryValue, &certificatesValue)
+    var certificates = certificatesValue
+    change(&certificates)
+    (registryValue, certificatesValue, nextExpiry) = Self.published(
+      certificates, registrars: registrars, at: clock())
     verifiedGrants.removeAll()
   }
 
@@ -289,7 +318,13 @@ public final class WalletService: @unchecked Sendable {
   }
 
   /// Logs a refusal durably, then throws it: refusals are part of the trace.
+  /// One caller's refusals in one wallet are bounded (`refusalsPerMinute`):
+  /// beyond, the request is answered 429 and nothing is written, so that no
+  /// session holder can fill someone's log with refusals.
   func refuse(_ refusal: ConsentRefusal, entry: AccessLogEntry) async throws(APIError) -> Never {
+    let key = entry.actor + " " + entry.wallet.description
+    guard !refusalLimiter.isThrottled(key, at: now) else { throw .tooManyRequests }
+    refusalLimiter.recordFailure(key, at: now)
     let _: Bool = try await write { tx in
       try Self.append(entry, in: tx)
       return true
