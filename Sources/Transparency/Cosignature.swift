@@ -29,34 +29,23 @@ public enum CosignatureV1 {
 
 /// Checks the v1 cosignatures of one witness.
 public struct CosignatureV1Verifier: NoteVerifier, Equatable {
-  public let name: String
-  public let keyID: UInt32
-  public let publicKey: SigningPublicKey
+  let key: NamedNoteKey
+  public var name: String { key.name }
+  public var keyID: UInt32 { key.keyID }
+  public var publicKey: SigningPublicKey { key.publicKey }
 
+  /// Key ID "SHA-256(<name> || "\n" || 0x04 || 32-byte Ed25519 cosigner public key)[:4]".
   public init(name: String, publicKey: SigningPublicKey) throws(TransparencyError) {
-    guard NoteKeyID.isValidName(name) else {
-      throw .malformedVerifierKey("the key name must be non-empty, without spaces or '+'")
-    }
-    self.name = name
-    self.publicKey = publicKey
-    // "SHA-256(<name> || "\n" || 0x04 || 32-byte Ed25519 cosigner public key)[:4]"
-    keyID = NoteKeyID.compute(
-      name: name, type: CosignatureV1.signatureType, publicKey: publicKey.bytes)
+    key = try NamedNoteKey(name: name, type: CosignatureV1.signatureType, publicKey: publicKey)
   }
 
   /// From a vkey "with signature type 0x04 and the 32-byte Ed25519 cosigner
   /// public key as the public key material".
   public init(vkey: String) throws(TransparencyError) {
-    let parsed = try VerifierKey.parse(vkey)
-    let key = try parsed.ed25519Key(type: CosignatureV1.signatureType, what: "cosignature v1")
-    try self.init(name: parsed.name, publicKey: key)
+    key = try NamedNoteKey(vkey: vkey, type: CosignatureV1.signatureType, what: "cosignature v1")
   }
 
-  public var vkey: String {
-    try! VerifierKey(
-      name: name, keyID: keyID, type: CosignatureV1.signatureType, publicKey: publicKey.bytes
-    ).encoded
-  }
+  public var vkey: String { key.vkey }
 
   public func isValid(signature: [UInt8], over text: [UInt8]) -> Bool {
     guard signature.count == 8 + Signature.byteCount else { return false }
@@ -71,7 +60,7 @@ public struct CosignatureV1Verifier: NoteVerifier, Equatable {
   }
 
   public static func == (a: CosignatureV1Verifier, b: CosignatureV1Verifier) -> Bool {
-    a.name.utf8.elementsEqual(b.name.utf8) && a.publicKey == b.publicKey
+    a.key == b.key
   }
 }
 

@@ -8,33 +8,21 @@ public enum Ed25519Note {
 
 /// Checks Ed25519 (type 0x01) signatures of one named key: a log's key.
 public struct Ed25519NoteVerifier: NoteVerifier, Equatable {
-  public let name: String
-  public let keyID: UInt32
-  public let publicKey: SigningPublicKey
+  let key: NamedNoteKey
+  public var name: String { key.name }
+  public var keyID: UInt32 { key.keyID }
+  public var publicKey: SigningPublicKey { key.publicKey }
 
   public init(name: String, publicKey: SigningPublicKey) throws(TransparencyError) {
-    guard NoteKeyID.isValidName(name) else {
-      throw .malformedVerifierKey("the key name must be non-empty, without spaces or '+'")
-    }
-    self.name = name
-    self.publicKey = publicKey
-    keyID = NoteKeyID.compute(
-      name: name, type: Ed25519Note.signatureType, publicKey: publicKey.bytes)
+    key = try NamedNoteKey(name: name, type: Ed25519Note.signatureType, publicKey: publicKey)
   }
 
   /// From a vkey of type 0x01 whose key ID is the one its name and key give.
   public init(vkey: String) throws(TransparencyError) {
-    let parsed = try VerifierKey.parse(vkey)
-    let key = try parsed.ed25519Key(type: Ed25519Note.signatureType, what: "Ed25519 note")
-    try self.init(name: parsed.name, publicKey: key)
+    key = try NamedNoteKey(vkey: vkey, type: Ed25519Note.signatureType, what: "Ed25519 note")
   }
 
-  public var vkey: String {
-    // The name was checked at init, so this cannot fail.
-    try! VerifierKey(
-      name: name, keyID: keyID, type: Ed25519Note.signatureType, publicKey: publicKey.bytes
-    ).encoded
-  }
+  public var vkey: String { key.vkey }
 
   public func isValid(signature: [UInt8], over text: [UInt8]) -> Bool {
     guard let signature = try? Signature(signature) else { return false }
@@ -42,7 +30,7 @@ public struct Ed25519NoteVerifier: NoteVerifier, Equatable {
   }
 
   public static func == (a: Ed25519NoteVerifier, b: Ed25519NoteVerifier) -> Bool {
-    a.name.utf8.elementsEqual(b.name.utf8) && a.publicKey == b.publicKey
+    a.key == b.key
   }
 }
 
