@@ -146,7 +146,7 @@ struct ExactRequestTests {
     #expect(try await status("/v1//wallets/\(wallet)") == 404)
     #expect(try await status("/v1/wallets/\(wallet)/log?start=1") == 200)
     for query in [
-      "start=+1", "start=-1", "start=1&start=2", "start=%31", "start=", "start=1e3", "start=%201",
+      "start=+1", "start=-1", "start=1&start=2", "start=%31", "start=", "start=1e3", "start=%201", "start=01",
     ] {
       let answered = try await status("/v1/wallets/\(wallet)/log?\(query)")
       #expect(answered == 400, "\(query) → \(answered)")

@@ -318,12 +318,13 @@ private func queryValue(_ request: Request, _ name: String) throws(APIError) -> 
   return found
 }
 
-/// A whole number in the query: ASCII digits only, as the counter header
-/// (no sign, no blank, no percent-encoding), 1 to 18 of them.
+/// A whole number in the query, written as the counter header is: ASCII
+/// digits only (no sign, no blank, no percent-encoding), 1 to 18 of them, no
+/// leading zero but for 0 itself.
 private func integer(_ request: Request, _ name: String) throws(APIError) -> Int? {
   guard let raw = try queryValue(request, name) else { return nil }
   guard (1...18).contains(raw.utf8.count), raw.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
-    let value = Int(raw)
+    raw == "0" || raw.utf8.first != 0x30, let value = Int(raw)
   else { throw .badRequest("\(name) must be a whole number written in digits") }
   return value
 }
