@@ -164,7 +164,12 @@ public final class CitizenClient: @unchecked Sendable {
   /// with its latest manifest; a grant the citizen revoked is shown revoked,
   /// with a warning if walletd shows it otherwise or still holds its keys.
   public func grants() async throws(ClientError) -> [GrantEntry] {
-    let rules = try await ClientRules.fetch(transport)
+    try await grants(rules: try await ClientRules.fetch(transport))
+  }
+
+  /// The same, with the certified rules already fetched (each fetch verifies
+  /// every certificate: once per operation is enough).
+  func grants(rules: StandardConsentRules) async throws(ClientError) -> [GrantEntry] {
     let state = try await consentState()
     let revocations = transport.trust.memory.revocations
     return try await transport.send("GET", "\(path)/grants", as: GrantsView.self).grants.compactMap
@@ -210,7 +215,7 @@ public final class CitizenClient: @unchecked Sendable {
   ///   back; a revocation (which must always be possible) leaves it out instead.
   func activeGrants(at now: Int64, strict: Bool = true) async throws(ClientError) -> [GrantEntry.Active] {
     let rules = try await ClientRules.fetch(transport)
-    let entries = try await grants()
+    let entries = try await grants(rules: rules)
     // Never build the next manifest on one older than this client signed.
     for entry in entries where strict && entry.state == .active {
       if case .manifestRolledBack = entry.warning { throw .forged(entry.warning!) }
