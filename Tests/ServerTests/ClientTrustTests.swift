@@ -208,6 +208,38 @@ struct ClientTrustTests {
     }
   }
 
+  /// After the person accepted new keys, the old certificate served again is
+  /// a rollback, not a change to confirm; a renewal with the same keys only
+  /// moves the remembered start forward; of two certificates of one id, the
+  /// one that starts last counts.
+  @Test func anOlderCertificateWithOtherKeysIsARollback() throws {
+    let trust = trust(Changes())
+    let old = try fnsCertificate(at: now - 30 * Self.day)
+    _ = try ClientRules.certify(view(old), trust: trust, at: now)
+    #expect(trust.memory.administrations["fns"]?.notBefore == now - 30 * Self.day)
+    // The FNS moves to new keys; the person confirms them.
+    let moved = Identity(kind: .administration)
+    let renewed = try fnsCertificate(moved, at: now - 60)
+    #expect(throws: ClientError.forged(.administrationKeysChanged("fns"))) {
+      try ClientRules.certify(view(renewed), trust: trust, at: now)
+    }
+    try trust.acceptKeys(of: try #require(trust.pendingKeyChange("fns")).new)
+    _ = try ClientRules.certify(view(renewed), trust: trust, at: now)
+    // The old certificate, still valid, served again: refused, nothing offered.
+    #expect(throws: ClientError.forged(.certificateRolledBack("fns"))) {
+      try ClientRules.certify(view(old), trust: trust, at: now)
+    }
+    #expect(
+      trust.memory.administrations["fns"]?.signingKey == Paserk.encode(moved.signingKey.publicKey))
+    // Both served: the newer counts.
+    let both = try ClientRules.certify(view(old, renewed), trust: trust, at: now)
+    #expect(both.registry.administration(id: "fns")?.signingKey == moved.signingKey.publicKey)
+    // A renewal with the same keys moves the remembered start forward.
+    let sameKeys = try fnsCertificate(moved, at: now - 10)
+    _ = try ClientRules.certify(view(sameKeys), trust: trust, at: now)
+    #expect(trust.memory.administrations["fns"]?.notBefore == now - 10)
+  }
+
   @Test func updateReportsOnlyChanges() throws {
     let changes = Changes()
     let trust = trust(changes)
