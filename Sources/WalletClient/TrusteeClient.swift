@@ -109,6 +109,20 @@ public final class TrusteeClient: @unchecked Sendable {
     return grant
   }
 
+  /// The wallet's latest records the trustee may see, each checked against
+  /// the statement its author signed (never shown or counted unchecked).
+  public func records(wallet: WalletID, ownerKey: SigningPublicKey) async throws(ClientError)
+    -> [VerifiedRecord]
+  {
+    let view = try await transport.send("GET", "/v1/wallets/\(wallet)/fields", as: RecordsView.self)
+    do {
+      return try RecordStatement.verify(
+        view.records, statements: view.statements,
+        authority: WalletAuthority(wallet: wallet, owner: ownerKey),
+        state: ConsentState(procurationTokens: view.procurations), rules: ClientRules.chains)
+    } catch { throw .forged(error) }
+  }
+
   /// What a trustee needs to seal a grant's data keys: the circle keys sealed
   /// to them (checked against the citizen's key statements), the wallet's
   /// records, and the rules and consent state to verify what they sign.
@@ -134,13 +148,7 @@ public final class TrusteeClient: @unchecked Sendable {
         commitments: commitments)
     } catch { throw ClientError(error) }
     let authority = WalletAuthority(wallet: wallet, owner: ownerKey)
-    let view = try await transport.send("GET", "/v1/wallets/\(wallet)/fields", as: RecordsView.self)
-    let records: [VerifiedRecord]
-    do {
-      records = try RecordStatement.verify(
-        view.records, statements: view.statements, authority: authority,
-        state: ConsentState(procurationTokens: view.procurations), rules: ClientRules.chains)
-    } catch { throw .forged(error) }
+    let records = try await records(wallet: wallet, ownerKey: ownerKey)
     return (
       keyring, records, rules, authority,
       ConsentState(procurations: [procuration.id: procuration.token])

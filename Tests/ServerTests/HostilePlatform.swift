@@ -44,6 +44,13 @@ final class HostilePlatform: @unchecked Sendable {
 
   var wallet: WalletID { h.citizen.walletID }
 
+  /// Maria's durable grant of the allocation de vie chère to the FNS, made
+  /// through walletd directly (the honest side of a story).
+  func fnsGrant(days: Int64 = 30) async throws -> Grant {
+    try await h.citizen.grant(
+      to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: days, at: h.now)
+  }
+
   /// A transport through the proxy for `identity`, with that person's memory
   /// (shared with the harness's direct clients) unless another trust is given.
   func transport(_ identity: Identity, trust: ClientTrust? = nil) -> Transport {

@@ -18,8 +18,7 @@ struct HostilePlatformFirstContactTests {
     let hp = try await HostilePlatform.start()
     defer { Task { await hp.stop() } }
     let h = hp.h
-    let grant = try await h.citizen.grant(
-      to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 30, at: h.now)
+    let grant = try await hp.fnsGrant()
     let acceptance = ConsentAcceptance(terms: .current, language: .french, acceptedAt: h.now)
     let platformsReceipt = try ConsentReceipt(
       wallet: hp.wallet, owner: hp.platform.publicIdentity, acceptance: acceptance
@@ -45,9 +44,7 @@ struct HostilePlatformFirstContactTests {
   @Test func aWithheldFieldIsTold() async throws {
     let hp = try await HostilePlatform.start()
     defer { Task { await hp.stop() } }
-    let h = hp.h
-    let grant = try await h.citizen.grant(
-      to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 30, at: h.now)
+    let grant = try await hp.fnsGrant()
     let fns = hp.fns()
     let honest = try await fns.read(
       wallet: hp.wallet, grant: grant.id, purpose: "allocation-vie-chere")

@@ -15,8 +15,7 @@ struct HostilePlatformManifestMemoryTests {
     let hp = try await HostilePlatform.start()
     defer { Task { await hp.stop() } }
     let h = hp.h
-    let grant = try await h.citizen.grant(
-      to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 30, at: h.now)
+    let grant = try await hp.fnsGrant()
     let maria = try await hp.citizen()
     _ = try await maria.grants()
     let firstListing = try #require(hp.proxy.lastAnswer("GET", "/v1/wallets/\(hp.wallet)/grants"))

@@ -19,8 +19,7 @@ struct HostilePlatformReadTests {
     let hp = try await HostilePlatform.start()
     defer { Task { await hp.stop() } }
     let h = hp.h
-    let grant = try await h.citizen.grant(
-      to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 30, at: h.now)
+    let grant = try await hp.fnsGrant()
     let fns = hp.fns()
     func read() async throws -> AdministrationClient.ReadResult {
       try await fns.read(wallet: hp.wallet, grant: grant.id, purpose: "allocation-vie-chere")
@@ -133,8 +132,7 @@ struct HostilePlatformReadTests {
     let hp = try await HostilePlatform.start()
     defer { Task { await hp.stop() } }
     let h = hp.h
-    let grant = try await h.citizen.grant(
-      to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 30, at: h.now)
+    let grant = try await hp.fnsGrant()
     let pinned = hp.fns()
     let honest = try await pinned.read(
       wallet: hp.wallet, grant: grant.id, purpose: "allocation-vie-chere")
@@ -213,8 +211,7 @@ struct HostilePlatformReadTests {
     let hp = try await HostilePlatform.start()
     defer { Task { await hp.stop() } }
     let h = hp.h
-    let grant = try await h.citizen.grant(
-      to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 30, at: h.now)
+    let grant = try await hp.fnsGrant()
     let fns = hp.fns()
     func read() async throws -> AdministrationClient.ReadResult {
       try await fns.read(wallet: hp.wallet, grant: grant.id, purpose: "allocation-vie-chere")
@@ -269,10 +266,8 @@ struct HostilePlatformReadTests {
     let hp = try await HostilePlatform.start()
     defer { Task { await hp.stop() } }
     let h = hp.h
-    let first = try await h.citizen.grant(
-      to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 30, at: h.now)
-    let second = try await h.citizen.grant(
-      to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 60, at: h.now)
+    let first = try await hp.fnsGrant()
+    let second = try await hp.fnsGrant(days: 60)
     let fns = hp.fns()
     _ = try await fns.read(wallet: hp.wallet, grant: second.id, purpose: "allocation-vie-chere")
     let secondsAnswer = try #require(hp.proxy.lastAnswer("POST", "/v1/reads"))

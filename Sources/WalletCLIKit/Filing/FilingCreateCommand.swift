@@ -88,9 +88,7 @@ struct FilingCreateCommand: AsyncParsableCommand {
         if let ownerKeyId, ownerKeyId != ownerID { throw Messages.ownerMismatch }
         let chosen = try await usableProcuration(
           trustee, wallet: wallet, owner: owner, purpose: purpose, administration: administration)
-        let held = try await transport.send(
-          "GET", "/v1/wallets/\(wallet)/fields", as: RecordsView.self
-        ).records.map(\.field)
+        let held = try await trustee.records(wallet: wallet, ownerKey: owner).map(\.field)
         let preview = GrantPreview(template, held: Set(held))
         guard !preview.fields.isEmpty else { throw Messages.noFieldForAid }
         show(preview, administration, purpose, invocation)
