@@ -88,7 +88,7 @@ let package = Package(
     .target(
       name: "WalletServer",
       dependencies: [
-        "PSPCrypto", "PSPWallet", "PSPConsent", "WalletAPI",
+        "PSPCrypto", "PSPWallet", "PSPConsent", "WalletAPI", "PSPTransparency",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdCore", package: "hummingbird"),
         .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -106,7 +106,7 @@ let package = Package(
     // The client side: speaks the API, does all the cryptography of the caller.
     .target(
       name: "WalletClient",
-      dependencies: ["PSPCrypto", "PSPWallet", "PSPConsent", "WalletAPI"],
+      dependencies: ["PSPCrypto", "PSPWallet", "PSPConsent", "WalletAPI", "PSPTransparency"],
       path: "Sources/WalletClient"
     ),
     // The demo story: a walletd on loopback and every role, told step by step.
@@ -114,6 +114,7 @@ let package = Package(
       name: "PSPDemo",
       dependencies: [
         "PSPCrypto", "PSPWallet", "PSPConsent", "WalletAPI", "WalletClient", "WalletServer",
+        "PSPTransparency", "WitnessServer",
         .product(name: "Logging", package: "swift-log"),
       ],
       path: "Sources/Demo"
@@ -121,6 +122,7 @@ let package = Package(
     .executableTarget(
       name: "walletd",
       dependencies: [
+        "PSPTransparency",
         "PSPCrypto", "WalletServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
@@ -184,6 +186,7 @@ let package = Package(
       name: "ServerTests",
       dependencies: [
         "WalletServer", "WalletClient", "WalletAPI", "PSPDemo", "PSPConsent", "PSPWallet", "PSPCrypto",
+        "PSPTransparency", "WitnessServer",
         .product(name: "Logging", package: "swift-log"), .product(name: "Hummingbird", package: "hummingbird"),
       ],
       path: "Tests/ServerTests"
@@ -192,6 +195,7 @@ let package = Package(
       name: "CLITests",
       dependencies: [
         "WalletCLIKit", "WalletServer", "PSPDemo", "PSPConsent", "PSPWallet", "PSPCrypto",
+        "PSPTransparency", "WitnessServer", "WalletClient",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Tests/CLITests",

@@ -2,20 +2,27 @@ import Foundation
 import Logging
 import PSPConsent
 import PSPCrypto
+import PSPTransparency
 import PSPWallet
 import WalletAPI
 import WalletClient
 import WalletServer
+import WitnessServer
 
 /// The PSP's whole story on a real walletd (loopback HTTP, a fresh SQLite data
-/// dir), played by named actors: the registration authority certifies three
-/// administrations and the operator publishes them;
-/// Maria opens her wallet and fills it; the FNS reads what she granted and is
+/// dir) whose access log two witnesses cosign, played by named actors: the
+/// registration authority certifies three administrations and the operator
+/// publishes them; Maria opens her wallet and fills it; the FNS reads what she
+/// granted, with a receipt proving the reading is in her witnessed log, and is
 /// refused her rent; Paul files her request for an aide sociale under a
 /// one-shot procuration and is refused a second time; the office social reads,
 /// acknowledges and decides; Maria revokes the FNS, which is then refused; Maria
-/// reads and verifies her access log.
+/// reads her access log and verifies it against the witnesses.
 public struct DemoStory: Sendable {
+  /// The two witnesses: the data-protection authority and another independent
+  /// body. Every program pins both, and believes the log only as both confirm it.
+  static let witnessNames = [("cnpd", "cnpd.lu/witness"), ("eos", "eos.lu/witness")]
+
   public let language: Language
   /// Called with each step as it happens (the CLI prints it).
   public let onStep: @Sendable (DemoTranscript.Step) -> Void
@@ -27,32 +34,79 @@ public struct DemoStory: Sendable {
     self.onStep = onStep
   }
 
-  /// Starts a walletd in `dataDir` on a free loopback port, plays the story,
-  /// stops the daemon. The caller owns (and removes) the directory.
-  /// `logger` is walletd's (tests capture it to check that no value is logged).
+  /// Starts two witnesses and a walletd that asks both to cosign its log, in
+  /// `dataDir` (the witnesses in `witness-cnpd/` and `witness-eos/` under it)
+  /// on free loopback ports, plays the story, stops them. The caller owns (and
+  /// removes) the directory. `logger` is walletd's (tests capture it to check
+  /// that no value is logged).
   public func run(dataDir: String, logger: Logger = Logger(label: "walletd")) async throws
     -> DemoTranscript
   {
     let operatorIdentity = Identity(kind: .operator)
     let registrar = Identity(kind: .registrar)
-    var configuration = DaemonConfiguration()
-    configuration.dataDir = dataDir
-    configuration.listen = "127.0.0.1:0"
-    configuration.operatorKey = Paserk.encode(operatorIdentity.signingKey.publicKey)
-    configuration.registrarKeys = [Paserk.encode(registrar.signingKey.publicKey)]
-    let daemon = try await WalletDaemon.start(configuration, logger: logger)
+    // The witnesses must know walletd's log key before walletd knows them:
+    // walletd's key is made first, in the data dir where walletd finds it.
+    let origin = DaemonConfiguration.defaultLogOrigin
+    let logVkey = try Self.makeDaemonKey(in: dataDir, origin: origin)
+    var witnesses: [WitnessDaemon] = []
+    func stopWitnesses() async { for witness in witnesses { await witness.stop() } }
+    let daemon: WalletDaemon
     do {
+      for (folder, name) in Self.witnessNames {
+        witnesses.append(
+          try await WitnessDaemon.start(
+            WitnessConfiguration(
+              dataDir: dataDir + "/witness-" + folder, listen: "127.0.0.1:0", name: name,
+              logs: [origin + "=" + logVkey])))
+      }
+      var configuration = DaemonConfiguration()
+      configuration.dataDir = dataDir
+      configuration.listen = "127.0.0.1:0"
+      configuration.operatorKey = Paserk.encode(operatorIdentity.signingKey.publicKey)
+      configuration.registrarKeys = [Paserk.encode(registrar.signingKey.publicKey)]
+      configuration.witnesses = witnesses.map { "\($0.baseURL) \($0.vkey)" }
+      configuration.witnessQuorum = witnesses.count
+      daemon = try await WalletDaemon.start(configuration, logger: logger)
+    } catch {
+      await stopWitnesses()
+      throw error
+    }
+    do {
+      let policy = try WitnessPolicy(
+        log: logVkey, witnesses: witnesses.map(\.vkey), quorum: witnesses.count)
       let transcript = try await play(
-        daemon.baseURL, operatorIdentity: operatorIdentity, registrar: registrar)
+        daemon.baseURL, operatorIdentity: operatorIdentity, registrar: registrar,
+        witnesses: policy)
       await daemon.stop()
+      await stopWitnesses()
       return transcript
     } catch {
       await daemon.stop()
+      await stopWitnesses()
       throw error
     }
   }
 
-  func play(_ url: String, operatorIdentity: Identity, registrar: Identity) async throws
+  /// Makes walletd's key (`walletd.key`: a `k4.secret` PASERK, mode 0600, as
+  /// walletd itself would on its first start) and returns its log vkey.
+  static func makeDaemonKey(in dataDir: String, origin: String) throws -> String {
+    try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
+    let key = SigningKey()
+    let paserk = Paserk.encodeSecret(key)
+    let path = dataDir + "/walletd.key"
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+    guard fd >= 0 else { throw APIError.unavailable("walletd.key cannot be created") }
+    defer { close(fd) }
+    let written = paserk.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    guard written == paserk.count, fsync(fd) == 0 else {
+      throw APIError.unavailable("walletd.key cannot be written")
+    }
+    return try Ed25519NoteSigner(name: origin, key: key).verifier.vkey
+  }
+
+  func play(
+    _ url: String, operatorIdentity: Identity, registrar: Identity, witnesses: WitnessPolicy
+  ) async throws
     -> DemoTranscript
   {
     let recorder = Recorder(onStep: onStep, logActor: language == .french ? "Journal" : "Log")
@@ -64,13 +118,21 @@ public struct DemoStory: Sendable {
     let logementID = Identity(kind: .administration)
     let officeID = Identity(kind: .administration)
 
-    // Every person's program pins the registration authority's key, once
-    // (like a root certificate), and keeps its own memory: nothing it uses is
-    // trusted because walletd returned it.
+    // Every person's program pins the registration authority's key and the
+    // witnesses, once (like root certificates), and keeps its own memory:
+    // nothing it uses is trusted because walletd returned it.
     let pinned = [registrar.signingKey.publicKey]
     func client(_ identity: Identity) -> Transport {
-      Transport(baseURL: url, identity: identity, trust: ClientTrust(registrars: pinned))
+      Transport(
+        baseURL: url, identity: identity,
+        trust: ClientTrust(registrars: pinned, witnesses: witnesses))
     }
+    recorder.ok(
+      fr ? "Témoins" : "Witnesses",
+      fr
+        ? "l'autorité de protection des données (cnpd.lu/witness) et un autre organisme indépendant (eos.lu/witness) cosignent le journal de walletd ; chaque programme ne le croit que si les deux l'ont confirmé"
+        : "the data-protection authority (cnpd.lu/witness) and another independent body (eos.lu/witness) cosign walletd's log; every program believes it only if both confirmed it"
+    )
 
     // 1. The registration authority certifies three administrations; the
     // operator publishes the certificates (it cannot make one up).
@@ -156,6 +218,13 @@ public struct DemoStory: Sendable {
     recorder.ok(
       "FNS", fr ? "a lu les données permises" : "read the permitted fields", seen: seen.values,
       language)
+    // `read` opened nothing before it checked the receipt: the reading is in
+    // Maria's log, under a checkpoint both witnesses cosigned.
+    recorder.ok(
+      "FNS",
+      fr
+        ? "garde le reçu de sa lecture : elle est inscrite au journal de Maria, et les deux témoins l'ont confirmé"
+        : "keeps the receipt of its reading: it is in Maria's log, and both witnesses confirmed it")
     await recorder.expectRefusal(
       "FNS", fr ? "a demandé le loyer de Maria" : "asked for Maria's rent"
     ) {
@@ -245,7 +314,8 @@ public struct DemoStory: Sendable {
     }
 
     // 9. Maria reads her access log in plain language and verifies it.
-    // The entries shown are the ones verified against walletd's signed checkpoint.
+    // The entries shown are the ones verified under a checkpoint both
+    // witnesses cosigned; the second check proves the log only grew.
     let verification = try await citizen.verifyLog(since: nil)
     let renderer = AccessLogRenderer(
       vocabulary: DemoVocabulary(rules: try await ClientRules.fetch(citizen.transport)),
@@ -258,8 +328,8 @@ public struct DemoStory: Sendable {
       "Maria",
       verification.intact && again.intact
         ? (fr
-          ? "a vérifié son journal : intact (\(again.size) entrées)"
-          : "verified her log: intact (\(again.size) entries)")
+          ? "a vérifié son journal avec les deux témoins : intact (\(again.size) entrées)"
+          : "verified her log against both witnesses: intact (\(again.size) entries)")
         : (fr ? "a vérifié son journal : PROBLÈME" : "verified her log: PROBLEM"))
     var transcript = recorder.transcript
     transcript.logIntact = verification.intact && again.intact

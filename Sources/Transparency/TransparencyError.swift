@@ -30,6 +30,14 @@ public enum TransparencyError: Error, Equatable, Sendable, CustomStringConvertib
   case invalidPolicy(String)
   /// A cosignature timestamp outside 1 ... 2^63 - 1.
   case invalidTimestamp(UInt64)
+  /// A heads proof, update, epoch request or receipt is not as `spec/log.md` says.
+  case malformedHeads(String)
+  /// A heads proof does not lead to the map root it is checked against.
+  case headsProofFailed
+  /// A wallet's new head does not extend its old one: its log lost or changed entries.
+  case headShrank
+  /// The map root or epoch tree the request claims is not the one the witness computes.
+  case epochMismatch(String)
 
   public var description: String {
     switch self {
@@ -49,6 +57,10 @@ public enum TransparencyError: Error, Equatable, Sendable, CustomStringConvertib
     case .inclusionProofFailed: "the inclusion proof does not verify against the checkpoint"
     case .invalidPolicy(let why): "invalid policy: \(why)"
     case .invalidTimestamp(let value): "cosignature timestamp \(value) is not in 1 ... 2^63 - 1"
+    case .malformedHeads(let why): "malformed heads data: \(why)"
+    case .headsProofFailed: "the heads proof does not lead to the map root"
+    case .headShrank: "a wallet's log does not extend its previous head"
+    case .epochMismatch(let why): "the epoch does not match: \(why)"
     }
   }
 }

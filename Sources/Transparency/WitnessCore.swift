@@ -9,11 +9,17 @@ public struct WitnessCore: Sendable {
   public let cosigner: CosignatureV1Signer
   /// Log keys by origin bytes; several for one origin allow a key rotation.
   private let logs: [[UInt8]: [Ed25519NoteVerifier]]
+  /// Whether the logs are PSP heads logs (`spec/log.md` §6): they then grow
+  /// only through `addEpoch`, which checks every wallet's move; the plain
+  /// add-checkpoint only cosigns again the checkpoint already cosigned.
+  public let headsLogs: Bool
 
   /// `logs`: each log's origin and one of its keys (repeat an origin for more keys).
-  public init(cosigner: CosignatureV1Signer, logs: [(origin: String, key: Ed25519NoteVerifier)])
-    throws(TransparencyError)
-  {
+  public init(
+    cosigner: CosignatureV1Signer, logs: [(origin: String, key: Ed25519NoteVerifier)],
+    headsLogs: Bool = false
+  ) throws(TransparencyError) {
+    self.headsLogs = headsLogs
     var byOrigin: [[UInt8]: [Ed25519NoteVerifier]] = [:]
     for (origin, key) in logs {
       // An origin no checkpoint could carry (empty, a newline) is refused here.
@@ -84,7 +90,48 @@ public struct WitnessCore: Sendable {
       return refuse(422, "a tree of size 0 has the empty tree's root")
     }
     if let failure = consistencyFailure(request, stored: stored) { return refuse(422, failure) }
-    return cosign(request, logSignatures: logSignatures, now: now)
+    if headsLogs {
+      // A heads log grows only with the moves of its wallets.
+      guard request.oldSize == checkpoint.size else {
+        return refuse(422, "this log grows only through /psp-v1/add-epoch, with its wallets' heads")
+      }
+      guard let heads = stored == nil ? HeadsRecord.start : stored?.heads else {
+        return refuse(422, "the witness holds no heads for this log")
+      }
+      return cosign(request, logSignatures: logSignatures, now: now, heads: heads)
+    }
+    return cosign(request, logSignatures: logSignatures, now: now, heads: nil)
+  }
+
+  /// One epoch of a heads log (`spec/log.md` §6): the add-checkpoint checks,
+  /// then every wallet's move from the map root the witness holds, then the
+  /// epoch tree grown by the new map root must have the checkpoint's root.
+  public func addEpoch(_ request: AddEpochRequest, stored: WitnessRecord?, now: UInt64) -> WitnessOutcome {
+    guard headsLogs else { return refuse(404, "this witness follows no heads log") }
+    let tlog = request.checkpoint
+    guard let keys = logs[Array(tlog.checkpoint.origin.utf8)] else { return refuse(404, "unknown log origin") }
+    let logSignatures: [NoteSignature]
+    do { logSignatures = try tlog.note.verify(by: keys) } catch { return refuse(403, error.description) }
+    let storedSize = stored?.size ?? 0
+    guard tlog.oldSize == storedSize else {
+      return WitnessOutcome(
+        response: WitnessResponse(status: 409, contentType: "text/x.tlog.size", body: Array("\(storedSize)\n".utf8)),
+        newRecord: nil)
+    }
+    if let failure = consistencyFailure(tlog, stored: stored) { return refuse(422, failure) }
+    guard let before = stored == nil ? HeadsRecord.start : stored?.heads else {
+      return refuse(422, "the witness holds no heads for this log")
+    }
+    let mapRoot: [UInt8]
+    do { mapRoot = try EpochTransition.apply(request.updates, to: before.mapRoot) } catch {
+      return refuse(422, error.description)
+    }
+    var frontier = before.frontier
+    frontier.append(mapRoot: mapRoot)
+    guard frontier.size == tlog.checkpoint.size, frontier.root == tlog.checkpoint.rootHash else {
+      return refuse(422, TransparencyError.epochMismatch("the epoch tree with the new map root has another root").description)
+    }
+    return cosign(tlog, logSignatures: logSignatures, now: now, heads: HeadsRecord(mapRoot: mapRoot, frontier: frontier))
   }
 
   /// The 422 checks; nil when the checkpoint extends what was cosigned.
@@ -115,9 +162,9 @@ public struct WitnessCore: Sendable {
   /// "If all the checks above pass, the witness MUST update its record of the
   /// latest cosigned checkpoint and respond with a "200 Success" (...) one or
   /// more note signature lines". The record keeps the log signatures verified.
-  private func cosign(_ request: AddCheckpointRequest, logSignatures: [NoteSignature], now: UInt64)
-    -> WitnessOutcome
-  {
+  private func cosign(
+    _ request: AddCheckpointRequest, logSignatures: [NoteSignature], now: UInt64, heads: HeadsRecord?
+  ) -> WitnessOutcome {
     // The text as the log signed it (parsing is strict, so it is also `checkpoint.text`).
     let text = request.note.text
     let checkpoint = request.checkpoint
@@ -128,7 +175,7 @@ public struct WitnessCore: Sendable {
       let note = try SignedNote(text: text, signatures: kept + [cosignature])
       return WitnessOutcome(
         response: WitnessResponse(status: 200, body: Array(cosignature.line.utf8)),
-        newRecord: WitnessRecord(size: checkpoint.size, rootHash: checkpoint.rootHash, note: note))
+        newRecord: WitnessRecord(size: checkpoint.size, rootHash: checkpoint.rootHash, note: note, heads: heads))
     } catch {
       // Only a clock at 0 or past 2^63 - 1 gets here: no cosignature then.
       return refuse(500, error.description)

@@ -8,12 +8,31 @@ public struct WitnessRecord: Sendable, Equatable {
   /// That checkpoint as served to monitors: its text, the log signature(s)
   /// the witness verified and the witness's own cosignature.
   public let note: SignedNote
+  /// For a PSP heads log: the map root of the latest epoch the witness checked
+  /// and the epoch tree's right edge (`spec/log.md` §6).
+  public let heads: HeadsRecord?
 
-  public init(size: Int, rootHash: [UInt8], note: SignedNote) {
+  public init(size: Int, rootHash: [UInt8], note: SignedNote, heads: HeadsRecord? = nil) {
     self.size = size
     self.rootHash = rootHash
     self.note = note
+    self.heads = heads
   }
+}
+
+/// What a witness keeps of a heads log besides the checkpoint: 32 bytes and at
+/// most 64 hashes, whatever the number of wallets.
+public struct HeadsRecord: Sendable, Equatable {
+  public let mapRoot: [UInt8]
+  public let frontier: EpochFrontier
+
+  public init(mapRoot: [UInt8], frontier: EpochFrontier) {
+    self.mapRoot = mapRoot
+    self.frontier = frontier
+  }
+
+  /// Before the first epoch: the empty map, the empty tree.
+  public static let start = HeadsRecord(mapRoot: HeadsMap.empty, frontier: EpochFrontier())
 }
 
 /// The records of a witness, by origin. Origins are compared as bytes, not as

@@ -48,10 +48,13 @@ public struct RecordsView: Sendable, Codable {
   public let records: [FieldRecord]
   public let statements: [String]
   public let procurations: [String]
-  public init(records: [FieldRecord], statements: [String], procurations: [String]) {
+  /// A trustee's read: the tlog-proof of its log entry (`spec/log.md` §5).
+  public let receipt: String?
+  public init(records: [FieldRecord], statements: [String], procurations: [String], receipt: String? = nil) {
     self.records = records
     self.statements = statements
     self.procurations = procurations
+    self.receipt = receipt
   }
 }
 
@@ -197,11 +200,14 @@ public struct FilingView: Sendable, Codable {
   public let filing: String
   public let grant: String
   public let responses: [Response]
-  public init(id: StatementID, filing: String, grant: String, responses: [Response]) {
+  /// In the answer to a filing: the tlog-proof of its log entry (`spec/log.md` §5).
+  public let receipt: String?
+  public init(id: StatementID, filing: String, grant: String, responses: [Response], receipt: String? = nil) {
     self.id = id
     self.filing = filing
     self.grant = grant
     self.responses = responses
+    self.receipt = receipt
   }
 }
 
@@ -244,10 +250,12 @@ public struct ReadResponseBody: Sendable, Codable {
   public let consentReceipt: String
   /// The procurations the grant and the manifest were signed under, if a trustee signed them.
   public let procurations: [String]
+  /// The tlog-proof of this read's log entry under a witnessed checkpoint (`spec/log.md` §5).
+  public let receipt: String?
   public init(
     grant: String, records: [FieldRecord], keys: [GrantKey], manifest: String?,
     consentReceipt: String,
-    procurations: [String]
+    procurations: [String], receipt: String? = nil
   ) {
     self.grant = grant
     self.records = records
@@ -255,6 +263,7 @@ public struct ReadResponseBody: Sendable, Codable {
     self.manifest = manifest
     self.consentReceipt = consentReceipt
     self.procurations = procurations
+    self.receipt = receipt
   }
 }
 
@@ -270,9 +279,10 @@ public struct LogView: Sendable, Codable {
   }
 }
 
-public struct CheckpointView: Sendable, Codable {
-  public let token: String
-  public init(token: String) { self.token = token }
+/// A wallet's head under the latest witnessed checkpoint: a tlog-proof (`spec/log.md` §5).
+public struct LogProofView: Sendable, Codable {
+  public let proof: String
+  public init(proof: String) { self.proof = proof }
 }
 
 public struct ProofView: Sendable, Codable {

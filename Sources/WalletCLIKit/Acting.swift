@@ -53,14 +53,16 @@ struct Acting {
   }
 
   /// A client of walletd for this identity: it trusts the registration
-  /// authorities pinned for this home (or in `PSP_REGISTRAR_KEY`) and keeps
-  /// its memory in `state.json`.
+  /// authorities pinned for this home (or in `PSP_REGISTRAR_KEY`), believes
+  /// the log as the witnesses set for it confirm it (or `PSP_WITNESS_POLICY`),
+  /// and keeps its memory in `state.json`.
   func transport(_ server: ServerOptions, _ invocation: Invocation) throws(Message) -> Transport {
     let state = try HomeState.read(home)
     let registrars = try Registrars.pinned(state, invocation.environment)
+    let witnesses = try Witnesses.policy(state, invocation.environment)
     let (home, name) = (self.home, self.name)
     let trust = ClientTrust(
-      registrars: registrars, memory: state[name].trust ?? ClientMemory(),
+      registrars: registrars, witnesses: witnesses, memory: state[name].trust ?? ClientMemory(),
       onChange: { memory in try? HomeState.update(home, name) { $0.trust = memory } })
     invocation.trustUsed.trust = trust
     return Transport(baseURL: server.url(invocation.environment), identity: identity, trust: trust)

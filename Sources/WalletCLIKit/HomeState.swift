@@ -8,11 +8,14 @@ import WalletClient
 /// seal a decision's motivation), and each identity's trust memory (the keys of
 /// the administrations it sealed to, the manifests it saw, the revocations it
 /// signed: `ClientMemory`). Beside them, for the whole home (the installation),
-/// the registration authorities' keys pinned with `wallet-cli trust registrar`.
+/// the registration authorities' keys pinned with `wallet-cli trust registrar`
+/// and the witnesses of walletd's log set with `wallet-cli trust witnesses`.
 /// No secret and no field value is ever here.
 struct HomeState: Codable, Equatable {
   struct Entry: Codable, Equatable {
     var wallet: String?
+    /// The wallet's head proof (a tlog-proof) from the last check of the
+    /// log that found it intact: the next check proves the log only grew.
     var checkpoint: String?
     var citizenKeys: [String: String]?
     var trust: ClientMemory?
@@ -22,6 +25,9 @@ struct HomeState: Codable, Equatable {
   var format = Self.format
   /// `k4.public` keys of the registration authorities this installation trusts.
   var registrars: [String]?
+  /// walletd's log key and the witnesses this installation believes (a file
+  /// written before they existed reads without them).
+  var witnesses: WitnessPolicy?
   var identities: [String: Entry] = [:]
 
   subscript(name: String) -> Entry {

@@ -362,12 +362,40 @@ public enum Messages {
       hintEN: "Keep this message and tell the operator. The previous checkpoint is kept.")
   }
 
+  /// Why `wallet-cli log` could not check the log: nothing set up to check
+  /// it with, witnesses that did not confirm it lately (try again), or a log
+  /// that is not what the witnesses confirmed (tell someone).
+  public static func logNotVerified(_ problem: String) -> Message {
+    switch problem {
+    case "no witnesses are set up here": return noWitnesses
+    case "the witnesses have not confirmed the log recently":
+      return Message(
+        fr:
+          "Votre journal n'a pas pu être vérifié : les témoins ne l'ont pas confirmé récemment.",
+        en: "Your access log could not be checked: the witnesses have not confirmed it recently.",
+        hintFR:
+          "Réessayez plus tard ; si cela dure, prévenez l'opérateur. Le point de contrôle précédent est gardé.",
+        hintEN:
+          "Try again later; if it lasts, tell the operator. The previous checkpoint is kept.")
+    default: return logNotIntact(problem)
+    }
+  }
+
   /// `LogVerification.problem` (English, from the client library) in plain words.
   static func logProblem(_ problem: String) -> LocalizedText {
     let known: [String: LocalizedText] = [
-      "the checkpoint is not signed by walletd": LocalizedText(
-        fr: "le point de contrôle n'est pas signé par walletd",
-        en: "the checkpoint is not signed by walletd"),
+      "the checkpoint is not cosigned by the witnesses": LocalizedText(
+        fr: "les témoins n'ont pas confirmé ce que walletd montre",
+        en: "the witnesses did not confirm what walletd shows"),
+      "the log is older than one already checked here": LocalizedText(
+        fr: "walletd montre un journal plus ancien que celui déjà vérifié ici",
+        en: "walletd shows an older log than the one already checked here"),
+      "the proof is not of the latest epoch": LocalizedText(
+        fr: "la preuve envoyée n'est pas la plus récente",
+        en: "the proof sent is not the latest one"),
+      "an entry is malformed or belongs to another wallet": LocalizedText(
+        fr: "une entrée est mal formée ou appartient à un autre portefeuille",
+        en: "an entry is malformed or belongs to another wallet"),
       "entries are missing": LocalizedText(fr: "des entrées manquent", en: "entries are missing"),
       "the entries do not match the checkpoint": LocalizedText(
         fr: "les entrées ne correspondent pas au point de contrôle",

@@ -40,6 +40,7 @@ extension Messages {
     switch error {
     case .unreachable(let server): unreachable(server)
     case .badAnswer: badAnswer
+    case .local(let detail) where Witnesses.isMissing(detail): noWitnesses
     case .local(let detail): failed(detail)
     case .refused(let problem): refused(problem)
     case .forged(let forgery): forged(forgery)

@@ -13,6 +13,34 @@ extension Messages {
       en: "Do not go on: tell the platform's operator and the data-protection authority (CNPD)."
     )
     switch forgery {
+    case .receiptInvalid:
+      return Message(
+        fr:
+          "La plateforme n'a pas prouvé que cet accès est inscrit dans le journal de la personne, confirmé par les témoins. Rien n'a été ouvert.",
+        en:
+          "The platform did not prove that this access is in the person's log, confirmed by the witnesses. Nothing was opened.",
+        hintFR: stop.fr, hintEN: stop.en)
+    case .logRolledBack(let seen, let served):
+      return Message(
+        fr:
+          "La plateforme montre un état plus ancien du journal (\(served) époques ; vous en aviez déjà vu \(seen)). Rien n'a été ouvert.",
+        en:
+          "The platform shows an older state of the log (\(served) epochs; you already saw \(seen)). Nothing was opened.",
+        hintFR: stop.fr, hintEN: stop.en)
+    case .checkpointStale(let minutes):
+      return Message(
+        fr:
+          "Les témoins n'ont pas confirmé le journal depuis au moins \(minutes) minutes. Rien n'a été ouvert.",
+        en: "The witnesses have not confirmed the log for \(minutes) minutes or more. Nothing was opened.",
+        hintFR: "Réessayez plus tard ; si cela dure, prévenez l'opérateur de la plateforme.",
+        hintEN: "Try again later; if it lasts, tell the platform's operator.")
+    case .secondFilingUnderOneShot(let procuration):
+      return Message(
+        fr:
+          "La plateforme montre une deuxième demande faite avec la procuration à usage unique \(procuration). Elle n'est pas prise en compte.",
+        en:
+          "The platform shows a second request made under the one-time mandate \(procuration). It is not taken into account.",
+        hintFR: stop.fr, hintEN: stop.en)
     case .recordNotAuthored(let field):
       return Message(
         fr:

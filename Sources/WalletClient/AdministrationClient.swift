@@ -20,6 +20,8 @@ public final class AdministrationClient: @unchecked Sendable {
     public let manifestSeq: Int
     /// Fields the manifest gives and the read asked for that walletd did not serve.
     public let withheld: [FieldID]
+    /// The tlog-proof that this read is in the citizen's witnessed log: keep it.
+    public let receipt: String
   }
 
   /// Reads under `grant` for `purpose`; refused reads come back as
@@ -63,7 +65,8 @@ public final class AdministrationClient: @unchecked Sendable {
     guard Set(answer.keys.map(\.field)).count == answer.keys.count else {
       throw .badAnswer("a field is served twice")
     }
-    var values: [(FieldID, FieldValue)] = []
+    // Every key and record checked against the manifest first, none opened.
+    var checked: [(GrantKey, FieldRecord, FieldDefinition)] = []
     for key in answer.keys {
       guard
         let record = answer.records.first(where: {
@@ -75,6 +78,20 @@ public final class AdministrationClient: @unchecked Sendable {
       guard let entry = manifest.entry(key.field), entry.version == key.version,
         (try? record.digestText()) == entry.digest
       else { throw .forged(.recordNotGranted(key.field)) }
+      checked.append((key, record, definition))
+    }
+    // Nothing opens before the read is proven in the citizen's witnessed log,
+    // as this read by this administration under this grant, and a receipt
+    // never seen before (an old answer served again carries an old one).
+    let me = transport.identity.publicIdentity.keyID
+    let servedFields = Set(answer.keys.map(\.field))
+    let (_, proven) = try LogProofCheck.receipt(answer.receipt, wallet: wallet, trust: transport.trust) { entry in
+      entry.action == .fieldsRead && entry.actor == me && entry.grant == grantID && entry.purpose == purpose
+        && servedFields.isSubset(of: Set(entry.fields))
+    }
+    try LogProofCheck.rememberReceipt(proven, wallet: wallet, trust: transport.trust)
+    var values: [(FieldID, FieldValue)] = []
+    for (key, record, definition) in checked {
       do {
         var bytes = try key.open(record, with: transport.identity.encryptionKey)
         defer { wipe(&bytes) }
@@ -88,7 +105,7 @@ public final class AdministrationClient: @unchecked Sendable {
     let withheld = manifest.claims.records.map(\.field).filter { asked.contains($0) && !served.contains($0) }
     return ReadResult(
       values: values, ownerEncryptionKey: owner.encryptionKey, manifestSeq: manifest.seq,
-      withheld: withheld)
+      withheld: withheld, receipt: answer.receipt ?? "")
   }
 
   /// The certified rules, fetched once per client.
@@ -114,13 +131,33 @@ public final class AdministrationClient: @unchecked Sendable {
     let authority = WalletAuthority(wallet: wallet, owner: owner)
     let state = ConsentState(procurationTokens: view.procurations)
     let me = transport.identity.publicIdentity.keyID
-    return view.filings.filter { filing in
+    var kept: [FilingView] = []
+    var oneShot: [(procuration: StatementID, filing: StatementID)] = []
+    for filing in view.filings {
       guard
         let verified = try? FilingVerifier.verify(
-          filing.filing, authority: authority, state: state, rules: rules)
-      else { return false }
-      return verified.id == filing.id && verified.claims.administration == me
+          filing.filing, authority: authority, state: state, rules: rules),
+        verified.id == filing.id, verified.claims.administration == me
+      else { continue }
+      kept.append(filing)
+      if let id = verified.claims.procuration, let token = state.procurations[id],
+        let procuration = try? ProcurationVerifier.verify(token, authority: authority, rules: rules),
+        procuration.claims.kind == .oneShot
+      {
+        oneShot.append((id, verified.id))
+      }
     }
+    // A one-shot procuration files once: a second filing under it is refused,
+    // here and against the filing this client remembers under it.
+    try transport.trust.update { (memory) throws(ClientError) in
+      for (procuration, filing) in oneShot {
+        if let seen = memory.oneShotFilings[procuration.rawValue], seen != filing.rawValue {
+          throw .forged(.secondFilingUnderOneShot(procuration.rawValue))
+        }
+        memory.oneShotFilings[procuration.rawValue] = filing.rawValue
+      }
+    }
+    return kept
   }
 
   /// Acknowledges a request with its number; the due date is the legal one.

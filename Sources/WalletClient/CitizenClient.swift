@@ -404,6 +404,10 @@ public final class CitizenClient: @unchecked Sendable {
       authority: authority, state: ConsentState(), rules: rules, at: now)
     let filed = try await transport.send("POST", "\(path)/filings", body: request, as: FilingView.self)
     try transport.trust.rememberSigned([request.manifest])
+    let me = identity.publicIdentity.keyID
+    _ = try LogProofCheck.receipt(filed.receipt, wallet: walletID, trust: transport.trust) { entry in
+      entry.action == .filingMade && entry.actor == me && entry.filing == filed.id
+    }
     return filed
   }
 

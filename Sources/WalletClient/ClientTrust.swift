@@ -10,6 +10,8 @@ import PSPWallet
 /// against something walletd sent.
 public final class ClientTrust: @unchecked Sendable {
   public let registrars: [SigningPublicKey]
+  /// The witnesses whose cosignatures make a checkpoint believed (`spec/log.md` §8).
+  public let witnesses: WitnessPolicy?
   private let lock = NSLock()
   private var memoryValue: ClientMemory
   private let onChange: (@Sendable (ClientMemory) -> Void)?
@@ -19,10 +21,11 @@ public final class ClientTrust: @unchecked Sendable {
   ///   - memory: what this client remembered from before (a file of the person's).
   ///   - onChange: called with the new memory after every change, to keep it.
   public init(
-    registrars: [SigningPublicKey], memory: ClientMemory = ClientMemory(),
+    registrars: [SigningPublicKey], witnesses: WitnessPolicy? = nil, memory: ClientMemory = ClientMemory(),
     onChange: (@Sendable (ClientMemory) -> Void)? = nil
   ) {
     self.registrars = registrars
+    self.witnesses = witnesses
     memoryValue = memory
     self.onChange = onChange
   }
@@ -120,6 +123,24 @@ public struct ClientMemory: Codable, Sendable, Equatable {
   public var revocations: [String: String] = [:]
   /// By wallet id: `k4.public` of the citizen's signing key.
   public var owners: [String: String] = [:]
+  /// By log origin: the largest epoch log size seen in a witnessed checkpoint.
+  public var epochs: [String: Int] = [:]
+  /// By one-shot procuration id: the filing seen under it.
+  public var oneShotFilings: [String: String] = [:]
+  /// By wallet id: the log entries this client holds receipts of.
+  public var receipts: [String: [Int]] = [:]
 
   public init() {}
+
+  /// A memory kept before a member existed reads with that member empty.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    administrations = try container.decodeIfPresent([String: KnownAdministration].self, forKey: .administrations) ?? [:]
+    manifests = try container.decodeIfPresent([String: ManifestMark].self, forKey: .manifests) ?? [:]
+    revocations = try container.decodeIfPresent([String: String].self, forKey: .revocations) ?? [:]
+    owners = try container.decodeIfPresent([String: String].self, forKey: .owners) ?? [:]
+    epochs = try container.decodeIfPresent([String: Int].self, forKey: .epochs) ?? [:]
+    oneShotFilings = try container.decodeIfPresent([String: String].self, forKey: .oneShotFilings) ?? [:]
+    receipts = try container.decodeIfPresent([String: [Int]].self, forKey: .receipts) ?? [:]
+  }
 }

@@ -1,26 +1,46 @@
+import Foundation
 import PSPConsent
 import PSPCrypto
+import PSPTransparency
 import PSPWallet
 import WalletAPI
 
 /// What verifying the log found.
 public struct LogVerification: Sendable, Equatable {
-  /// The new checkpoint, only when the log is intact: keep it for the next
-  /// verification. A failed verification gives none, so a rewritten log is
-  /// never accepted as the new reference.
+  /// The wallet's head proof (a tlog-proof), only when the log is intact:
+  /// keep it for the next verification. A failed verification gives none, so
+  /// a rewritten log is never accepted as the new reference.
   public let checkpoint: String?
   public let size: Int
-  /// The entries that were verified against the checkpoint (the ones to show).
+  /// The entries that were verified against the witnessed head (the ones to show).
   public let entries: [AccessLogEntry]
-  /// Whether every entry shown hashes to the checkpoint's root, and the log
-  /// only grew since the previous checkpoint.
+  /// Whether every entry shown hashes to the wallet's head under a checkpoint
+  /// cosigned by the witnesses, and the log only grew since the previous check.
   public let intact: Bool
   public let problem: String?
+  /// The statements the verified log shows used more than once (a read under
+  /// a grant, a use of a procuration): a one-shot one among them was used twice.
+  public let usedMoreThanOnce: [StatementID]
+
+  init(
+    checkpoint: String? = nil, size: Int, entries: [AccessLogEntry] = [], intact: Bool = false,
+    problem: String?, usedMoreThanOnce: [StatementID] = []
+  ) {
+    self.checkpoint = checkpoint
+    self.size = size
+    self.entries = entries
+    self.intact = intact
+    self.problem = problem
+    self.usedMoreThanOnce = usedMoreThanOnce
+  }
 }
 
-/// Reads a wallet's access log and checks it (`spec/log.md`): the entries must
-/// hash to the signed checkpoint's root, and the new checkpoint must extend the
-/// previous one (consistency proof) — a rewritten or shrunk log fails.
+/// Reads a wallet's access log and checks it (`spec/log.md` §8): the wallet's
+/// head must be in the heads map of the latest epoch under a checkpoint the
+/// pinned witnesses cosigned (a quorum, recently), the entries must hash to
+/// that head, and the head must extend the one kept from the last check
+/// (consistency proof) — a rewritten, trimmed or rolled back log fails, on a
+/// new device too.
 public enum LogReader {
   public static func entries(_ transport: Transport, wallet: WalletID) async throws(ClientError) -> [AccessLogEntry] {
     try await rawEntries(transport, wallet: wallet).map { (bytes) throws(ClientError) in
@@ -40,52 +60,73 @@ public enum LogReader {
   public static func verify(_ transport: Transport, wallet: WalletID, since previous: String?) async throws(ClientError)
     -> LogVerification
   {
-    let daemonKey = try await transport.fetchDaemonKey()
-    let token = try await transport.send("GET", "/v1/wallets/\(wallet)/log/checkpoint", as: CheckpointView.self).token
-    let checkpoint: CheckpointClaims
-    do { checkpoint = try CheckpointClaims.verify(token, daemonKey: daemonKey, wallet: wallet) } catch {
-      return LogVerification(checkpoint: nil, size: 0, entries: [], intact: false, problem: "the checkpoint is not signed by walletd")
+    let token = try await transport.send("GET", "/v1/wallets/\(wallet)/log/proof", as: LogProofView.self).proof
+    let verified: WalletLogProof.Verified
+    do { verified = try LogProofCheck.verify(token, wallet: wallet, trust: transport.trust) } catch {
+      return LogVerification(size: 0, problem: problem(error))
     }
+    guard verified.isLatest else {
+      return LogVerification(size: 0, problem: "the proof is not of the latest epoch")
+    }
+    let head = verified.head
+    let size = Int(head.size)
     let entries = try await rawEntries(transport, wallet: wallet)
-    guard entries.count >= checkpoint.size else {
-      return LogVerification(checkpoint: nil, size: checkpoint.size, entries: [], intact: false, problem: "entries are missing")
+    guard entries.count >= size else {
+      return LogVerification(size: size, problem: "entries are missing")
     }
-    let leaves = entries.prefix(checkpoint.size).map(MerkleTree.leafHash)
-    guard MerkleTree.root(leaves) == checkpoint.rootBytes else {
-      return LogVerification(
-        checkpoint: nil, size: checkpoint.size, entries: [], intact: false, problem: "the entries do not match the checkpoint")
+    let leaves = entries.prefix(size).map(MerkleTree.leafHash)
+    guard MerkleTree.root(leaves) == head.root else {
+      return LogVerification(size: size, problem: "the entries do not match the checkpoint")
     }
     if let previous {
-      guard let old = try? CheckpointClaims.verify(previous, daemonKey: daemonKey, wallet: wallet),
-        let oldRoot = old.rootBytes
+      guard let old = try? WalletLogProof.parse(Array(previous.utf8)), old.wallet == wallet,
+        case .head(let oldHead) = old.heads.terminal
       else {
-        return LogVerification(
-          checkpoint: nil, size: checkpoint.size, entries: [], intact: false, problem: "the previous checkpoint does not verify")
+        return LogVerification(size: size, problem: "the previous checkpoint does not verify")
       }
-      guard old.size <= checkpoint.size else {
-        return LogVerification(checkpoint: nil, size: checkpoint.size, entries: [], intact: false, problem: "the log shrank")
+      guard oldHead.size <= head.size, old.proof.checkpoint.text != "" else {
+        return LogVerification(size: size, problem: "the log shrank")
       }
-      let proof = try await transport.send(
-        "GET", "/v1/wallets/\(wallet)/log/consistency?from=\(old.size)&to=\(checkpoint.size)", as: ProofView.self)
-      guard
-        MerkleTree.verifyConsistency(
-          oldSize: old.size, oldRoot: oldRoot, newSize: checkpoint.size, newRoot: checkpoint.rootBytes ?? [],
-          proof: proof.proof.map(\.bytes))
-      else {
-        return LogVerification(
-          checkpoint: nil, size: checkpoint.size, entries: [], intact: false,
-          problem: "the log was changed since the last checkpoint")
+      guard let oldCheckpoint = try? TlogCheckpoint(text: old.proof.checkpoint.text),
+        oldCheckpoint.size <= verified.checkpoint.size
+      else { return LogVerification(size: size, problem: "the log shrank") }
+      if oldHead.size > 0 {
+        let proof = try await transport.send(
+          "GET", "/v1/wallets/\(wallet)/log/consistency?from=\(oldHead.size)&to=\(size)", as: ProofView.self)
+        guard
+          MerkleTree.verifyConsistency(
+            oldSize: Int(oldHead.size), oldRoot: oldHead.root, newSize: size, newRoot: head.root,
+            proof: proof.proof.map(\.bytes))
+        else {
+          return LogVerification(size: size, problem: "the log was changed since the last checkpoint")
+        }
       }
     }
-    var verified: [AccessLogEntry] = []
-    for bytes in entries.prefix(checkpoint.size) {
+    var verifiedEntries: [AccessLogEntry] = []
+    var uses: [StatementID: Int] = [:]
+    for bytes in entries.prefix(size) {
       guard let entry = try? AccessLogEntry.decode(canonical: bytes), entry.wallet == wallet else {
-        return LogVerification(
-          checkpoint: nil, size: checkpoint.size, entries: [], intact: false,
-          problem: "an entry is malformed or belongs to another wallet")
+        return LogVerification(size: size, problem: "an entry is malformed or belongs to another wallet")
       }
-      verified.append(entry)
+      verifiedEntries.append(entry)
+      if entry.outcome == .allowed {
+        if entry.action == .fieldsRead, let grant = entry.grant, entry.role == .administration {
+          uses[grant, default: 0] += 1
+        }
+        if entry.action == .procurationUsed, let procuration = entry.procuration { uses[procuration, default: 0] += 1 }
+      }
     }
-    return LogVerification(checkpoint: token, size: checkpoint.size, entries: verified, intact: true, problem: nil)
+    return LogVerification(
+      checkpoint: token, size: size, entries: verifiedEntries, intact: true, problem: nil,
+      usedMoreThanOnce: uses.filter { $0.value > 1 }.map(\.key).sorted())
+  }
+
+  static func problem(_ error: ClientError) -> String {
+    switch error {
+    case .forged(.checkpointStale): "the witnesses have not confirmed the log recently"
+    case .forged(.logRolledBack): "the log is older than one already checked here"
+    case .local: "no witnesses are set up here"
+    default: "the checkpoint is not cosigned by the witnesses"
+    }
   }
 }

@@ -59,8 +59,15 @@ public final class TrusteeClient: @unchecked Sendable {
       fields: fields,
       days: days, procuration: procuration.id, authority: material.authority, state: material.state,
       rules: material.rules, at: now)
-    return try await transport.send(
+    let filed = try await transport.send(
       "POST", "/v1/wallets/\(wallet)/filings", body: request, as: FilingView.self)
+    // The filing, and the use of the procuration, proven in the witnessed log.
+    let me = transport.identity.publicIdentity.keyID
+    _ = try LogProofCheck.receipt(filed.receipt, wallet: wallet, trust: transport.trust) { entry in
+      entry.action == .filingMade && entry.actor == me && entry.procuration == procuration.id
+        && entry.filing == filed.id
+    }
+    return filed
   }
 
   /// Grants an administration the fields of an aid on the citizen's behalf,
@@ -115,12 +122,22 @@ public final class TrusteeClient: @unchecked Sendable {
     -> [VerifiedRecord]
   {
     let view = try await transport.send("GET", "/v1/wallets/\(wallet)/fields", as: RecordsView.self)
+    let verified: [VerifiedRecord]
     do {
-      return try RecordStatement.verify(
+      verified = try RecordStatement.verify(
         view.records, statements: view.statements,
         authority: WalletAuthority(wallet: wallet, owner: ownerKey),
         state: ConsentState(procurationTokens: view.procurations), rules: ClientRules.chains)
     } catch { throw .forged(error) }
+    // A trustee's read is logged: nothing is used before it is proven there.
+    let me = transport.identity.publicIdentity.keyID
+    let served = Set(view.records.map(\.field))
+    let (_, proven) = try LogProofCheck.receipt(view.receipt, wallet: wallet, trust: transport.trust) { entry in
+      entry.action == .fieldsRead && entry.actor == me && entry.procuration != nil
+        && served.isSubset(of: Set(entry.fields))
+    }
+    try LogProofCheck.rememberReceipt(proven, wallet: wallet, trust: transport.trust)
+    return verified
   }
 
   /// What a trustee needs to seal a grant's data keys: the circle keys sealed

@@ -12,12 +12,19 @@ public struct WitnessConfiguration: Sendable {
   /// The logs witnessed, each `ORIGIN=VKEY` (an Ed25519 note vkey); repeat an
   /// origin to trust more than one key for it.
   public var logs: [String]
+  /// Whether the logs are PSP heads logs (`spec/log.md` §6), growing only
+  /// through `POST /psp-v1/add-epoch`; false for plain c2sp.org/tlog-witness logs.
+  public var headsLogs: Bool = true
 
-  public init(dataDir: String, listen: String = "127.0.0.1:8490", name: String, logs: [String]) {
+  public init(
+    dataDir: String, listen: String = "127.0.0.1:8490", name: String, logs: [String],
+    headsLogs: Bool = true
+  ) {
     self.dataDir = dataDir
     self.listen = listen
     self.name = name
     self.logs = logs
+    self.headsLogs = headsLogs
   }
 
   /// Host and port of `listen`.

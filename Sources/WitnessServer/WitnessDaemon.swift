@@ -29,7 +29,8 @@ public final class WitnessDaemon: Sendable {
     let logs = try configuration.parsedLogs()
     let key = try prepare(configuration)
     let core = try WitnessCore(
-      cosigner: CosignatureV1Signer(name: configuration.name, key: key), logs: logs)
+      cosigner: CosignatureV1Signer(name: configuration.name, key: key), logs: logs,
+      headsLogs: configuration.headsLogs)
     let store = try WitnessStore(path: configuration.dataDir + "/witness.sqlite")
     try store.claim(name: configuration.name)
     let bound = AsyncStream<Int>.makeStream()

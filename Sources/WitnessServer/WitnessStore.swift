@@ -3,11 +3,12 @@ import PSPTransparency
 import PSPWallet
 
 /// The witness's state in SQLite (`witness.sqlite`): per origin, the latest
-/// cosigned size, root hash and note. "The witness MUST persist the new
+/// cosigned size, root hash and note, and for a PSP heads log the map root and
+/// epoch frontier checked with it. "The witness MUST persist the new
 /// checkpoint before responding", and "checking the old size against the
 /// latest checkpoint and persisting the new checkpoint must be performed
-/// atomically": each add-checkpoint is one IMMEDIATE transaction (the write
-/// lock is taken before the record is read) that commits with
+/// atomically": each add-checkpoint or add-epoch is one IMMEDIATE transaction
+/// (the write lock is taken before the record is read) that commits with
 /// `synchronous=FULL` before the answer leaves.
 public final class WitnessStore: Sendable {
   let database: SQLiteDatabase
@@ -24,7 +25,11 @@ public final class WitnessStore: Sendable {
           origin_hash TEXT NOT NULL UNIQUE,
           size INTEGER NOT NULL CHECK (size >= 0),
           root BLOB NOT NULL CHECK (length(root) = 32),
-          note BLOB NOT NULL);
+          note BLOB NOT NULL,
+          -- A PSP heads log's map root and epoch frontier (both or neither).
+          map_root BLOB CHECK (map_root IS NULL OR length(map_root) = 32),
+          frontier BLOB,
+          CHECK ((map_root IS NULL) = (frontier IS NULL)));
         """)
     } catch {
       throw .storage(error.description)
@@ -58,22 +63,45 @@ public final class WitnessStore: Sendable {
   public func addCheckpoint(_ request: AddCheckpointRequest, core: WitnessCore, now: UInt64)
     throws(WitnessServerError) -> WitnessOutcome
   {
-    let origin = Array(request.checkpoint.origin.utf8)
+    try decide(origin: request.checkpoint.origin) {
+      core.addCheckpoint(request, stored: $0, now: now)
+    }
+  }
+
+  /// Runs the epoch logic of a heads log (`WitnessCore.addEpoch`) on `request`
+  /// and its origin's record, storing the new record and heads, all in one
+  /// transaction: two epochs from one size never both get a cosignature.
+  public func addEpoch(_ request: AddEpochRequest, core: WitnessCore, now: UInt64)
+    throws(WitnessServerError) -> WitnessOutcome
+  {
+    try decide(origin: request.checkpoint.checkpoint.origin) {
+      core.addEpoch(request, stored: $0, now: now)
+    }
+  }
+
+  /// Reads the record of `origin`, asks `decision`, and stores the new record
+  /// if there is one, in one IMMEDIATE transaction.
+  private func decide(origin: String, _ decision: (WitnessRecord?) -> WitnessOutcome)
+    throws(WitnessServerError) -> WitnessOutcome
+  {
+    let origin = Array(origin.utf8)
     do {
       return try database.transaction { tx throws(WalletError) in
-        let rows = try tx.query(
-          "SELECT size, root, note FROM cosigned WHERE origin = ?", [.blob(origin)])
-        let stored = try rows.first.map(Self.record)
-        let outcome = core.addCheckpoint(request, stored: stored, now: now)
+        let rows = try tx.query(Self.selectRecord + " WHERE origin = ?", [.blob(origin)])
+        let outcome = decision(try rows.first.map(Self.record))
         if let new = outcome.newRecord {
           try tx.query(
             """
-            INSERT INTO cosigned (origin, origin_hash, size, root, note) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (origin) DO UPDATE SET size = excluded.size, root = excluded.root, note = excluded.note
+            INSERT INTO cosigned (origin, origin_hash, size, root, note, map_root, frontier)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (origin) DO UPDATE SET size = excluded.size, root = excluded.root,
+              note = excluded.note, map_root = excluded.map_root, frontier = excluded.frontier
             """,
             [
               .blob(origin), .text(Encoding.hex(SHA256.hash(origin))), .integer(Int64(new.size)),
               .blob(new.rootHash), .blob(new.note.serialized()),
+              new.heads.map { .blob($0.mapRoot) } ?? .null,
+              new.heads.map { .blob($0.frontier.encoded()) } ?? .null,
             ])
         }
         return outcome
@@ -98,17 +126,29 @@ public final class WitnessStore: Sendable {
   public func record(origin: String) throws(WitnessServerError) -> WitnessRecord? {
     do {
       let rows = try database.query(
-        "SELECT size, root, note FROM cosigned WHERE origin = ?", [.blob(Array(origin.utf8))])
+        Self.selectRecord + " WHERE origin = ?", [.blob(Array(origin.utf8))])
       return try rows.first.map(Self.record)
     } catch {
       throw .storage(error.description)
     }
   }
 
+  private static let selectRecord = "SELECT size, root, note, map_root, frontier FROM cosigned"
+
   private static func record(_ row: SQLiteDatabase.Row) throws(WalletError) -> WitnessRecord {
     guard let size = row[0].integer, let root = row[1].blob, let bytes = row[2].blob,
       let note = try? SignedNote.parse(bytes)
     else { throw .malformed("stored witness record") }
-    return WitnessRecord(size: Int(size), rootHash: root, note: note)
+    var heads: HeadsRecord?
+    switch (row[3].blob, row[4].blob) {
+    case (nil, nil): heads = nil
+    case (let mapRoot?, let frontier?):
+      guard let frontier = try? EpochFrontier.decode(frontier), frontier.size == size else {
+        throw .malformed("stored heads record")
+      }
+      heads = HeadsRecord(mapRoot: mapRoot, frontier: frontier)
+    default: throw .malformed("stored heads record")
+    }
+    return WitnessRecord(size: Int(size), rootHash: root, note: note, heads: heads)
   }
 }

@@ -13,8 +13,11 @@ struct PSPWitnessCommand: AsyncParsableCommand {
     abstract:
       "A transparency log witness (c2sp.org/tlog-witness): cosigns checkpoints that only grow.",
     discussion: """
-      Serves POST /add-checkpoint and GET /<sha256 hex of origin>/checkpoint. Its Ed25519 key is
-      made on first start in DIR/witness.key (mode 0600); its state is DIR/witness.sqlite.
+      Serves POST /psp-v1/add-epoch, POST /add-checkpoint and
+      GET /<sha256 hex of origin>/checkpoint. The logs are PSP heads logs, which grow only by
+      epochs whose every wallet move the witness checks; --plain-logs witnesses plain
+      tlog-witness logs instead. Its Ed25519 key is made on first start in DIR/witness.key
+      (mode 0600); its state is DIR/witness.sqlite.
       Stops gracefully on SIGTERM or SIGINT.
 
       Example:
@@ -39,6 +42,9 @@ struct PSPWitnessCommand: AsyncParsableCommand {
       valueName: "origin=vkey"))
   var log: [String] = []
 
+  @Flag(help: "Witness plain tlog-witness logs (any consistent growth), not PSP heads logs.")
+  var plainLogs = false
+
   @Flag(help: "Print the witness's cosignature vkey (making the key if needed) and exit.")
   var printVkey = false
 
@@ -49,7 +55,8 @@ struct PSPWitnessCommand: AsyncParsableCommand {
   func run() async throws {
     // No core dumps: a crash must not write the witness key to disk.
     _ = MemoryHygiene.disableCoreDumps()
-    let settings = WitnessConfiguration(dataDir: dataDir, listen: listen, name: name, logs: log)
+    let settings = WitnessConfiguration(
+      dataDir: dataDir, listen: listen, name: name, logs: log, headsLogs: !plainLogs)
     if printVkey {
       print(try WitnessDaemon.vkey(settings))
       return

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Metrics
 import PSPCrypto
+import PSPTransparency
 import Prometheus
 import WalletServer
 
@@ -53,6 +54,20 @@ struct WalletdCommand: AsyncParsableCommand {
   @Option(help: "Verified grants kept in memory, about 1.4 KiB each. Default: 100000")
   var grantCacheSize: Int?
 
+  @Option(
+    help: ArgumentHelp(
+      "A witness walletd asks to cosign its log, as 'URL VKEY' (repeatable).", valueName: "witness"))
+  var witness: [String] = []
+
+  @Option(help: "Cosignatures an epoch of the log needs. Default: every witness")
+  var witnessQuorum: Int?
+
+  @Option(help: "The origin line of the log's checkpoints. Default: psp.lu/walletd")
+  var logOrigin: String?
+
+  @Flag(help: "Print the log's vkey (for the witnesses and clients) and exit.")
+  var printLogVkey = false
+
   func run() async throws {
     // No core dumps: a crash must not write keys or passphrases to disk.
     MemoryHygiene.disableCoreDumps()
@@ -67,6 +82,16 @@ struct WalletdCommand: AsyncParsableCommand {
     if let tlsCertificate { settings.tlsCertificate = tlsCertificate }
     if let tlsKey { settings.tlsKey = tlsKey }
     if let grantCacheSize { settings.grantCacheSize = grantCacheSize }
+    if !witness.isEmpty { settings.witnesses = witness }
+    if let witnessQuorum { settings.witnessQuorum = witnessQuorum }
+    if let logOrigin { settings.logOrigin = logOrigin }
+    if printLogVkey {
+      try FileManager.default.createDirectory(atPath: settings.dataDir, withIntermediateDirectories: true)
+      let signer = try Ed25519NoteSigner(
+        name: try settings.witnessing().origin, key: DaemonKey.loadOrCreate(in: settings.dataDir))
+      print(signer.verifier.vkey)
+      return
+    }
 
     let registry = PrometheusCollectorRegistry()
     MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))

@@ -1,6 +1,10 @@
 import Foundation
+import PSPConsent
+import PSPCrypto
+import PSPTransparency
 import PSPWallet
 import Testing
+import WalletClient
 
 @testable import WalletCLIKit
 
@@ -89,29 +93,127 @@ struct CitizenJourneyTests {
     #expect(grant.fields == ["given_names", "iban", "surname"])
     #expect(grant.state == "active")
 
-    // The administration reads, and decrypts on its side, exactly those fields.
-    struct Read: Decodable { let fields: [String: String] }
-    let read = try await cli.json(
-      [
-        "admin", "read", "--as", "fns", "--wallet", wallet, "--grant", grant.grant, "--purpose",
-        "allocation-vie-chere",
-      ],
-      as: Read.self)
+    // The administration reads, and decrypts on its side, exactly those fields,
+    // once the reading is proven in Maria's witnessed log; it keeps that receipt.
+    struct Read: Decodable {
+      let fields: [String: String]
+      let receipt: String
+    }
+    let readCommand = [
+      "admin", "read", "--as", "fns", "--wallet", wallet, "--grant", grant.grant, "--purpose",
+      "allocation-vie-chere",
+    ]
+    let read = try await cli.json(readCommand, as: Read.self)
     #expect(
       read.fields == [
         "surname": "Ferreira", "given_names": "Maria", "iban": "LU28 0019 4006 4475 0000",
       ])
-
-    // The log tells it in words, and verifies; the second check proves it only grew.
-    let log = try await cli.ok(["log", "--as", "maria"])
-    #expect(log.contains("Fonds national de solidarité a lu"))
-    let first = try await cli.ok(["log", "--verify", "--as", "maria"])
-    #expect(first.hasPrefix("Votre journal est intact ("))
-    #expect(first.contains("première vérification"))
-    let second = try await cli.ok(["log", "--verify", "--as", "maria"])
-    #expect(second.contains("Il a seulement grandi depuis la dernière vérification."))
+    let receipts = URL(fileURLWithPath: platform.cli.environment["PSP_HOME"]!)
+      .appendingPathComponent("fns.receipts")
+    #expect(read.receipt == receipts.appendingPathComponent("\(wallet)-\(grant.grant)-1.tlog-proof").path)
     #expect(
-      try HomeState.read(Home(explicit: nil, environment: cli.environment))["maria"].checkpoint
-        != nil)
+      try String(contentsOfFile: read.receipt, encoding: .utf8).hasPrefix("c2sp.org/tlog-proof@v1\n"))
+    #expect(
+      (try FileManager.default.attributesOfItem(atPath: read.receipt)[.posixPermissions] as? Int)
+        == 0o600)
+    let again = try await cli.ok(readCommand)
+    let second = receipts.appendingPathComponent("\(wallet)-\(grant.grant)-2.tlog-proof").path
+    #expect(again.contains("Reçu gardé (la preuve que cette lecture est inscrite au journal de la personne, confirmée par les témoins) : \(second)\n"))
+    #expect(FileManager.default.fileExists(atPath: second))
+
+    // The log is checked every time, and tells it in words: the first check
+    // here is against the witnesses, the next ones prove it only grew.
+    let first = try await cli.ok(["log", "--as", "maria"])
+    #expect(first.hasPrefix("Votre journal est intact (7 entrées) : les témoins l'ont confirmé.\n"))
+    #expect(
+      first.contains(
+        "Première vérification sur cet appareil : il a été vérifié avec les témoins, et la preuve est gardée pour la prochaine fois.\n"
+      ))
+    #expect(first.contains("- Fonds national de solidarité a lu"))
+    #expect(!first.contains("ATTENTION"))
+    let kept = try #require(
+      try HomeState.read(Home(explicit: nil, environment: cli.environment))["maria"].checkpoint)
+    #expect(kept.hasPrefix("c2sp.org/tlog-proof@v1\n"))
+    // --verify is still accepted: it is what `log` does anyway.
+    let next = try await cli.ok(["log", "--verify", "--as", "maria"])
+    #expect(next.contains("Il a seulement grandi depuis la dernière vérification.\n"))
+    struct Shown: Decodable {
+      struct Told: Decodable { let sentence: String }
+      let intact: Bool
+      let size: Int?
+      let comparedWithPreviousCheckpoint: Bool?
+      let oneShotUsedMoreThanOnce: [String]
+      let entries: [Told]
+    }
+    let shown = try await cli.json(["log", "--as", "maria"], as: Shown.self)
+    #expect(shown.intact)
+    #expect(shown.size == shown.entries.count)
+    #expect(shown.comparedWithPreviousCheckpoint == true)
+    #expect(shown.oneShotUsedMoreThanOnce.isEmpty)
+    #expect(shown.entries.first?.sentence.contains("Fonds national de solidarité a lu") == true)
+
+    try await unchecked(cli, platform)
+  }
+
+  /// A log that cannot be checked is still shown, under a warning, and the
+  /// command fails with the reason: no witnesses set up, or witnesses other
+  /// than the ones that cosigned walletd's log. The proof kept is not replaced.
+  func unchecked(_ cli: CLIHarness, _ platform: Platform) async throws {
+    let home = Home(explicit: nil, environment: cli.environment)
+    let kept = try HomeState.read(home)["maria"].checkpoint
+    let warning =
+      "ATTENTION : ce journal n'a pas pu être vérifié. Les entrées ci-dessous sont celles que walletd a envoyées : rien ne montre qu'elles sont complètes ni qu'elles n'ont pas été changées.\n"
+
+    // Other witnesses than walletd's: what walletd shows is not confirmed by them.
+    let stranger = try CosignatureV1Signer(name: "autre.example.lu/witness", key: SigningKey()).vkey
+    var others = cli
+    others.environment["PSP_WITNESS_POLICY"] = String(
+      decoding: try JSONEncoder().encode(
+        WitnessPolicy(log: platform.logVkey, witnesses: [stranger], quorum: 1)), as: UTF8.self)
+    let refused = await others.run(["log", "--as", "maria"])
+    #expect(refused.code == 1)
+    #expect(refused.out.hasPrefix(warning + "\n- "))
+    #expect(refused.out.contains("- Fonds national de solidarité a lu"))
+    #expect(
+      refused.err
+        == Messages.logNotIntact("the checkpoint is not cosigned by the witnesses").rendered(
+          in: .french) + "\n")
+    #expect(
+      refused.err.hasPrefix(
+        "wallet-cli: Votre journal n'est PAS intact : les témoins n'ont pas confirmé ce que walletd montre."))
+
+    // No witnesses at all: the same, with what to set up.
+    var state = try HomeState.read(home)
+    let witnesses = state.witnesses
+    state.witnesses = nil
+    try state.write(home)
+    let bare = await cli.run(["log", "--as", "maria"])
+    #expect(bare.code == 1)
+    #expect(bare.out.hasPrefix(warning))
+    #expect(bare.err == Messages.noWitnesses.rendered(in: .french) + "\n")
+    struct Shown: Decodable {
+      let intact: Bool
+      let problem: String?
+      let entries: [AccessLogEntry]
+      enum CodingKeys: CodingKey { case intact, problem, entries }
+      struct Told: Decodable { let entry: AccessLogEntry }
+      init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        intact = try container.decode(Bool.self, forKey: .intact)
+        problem = try container.decodeIfPresent(String.self, forKey: .problem)
+        entries = try container.decode([Told].self, forKey: .entries).map(\.entry)
+      }
+    }
+    let json = await cli.run(["log", "--as", "maria", "--json"])
+    #expect(json.code == 1)
+    let shown = try JSONDecoder().decode(Shown.self, from: Data(json.out.utf8))
+    #expect(!shown.intact)
+    #expect(shown.problem == Messages.noWitnesses.text.fr)
+    #expect(!shown.entries.isEmpty)
+    // The administration's reading stops too, before anything is opened.
+    #expect(try HomeState.read(home)["maria"].checkpoint == kept)
+    state.witnesses = witnesses
+    try state.write(home)
+    #expect(try await cli.ok(["log", "--as", "maria"]).contains("Il a seulement grandi"))
   }
 }

@@ -102,7 +102,8 @@ struct RegistrarCommandTests {
     let out = home.file("fns.certificate")
     try await cli.ok([
       "registrar", "certify", "--as", "ministere", "--id", "fns", "--name", "FNS", "--kind", "fns",
-      "--signing-key", fns.signingKey, "--encryption-key", fns.encryptionKey, "--purposes",
+      // `=`: a base64url key may start with '-', which would read as an option.
+      "--signing-key=\(fns.signingKey)", "--encryption-key=\(fns.encryptionKey)", "--purposes",
       "allocation-vie-chere", "--service", "Service AVC", "--email", "avc@fns.lu", "--out", out,
     ])
     let registrar = try Paserk.signingPublicKey(from: Self.keystore(home, "ministere").signingKey)

@@ -298,8 +298,11 @@ struct ClientTrustTests {
     let trust = ClientTrust(registrars: [], memory: decoded, onChange: { changes.note($0) })
     #expect(trust.memory == memory)
     #expect(changes.all.isEmpty)
-    // The memory holds no value and no secret: only the four maps.
+    // The memory holds no value and no secret: only these maps of ids, keys and numbers.
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    #expect(Set(object.keys) == ["administrations", "manifests", "revocations", "owners"])
+    #expect(
+      Set(object.keys) == [
+        "administrations", "manifests", "revocations", "owners", "epochs", "oneShotFilings", "receipts",
+      ])
   }
 }

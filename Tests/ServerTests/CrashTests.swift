@@ -3,27 +3,78 @@ import PSPConsent
 import PSPCrypto
 import PSPWallet
 import Testing
+import PSPTransparency
 import WalletAPI
 import WalletClient
+import WalletServer
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
 #endif
 
-/// Crash consistency: walletd (the real binary, in its own process) is killed
-/// with SIGKILL in the middle of writes, restarted, and checked: the database
+/// Crash consistency: walletd and its two witnesses (the real binaries, each in
+/// its own process) are killed with SIGKILL in the middle of writes — walletd
+/// and one witness in turn each cycle — restarted, and checked: the database
 /// is intact, every write that was answered is there, no one-shot grant is
-/// consumed twice, and the log is consistent with the last checkpoint.
+/// consumed twice, the log is consistent with the last witnessed head, and no
+/// checkpoint was ever cosigned at one size with two roots.
 @Suite("Crash consistency")
 struct CrashTests {
-  static func walletdBinary() -> URL? {
+  static func walletdBinary() -> URL? { binary("walletd") }
+
+  static func binary(_ name: String) -> URL? {
     let candidates = [
       URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        .appendingPathComponent("walletd"),
+        .appendingPathComponent(name),
       URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent(".build/debug/walletd"),
+        .deletingLastPathComponent().appendingPathComponent(".build/debug/" + name),
     ]
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+  }
+
+  /// A psp-witness process following walletd's log; returns once it listens.
+  struct Witness {
+    let name: String
+    let dataDir: String
+    let port: Int
+    let vkey: String
+    var url: String { "http://127.0.0.1:\(port)" }
+
+    static func make(_ binary: URL, name: String, dataDir: String) throws -> Witness {
+      let printer = Process()
+      let out = Pipe()
+      printer.executableURL = binary
+      printer.arguments = ["--data-dir", dataDir, "--name", name, "--print-vkey"]
+      printer.standardOutput = out
+      try printer.run()
+      printer.waitUntilExit()
+      let vkey = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+      return Witness(name: name, dataDir: dataDir, port: CrashTests.freePort(), vkey: vkey)
+    }
+
+    func launch(_ binary: URL, logVkey: String) async throws -> Process {
+      let process = Process()
+      process.executableURL = binary
+      process.arguments = [
+        "--data-dir", dataDir, "--name", name, "--listen", "127.0.0.1:\(port)",
+        "--log", DaemonConfiguration.defaultLogOrigin + "=" + logVkey,
+      ]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      for _ in 0..<100 {
+        // Any answer means it listens (404: it has cosigned nothing for this hash).
+        if (try? await URLSession.shared.data(from: URL(string: url + "/" + String(repeating: "0", count: 64) + "/checkpoint")!))
+          != nil
+        {
+          return process
+        }
+        try await Task.sleep(for: .milliseconds(50))
+      }
+      process.terminate()
+      throw ClientError.unreachable("psp-witness did not start")
+    }
   }
 
   static func freePort() -> Int {
@@ -44,17 +95,19 @@ struct CrashTests {
   }
 
   static func launch(
-    _ binary: URL, dataDir: String, port: Int, operatorKey: String, registrarKey: String
+    _ binary: URL, dataDir: String, port: Int, operatorKey: String, registrarKey: String,
+    witnesses: [Witness] = []
   )
     async throws -> Process
   {
     let process = Process()
     process.executableURL = binary
-    process.arguments = [
-      "--data-dir", dataDir, "--listen", "127.0.0.1:\(port)", "--operator-key", operatorKey,
-      "--registrar-key",
-      registrarKey,
-    ]
+    process.arguments =
+      [
+        "--data-dir", dataDir, "--listen", "127.0.0.1:\(port)", "--operator-key", operatorKey,
+        "--registrar-key",
+        registrarKey,
+      ] + witnesses.flatMap { ["--witness", "\($0.url) \($0.vkey)"] }
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()
@@ -69,6 +122,33 @@ struct CrashTests {
     }
     process.terminate()
     throw ClientError.unreachable("walletd did not start")
+  }
+
+  /// Checkpoints seen, by size.
+  final class SeenCheckpoints: @unchecked Sendable {
+    private let lock = NSLock()
+    private var roots: [Int: [UInt8]] = [:]
+    private var conflicts: [String] = []
+
+    func note(_ checkpoint: TlogCheckpoint) {
+      lock.withLock {
+        if let known = roots[checkpoint.size], known != checkpoint.rootHash {
+          conflicts.append("size \(checkpoint.size) cosigned with two roots")
+        }
+        roots[checkpoint.size] = checkpoint.rootHash
+      }
+    }
+
+    /// The checkpoint of a receipt or head proof.
+    func note(_ proof: String?) {
+      guard let proof, let parsed = try? WalletLogProof.parse(Array(proof.utf8)),
+        let checkpoint = try? TlogCheckpoint(text: parsed.proof.checkpoint.text)
+      else { return }
+      note(checkpoint)
+    }
+
+    var forks: [String] { lock.withLock { conflicts } }
+    var count: Int { lock.withLock { roots.count } }
   }
 
   final class Acknowledged: @unchecked Sendable {
@@ -87,11 +167,23 @@ struct CrashTests {
   }
 
   @Test func killedMidWriteLosesNothingAnswered() async throws {
-    guard let binary = Self.walletdBinary() else {
-      Issue.record("the walletd binary is not built next to the tests")
+    guard let binary = Self.walletdBinary(), let witnessBinary = Self.binary("psp-witness") else {
+      Issue.record("the walletd and psp-witness binaries are not built next to the tests")
       return
     }
     let directory = TestDirectory()
+    let logVkey = try ServerHarness.logVkey(dataDir: directory.path)
+    var witnesses: [Witness] = []
+    var witnessProcesses: [Process] = []
+    for name in ["cnpd", "eos"] {
+      let witness = try Witness.make(
+        witnessBinary, name: "\(name).example.lu/witness", dataDir: directory.path + "/witness-" + name)
+      witnesses.append(witness)
+      witnessProcesses.append(try await witness.launch(witnessBinary, logVkey: logVkey))
+    }
+    let policy = try WitnessPolicy(log: logVkey, witnesses: witnesses.map(\.vkey), quorum: 2)
+    // Every checkpoint seen cosigned, by size: two roots at one size would be a fork.
+    let seen = SeenCheckpoints()
     let operatorIdentity = Identity(kind: .operator)
     let fnsID = Identity(kind: .administration)
     let maria = Identity(kind: .citizen)
@@ -100,7 +192,7 @@ struct CrashTests {
     let registrarKey = Paserk.encode(registrar.signingKey.publicKey)
     // One trust per person's program, kept across walletd's crashes.
     let trusts = [maria, fnsID, operatorIdentity].map { _ in
-      ClientTrust(registrars: [registrar.signingKey.publicKey])
+      ClientTrust(registrars: [registrar.signingKey.publicKey], witnesses: policy)
     }
     func transport(_ url: String, _ identity: Identity) -> Transport {
       let index = identity.kind == .citizen ? 0 : identity.kind == .administration ? 1 : 2
@@ -109,7 +201,7 @@ struct CrashTests {
     var port = Self.freePort()
     var process = try await Self.launch(
       binary, dataDir: directory.path, port: port, operatorKey: operatorKey,
-      registrarKey: registrarKey)
+      registrarKey: registrarKey, witnesses: witnesses)
     var url = "http://127.0.0.1:\(port)"
     let now = Int64(Date().timeIntervalSince1970)
     let fns = try Administration(
@@ -143,8 +235,9 @@ struct CrashTests {
       // A one-shot grant read (consumed) before the crash.
       let grant = try await citizen.grant(
         to: "fns", purpose: "allocation-vie-chere", kind: .oneShot, days: 2, at: now)
-      _ = try await AdministrationClient(transport: transport(url, fnsID)).read(
+      let read = try await AdministrationClient(transport: transport(url, fnsID)).read(
         wallet: wallet, grant: grant.id, purpose: "allocation-vie-chere")
+      seen.note(read.receipt)
       consumedGrants.append(grant.id)
       // Writers, each on its own field, recording what walletd answered.
       let writeURL = url
@@ -177,11 +270,24 @@ struct CrashTests {
       for _ in 0..<1000 where acknowledged.count == answeredBefore {
         try await Task.sleep(for: .milliseconds(10))
       }
+      // One witness dies too, in turn, before or after walletd.
+      let victim = cycle % witnesses.count
+      let witnessFirst = Bool.random()
       try await Task.sleep(for: .milliseconds(Int.random(in: 20...250)))
+      if witnessFirst {
+        kill(witnessProcesses[victim].processIdentifier, SIGKILL)
+        witnessProcesses[victim].waitUntilExit()
+        try await Task.sleep(for: .milliseconds(Int.random(in: 20...150)))
+      }
       kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
+      if !witnessFirst {
+        kill(witnessProcesses[victim].processIdentifier, SIGKILL)
+        witnessProcesses[victim].waitUntilExit()
+      }
       await writers.value
       cycles += 1
+      witnessProcesses[victim] = try await witnesses[victim].launch(witnessBinary, logVkey: logVkey)
 
       // The database file, straight after the kill.
       let integrity = try SQLiteDatabase(path: directory.path + "/walletd.sqlite").query(
@@ -193,7 +299,7 @@ struct CrashTests {
       port = Self.freePort()
       process = try await Self.launch(
         binary, dataDir: directory.path, port: port, operatorKey: operatorKey,
-        registrarKey: registrarKey)
+        registrarKey: registrarKey, witnesses: witnesses)
       url = "http://127.0.0.1:\(port)"
       let after = try await CitizenClient.connect(transport(url, maria), wallet: wallet)
       for (field, version) in acknowledged.all {
@@ -215,12 +321,39 @@ struct CrashTests {
       if !verification.intact {
         violations.append("cycle \(cycle): log \(verification.problem ?? "")")
       }
+      seen.note(verification.checkpoint)
       checkpoint = verification.checkpoint
     }
     process.terminate()
     process.waitUntilExit()
+    // Every epoch walletd stored and every checkpoint a witness holds agree
+    // with one epoch tree: no size was cosigned with two roots.
+    var tree = EpochTree()
+    let database = try SQLiteDatabase(path: directory.path + "/walletd.sqlite")
+    for row in try database.query("SELECT map_root, cosigned FROM epochs ORDER BY idx") {
+      tree.append(mapRoot: try #require(row[0].blob))
+      if let bytes = row[1].blob {
+        let note = try SignedNote.parse(bytes)
+        let checkpoint = try TlogCheckpoint(text: note.text)
+        seen.note(checkpoint)
+        if checkpoint.rootHash != tree.root { violations.append("epoch \(tree.size): cosigned with another root") }
+      }
+    }
+    for (index, witness) in witnesses.enumerated() {
+      let hash = Encoding.hex(SHA256.hash(Array(DaemonConfiguration.defaultLogOrigin.utf8)))
+      let (data, _) = try await URLSession.shared.data(from: URL(string: witness.url + "/\(hash)/checkpoint")!)
+      let checkpoint = try TlogCheckpoint(text: try SignedNote.parse([UInt8](data)).text)
+      seen.note(checkpoint)
+      if checkpoint.size > tree.size || checkpoint.rootHash != tree.root(size: checkpoint.size) {
+        violations.append("witness \(index) holds a checkpoint walletd never made")
+      }
+      witnessProcesses[index].terminate()
+      witnessProcesses[index].waitUntilExit()
+    }
+    violations += seen.forks
     print(
-      "crash consistency: \(cycles) SIGKILL cycles, \(acknowledged.count) answered writes, \(violations.count) violations"
+      "crash consistency: \(cycles) SIGKILL cycles of walletd and a witness, \(acknowledged.count) answered writes, "
+        + "\(tree.size) epochs, \(seen.count) cosigned sizes seen, \(violations.count) violations"
     )
     #expect(cycles == planned)
     #expect(violations.isEmpty, "\(violations)")

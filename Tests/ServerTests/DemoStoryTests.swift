@@ -19,6 +19,17 @@ struct DemoStoryTests {
     #expect(transcript.refusals.map(\.actor) == ["FNS", "Paul", "FNS"])
     #expect(transcript.logIntact == true)
 
+    // The witnesses are told first; the FNS's reading comes with its receipt;
+    // Maria's log is verified against both witnesses.
+    #expect(transcript.steps.first?.actor == "Témoins")
+    #expect(transcript.steps.first?.detail.contains("cnpd.lu/witness") == true)
+    #expect(transcript.steps.first?.detail.contains("eos.lu/witness") == true)
+    let fnsSteps = transcript.steps.filter { $0.actor == "FNS" && $0.outcome == "ok" }
+    #expect(fnsSteps.map(\.detail).contains { $0.hasPrefix("garde le reçu de sa lecture") })
+    let verified = try #require(transcript.steps.last)
+    #expect(verified.actor == "Maria")
+    #expect(verified.detail.hasPrefix("a vérifié son journal avec les deux témoins : intact ("))
+
     // The FNS saw exactly the allocation-de-vie-chère fields Maria holds.
     let fnsRead = try #require(transcript.steps.first { $0.actor == "FNS" && $0.fieldsSeen != nil })
     #expect(Set(fnsRead.fieldsSeen!.keys) == [
@@ -29,7 +40,8 @@ struct DemoStoryTests {
     #expect(fnsRead.fieldsSeen?["iban"]?.contains("LU28") == true)
 
     // Plaintext at rest: no value of Maria's in the database, its WAL or the
-    // key file, nor in anything walletd logged (every level, trace included).
+    // key file, nor in the witnesses' folders, nor in anything walletd logged
+    // (every level, trace included).
     let values = ["Ferreira", "1985031212307", "LU280019400644750000", "rue de la Gare", "Lucas", "electricit"]
     // walletd may still be closing its database (the WAL is checkpointed and
     // removed when its last connection goes): a file that vanishes mid-scan
@@ -38,8 +50,17 @@ struct DemoStoryTests {
     for _ in 0..<20 {
       scanned = [:]
       var vanished = false
-      for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: directory.path).appendingPathComponent(file)) else {
+      guard let files = try? FileManager.default.subpathsOfDirectory(atPath: directory.path) else {
+        try await Task.sleep(for: .milliseconds(100))
+        continue
+      }
+      for file in files {
+        let url = URL(fileURLWithPath: directory.path).appendingPathComponent(file)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+          continue
+        }
+        guard let data = try? Data(contentsOf: url) else {
           vanished = true
           break
         }
@@ -49,6 +70,8 @@ struct DemoStoryTests {
       try await Task.sleep(for: .milliseconds(100))
     }
     #expect(scanned.keys.contains("walletd.sqlite"))
+    #expect(scanned.keys.contains("witness-cnpd/witness.sqlite"))
+    #expect(scanned.keys.contains("witness-eos/witness.sqlite"))
     for (file, data) in scanned {
       for value in values {
         #expect(data.range(of: Data(value.utf8)) == nil, "\(value) in \(file)")

@@ -17,6 +17,7 @@ struct ReadAnswer {
   var manifest: String?
   var consentReceipt: String
   var procurations: [String]
+  var receipt: String?
 
   init(_ answer: RewritingProxy.Answer) throws {
     let body = try JSONDecoder().decode(ReadResponseBody.self, from: Data(answer.body))
@@ -26,12 +27,13 @@ struct ReadAnswer {
     manifest = body.manifest
     consentReceipt = body.consentReceipt
     procurations = body.procurations
+    receipt = body.receipt
   }
 
   func answer(status: Int = 200) throws -> RewritingProxy.Answer {
     let body = ReadResponseBody(
       grant: grant, records: records, keys: keys, manifest: manifest,
-      consentReceipt: consentReceipt, procurations: procurations)
+      consentReceipt: consentReceipt, procurations: procurations, receipt: receipt)
     return .init(status: status, body: try encodeJSON(body))
   }
 
@@ -62,12 +64,14 @@ struct RecordsAnswer {
   var records: [FieldRecord]
   var statements: [String]
   var procurations: [String]
+  var receipt: String?
 
   init(_ answer: RewritingProxy.Answer) throws {
     let view = try JSONDecoder().decode(RecordsView.self, from: Data(answer.body))
     records = view.records
     statements = view.statements
     procurations = view.procurations
+    receipt = view.receipt
   }
 
   static func edit(_ edit: @escaping @Sendable (inout RecordsAnswer) throws -> Void)
@@ -81,7 +85,7 @@ struct RecordsAnswer {
         body: try encodeJSON(
           RecordsView(
             records: listing.records, statements: listing.statements,
-            procurations: listing.procurations)))
+            procurations: listing.procurations, receipt: listing.receipt)))
     }
   }
 }

@@ -59,7 +59,7 @@ final class HostilePlatform: @unchecked Sendable {
 
   /// A trust that has seen nothing yet: the registrar pinned, an empty memory.
   func firstContactTrust() -> ClientTrust {
-    ClientTrust(registrars: [h.registrar.signingKey.publicKey])
+    ClientTrust(registrars: [h.registrar.signingKey.publicKey], witnesses: h.witnessPolicy)
   }
 
   /// Maria's client through the proxy: her circle keys opened from her

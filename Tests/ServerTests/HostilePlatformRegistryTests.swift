@@ -103,7 +103,7 @@ struct HostilePlatformRegistryTests {
     hp.proxy.rewrite(
       "GET", "/v1/administrations", replacingCertificate(of: "fns", by: platformsFNS))
     let unpinned = try await CitizenClient.connect(
-      hp.transport(h.maria, trust: ClientTrust(registrars: [])), wallet: hp.wallet)
+      hp.transport(h.maria, trust: ClientTrust(registrars: [], witnesses: h.witnessPolicy)), wallet: hp.wallet)
     await hp.tally.refuses("a client with no registrar", .noRegistrar) {
       try await unpinned.grant(
         to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 30, at: h.now)

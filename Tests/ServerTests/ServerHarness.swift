@@ -2,9 +2,11 @@ import Foundation
 import PSPConsent
 import PSPCrypto
 import PSPWallet
+import PSPTransparency
 import WalletAPI
 import WalletClient
 import WalletServer
+import WitnessServer
 
 /// A walletd in this process on a free loopback port, with its operator, three
 /// registered administrations and Maria's wallet filled with a few fields.
@@ -20,6 +22,12 @@ final class ServerHarness: @unchecked Sendable {
   let now = Int64(Date().timeIntervalSince1970)
   var daemon: WalletDaemon!
   var citizen: CitizenClient!
+  /// The witnesses walletd asks (none unless the test starts some).
+  var witnesses: [WitnessDaemon] = []
+  var witnessQuorum = 0
+  /// walletd's settings, to start it again on the same data.
+  var configuration = DaemonConfiguration()
+  private var daemonClock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
 
   var url: String { daemon.baseURL }
   private let lock = NSLock()
@@ -31,10 +39,30 @@ final class ServerHarness: @unchecked Sendable {
     lock.withLock {
       let key = identity.publicIdentity.keyID
       if let known = trusts[key] { return known }
-      let made = ClientTrust(registrars: [registrar.signingKey.publicKey])
+      let made = ClientTrust(registrars: [registrar.signingKey.publicKey], witnesses: witnessPolicy)
       trusts[key] = made
       return made
     }
+  }
+
+  /// What every client of this installation pins: walletd's log key and the witnesses.
+  var witnessPolicy: WitnessPolicy {
+    try! WitnessPolicy(
+      log: daemon.service.witnessing.vkey, witnesses: witnesses.map(\.vkey), quorum: witnessQuorum)
+  }
+
+  /// walletd's log key, made before walletd starts (the witnesses need it).
+  static func logVkey(dataDir: String, origin: String = DaemonConfiguration.defaultLogOrigin) throws -> String {
+    try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
+    return try Ed25519NoteSigner(name: origin, key: DaemonKey.loadOrCreate(in: dataDir)).verifier.vkey
+  }
+
+  /// A witness on loopback that follows this walletd's log.
+  static func witness(_ name: String, directory: TestDirectory, logVkey: String) async throws -> WitnessDaemon {
+    try await WitnessDaemon.start(
+      WitnessConfiguration(
+        dataDir: directory.path + "/witness-" + name, listen: "127.0.0.1:0", name: "\(name).example.lu/witness",
+        logs: [DaemonConfiguration.defaultLogOrigin + "=" + logVkey]))
   }
 
   func transport(_ identity: Identity) -> Transport {
@@ -44,7 +72,8 @@ final class ServerHarness: @unchecked Sendable {
   var office: AdministrationClient { AdministrationClient(transport: transport(officeID)) }
 
   static func start(
-    fill: Bool = true, configure: (inout DaemonConfiguration) -> Void = { _ in },
+    fill: Bool = true, witnesses: Int = 0, quorum: Int? = nil,
+    configure: (inout DaemonConfiguration) -> Void = { _ in },
     clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
   ) async throws -> ServerHarness {
     let harness = ServerHarness()
@@ -53,7 +82,18 @@ final class ServerHarness: @unchecked Sendable {
     configuration.listen = "127.0.0.1:0"
     configuration.operatorKey = Paserk.encode(harness.operatorIdentity.signingKey.publicKey)
     configuration.registrarKeys = [Paserk.encode(harness.registrar.signingKey.publicKey)]
+    if witnesses > 0 {
+      let vkey = try logVkey(dataDir: harness.directory.path)
+      for index in 0..<witnesses {
+        harness.witnesses.append(try await witness("w\(index)", directory: harness.directory, logVkey: vkey))
+      }
+      configuration.witnesses = harness.witnesses.map { "\($0.baseURL) \($0.vkey)" }
+      harness.witnessQuorum = quorum ?? witnesses
+      configuration.witnessQuorum = harness.witnessQuorum
+    }
     configure(&configuration)
+    harness.configuration = configuration
+    harness.daemonClock = clock
     harness.daemon = try await WalletDaemon.start(configuration, clock: clock)
     let operatorClient = OperatorClient(transport: harness.transport(harness.operatorIdentity))
     for (identity, id, kind, purposes) in [
@@ -82,7 +122,21 @@ final class ServerHarness: @unchecked Sendable {
     return harness
   }
 
-  func stop() async { await daemon.stop() }
+  /// Stops walletd, runs `meanwhile` (an operator at work on its files), and
+  /// starts it again on the same data dir, port and witnesses.
+  func restart(meanwhile: () throws -> Void = {}) async throws {
+    let port = daemon.port
+    await daemon.stop()
+    try meanwhile()
+    var again = configuration
+    again.listen = "127.0.0.1:\(port)"
+    daemon = try await WalletDaemon.start(again, clock: daemonClock)
+  }
+
+  func stop() async {
+    await daemon.stop()
+    for witness in witnesses { await witness.stop() }
+  }
 
   /// The registrar's certificate of an administration (`signer` signs it: the
   /// registrar, unless a test forges one).

@@ -12,10 +12,13 @@ final class WitnessHarness: @unchecked Sendable {
   let directory: String
   let name: String
   let logs: [TestLog]
+  /// Whether the logs are PSP heads logs; the plain tlog-witness tests use false.
+  let headsLogs: Bool
   private(set) var daemon: WitnessDaemon
 
   static func start(
-    logs: [TestLog], name: String = "witness.example.lu/w1", directory: String? = nil
+    logs: [TestLog], name: String = "witness.example.lu/w1", directory: String? = nil,
+    headsLogs: Bool = false
   )
     async throws -> WitnessHarness
   {
@@ -24,28 +27,35 @@ final class WitnessHarness: @unchecked Sendable {
       ?? FileManager.default.temporaryDirectory.appendingPathComponent(
         "psp-witness-\(UUID().uuidString)"
       ).path
-    let daemon = try await WitnessDaemon.start(configuration(directory, name, logs))
-    return WitnessHarness(directory: directory, name: name, logs: logs, daemon: daemon)
+    let daemon = try await WitnessDaemon.start(
+      configuration(directory, name, logs, headsLogs: headsLogs))
+    return WitnessHarness(
+      directory: directory, name: name, logs: logs, headsLogs: headsLogs, daemon: daemon)
   }
 
-  static func configuration(_ directory: String, _ name: String, _ logs: [TestLog])
-    -> WitnessConfiguration
-  {
+  static func configuration(
+    _ directory: String, _ name: String, _ logs: [TestLog], headsLogs: Bool = false
+  ) -> WitnessConfiguration {
     WitnessConfiguration(
-      dataDir: directory, listen: "127.0.0.1:0", name: name, logs: logs.map(\.logArgument))
+      dataDir: directory, listen: "127.0.0.1:0", name: name, logs: logs.map(\.logArgument),
+      headsLogs: headsLogs)
   }
 
-  private init(directory: String, name: String, logs: [TestLog], daemon: WitnessDaemon) {
+  private init(
+    directory: String, name: String, logs: [TestLog], headsLogs: Bool, daemon: WitnessDaemon
+  ) {
     self.directory = directory
     self.name = name
     self.logs = logs
+    self.headsLogs = headsLogs
     self.daemon = daemon
   }
 
   /// Stops the witness and starts it again on the same data dir.
   func restart() async throws {
     await daemon.stop()
-    daemon = try await WitnessDaemon.start(Self.configuration(directory, name, logs))
+    daemon = try await WitnessDaemon.start(
+      Self.configuration(directory, name, logs, headsLogs: headsLogs))
   }
 
   func stop() async {
@@ -72,6 +82,10 @@ final class WitnessHarness: @unchecked Sendable {
 
   func addCheckpoint(_ body: [UInt8]) async throws -> Answer {
     try await post("/add-checkpoint", body)
+  }
+
+  func addEpoch(_ body: [UInt8]) async throws -> Answer {
+    try await post("/psp-v1/add-epoch", body)
   }
 
   /// GET <origin hash>/checkpoint.

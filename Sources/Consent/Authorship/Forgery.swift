@@ -30,9 +30,28 @@ public enum Forgery: Error, Equatable, Sendable, CustomStringConvertible {
   /// walletd shows as in force a grant the citizen revoked, or still serves
   /// keys the revocation removed.
   case revocationIgnored(grant: String)
+  /// An answer that served data or used a one-shot statement without a valid
+  /// receipt: its log entry is not proven in the witnessed log, or says
+  /// something else than what was done.
+  case receiptInvalid(String)
+  /// A witnessed checkpoint older than one this client has already seen: the
+  /// platform shows an earlier state of the log (a backup restored).
+  case logRolledBack(seen: Int, served: Int)
+  /// The witnesses' cosignatures are older than the client accepts: the
+  /// platform could not get its current log cosigned.
+  case checkpointStale(minutes: Int)
+  /// A one-shot procuration under which a second filing is shown.
+  case secondFilingUnderOneShot(String)
 
   public var description: String {
     switch self {
+    case .receiptInvalid(let why): "the proof that this access is in the citizen's log is not valid (\(why))"
+    case .logRolledBack(let seen, let served):
+      "the platform shows an older state of the log (\(served) epochs; this client already saw \(seen))"
+    case .checkpointStale(let minutes):
+      "the witnesses have not confirmed the log for \(minutes) minutes or more"
+    case .secondFilingUnderOneShot(let procuration):
+      "a second filing is shown under the one-time mandate \(procuration)"
     case .recordNotAuthored(let field):
       "the platform returned data for the field \(field) that the citizen did not write"
     case .recordNotGranted(let field):

@@ -10,8 +10,11 @@ struct AdminReadCommand: AsyncParsableCommand {
     abstract: "Read the fields a grant allows, for its aid.",
     discussion: """
       Only what was granted is printed: walletd hands over the sealed keys of the
-      granted fields only, and they open here. The citizen's encryption key is
-      kept in --home, to seal the reasons of a later decision to them.
+      granted fields only, and they open here, once the reading is proven in
+      the citizen's log as the witnesses confirmed it. That proof, the receipt,
+      is kept in --home (NAME.receipts/WALLET-GRANT-N.tlog-proof). The citizen's
+      encryption key is kept there too, to seal the reasons of a later decision
+      to them.
 
       Example:
         wallet-cli admin read --as fns --wallet WALLET_ID --grant GRANT_ID \\
@@ -20,10 +23,10 @@ struct AdminReadCommand: AsyncParsableCommand {
             --purpose allocation-vie-chere --fields iban
       """)
 
-  @Option(help: ArgumentHelp("The citizen's wallet number.", valueName: "wallet-id"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("The citizen's wallet number.", valueName: "wallet-id"))
   var wallet: String
 
-  @Option(help: ArgumentHelp("The grant's number.", valueName: "grant-id"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("The grant's number.", valueName: "grant-id"))
   var grant: String
 
   @Option(help: ArgumentHelp("The aid the reading is for.", valueName: "purpose"))
@@ -58,6 +61,8 @@ struct AdminReadCommand: AsyncParsableCommand {
     let fields: [String: String]
     /// Fields the permission gives that walletd did not return.
     let withheld: [String]
+    /// The file of the receipt kept.
+    let receipt: String
   }
 
   func run() async throws {
@@ -77,6 +82,8 @@ struct AdminReadCommand: AsyncParsableCommand {
         keys[walletID.description] = Encoding.base64URL(result.ownerEncryptionKey.bytes)
         $0.citizenKeys = keys
       }
+      let receipt = try Receipts.keep(
+        result.receipt, home: acting.home, name: acting.name, wallet: walletID, statement: grantID)
       let language = invocation.language
       if invocation.json {
         return try invocation.printJSON(
@@ -85,7 +92,7 @@ struct AdminReadCommand: AsyncParsableCommand {
             fields: Dictionary(
               uniqueKeysWithValues: result.values.map {
                 ($0.field.rawValue, $0.value.displayText(language: language))
-              }), withheld: result.withheld.map(\.rawValue)))
+              }), withheld: result.withheld.map(\.rawValue), receipt: receipt.path))
       }
       invocation.line(
         fr: "\(result.values.count) donnée(s) lue(s) pour « \(Words.aid(purpose).fr) » :",
@@ -96,6 +103,12 @@ struct AdminReadCommand: AsyncParsableCommand {
             label: field.rawValue, value: value.displayText(language: language), indent: "  ",
             language))
       }
+      invocation.line(
+        fr:
+          "Reçu gardé (la preuve que cette lecture est inscrite au journal de la personne, confirmée par les témoins) : \(receipt.path)",
+        en:
+          "Receipt kept (the proof that this reading is in the person's log, confirmed by the witnesses): \(receipt.path)"
+      )
       if !result.withheld.isEmpty {
         let names = result.withheld.map(\.rawValue).joined(separator: ", ")
         invocation.line(

@@ -8,13 +8,15 @@ struct DemoCommand: AsyncParsableCommand {
     abstract: "Play the whole PSP story on a private walletd, step by step.",
     discussion: """
       A walletd is started on this computer with a fresh, temporary data folder
-      (removed at the end). The operator registers three administrations; Maria
-      opens her wallet and fills it; the FNS reads what she allowed and is refused
-      her rent; Paul, her social worker, files a request for her under a one-shot
+      (removed at the end), with two witnesses that cosign its access log: the
+      data-protection authority and another independent body. The operator
+      registers three administrations; Maria opens her wallet and fills it; the
+      FNS reads what she allowed, with a receipt proving the reading is in her
+      log, and is refused her rent; Paul, her social worker, files a request for her under a one-shot
       procuration and is refused a second time; the office social acknowledges and
       decides; Maria withdraws the FNS's permission, which is then refused; Maria
-      reads her access log and checks it. Exit code 0 when everything went as
-      expected.
+      reads her access log and checks it against the witnesses. Exit code 0 when
+      everything went as expected.
 
       Example:
         wallet-cli demo

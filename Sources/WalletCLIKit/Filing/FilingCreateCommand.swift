@@ -13,7 +13,9 @@ struct FilingCreateCommand: AsyncParsableCommand {
       You see which fields the administration will be able to read once, then type
       "oui" (--yes in a script). A trusted person adds --on-behalf-of WALLET_ID
       and acts under a procuration the citizen gave them; --owner-key-id checks
-      that the wallet is really that person's (the key id they gave you).
+      that the wallet is really that person's (the key id they gave you). The
+      proof that the request is in the citizen's log, confirmed by the
+      witnesses, is kept in --home (NAME.receipts/WALLET-FILING-N.tlog-proof).
 
       Example:
         wallet-cli filing create --purpose aide-sociale --at office-social-redange
@@ -28,17 +30,17 @@ struct FilingCreateCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("The administration (its id).", valueName: "administration"))
   var at: String
 
-  @Option(
+  @Option(parsing: .unconditional, 
     help: ArgumentHelp("As a trusted person: the citizen's wallet number.", valueName: "wallet-id"))
   var onBehalfOf: String?
 
-  @Option(
+  @Option(parsing: .unconditional, 
     help: ArgumentHelp(
       "As a trusted person: the procuration to use (default: the first that fits).", valueName: "id"
     ))
   var procuration: String?
 
-  @Option(
+  @Option(parsing: .unconditional, 
     help: ArgumentHelp(
       "As a trusted person: the citizen's key id, to check the wallet is theirs.",
       valueName: "k4.pid"))
@@ -81,7 +83,9 @@ struct FilingCreateCommand: AsyncParsableCommand {
       }
       let now = invocation.now
       let filing: FilingView
+      let filedIn: WalletID
       if let onBehalfOf, let wallet = try? WalletID(onBehalfOf) {
+        filedIn = wallet
         let trustee = TrusteeClient(transport: transport)
         let owner = try await trustee.ownerKey(wallet: wallet)
         let ownerID = Paserk.identifier(of: owner)
@@ -107,6 +111,7 @@ struct FilingCreateCommand: AsyncParsableCommand {
           fields: preview.fields, at: now)
       } else {
         let citizen = try await acting.citizen(server, invocation)
+        filedIn = citizen.walletID
         let preview = GrantPreview(template, held: Set(try await citizen.records().map(\.field)))
         guard !preview.fields.isEmpty else { throw Messages.noFieldForAid }
         show(preview, administration, purpose, invocation)
@@ -116,10 +121,22 @@ struct FilingCreateCommand: AsyncParsableCommand {
         filing = try await citizen.file(
           purpose: purpose, at: administration.id.rawValue, fields: preview.fields, at: now)
       }
-      if invocation.json { return try invocation.printJSON(["filing": filing.id.rawValue]) }
+      // The client checked the receipt before returning the filing.
+      let receipt = try Receipts.keep(
+        filing.receipt ?? "", home: acting.home, name: acting.name, wallet: filedIn,
+        statement: filing.id)
+      if invocation.json {
+        return try invocation.printJSON(["filing": filing.id.rawValue, "receipt": receipt.path])
+      }
       invocation.line(
         fr: "Demande envoyée. Son numéro : \(filing.id).",
         en: "Request sent. Its number: \(filing.id).")
+      invocation.line(
+        fr:
+          "Reçu gardé (la preuve que la demande est inscrite au journal de la personne, confirmée par les témoins) : \(receipt.path)",
+        en:
+          "Receipt kept (the proof that the request is in the person's log, confirmed by the witnesses): \(receipt.path)"
+      )
       invocation.line(
         fr:
           "\(administration.name) va en accuser réception. Pour suivre la demande : wallet-cli filing list.",

@@ -2,25 +2,29 @@ import ArgumentParser
 import PSPConsent
 import PSPDemo
 import PSPWallet
+import WalletAPI
 import WalletClient
 
 struct LogCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "log",
-    abstract: "Read your access log (journal): who did what with your data, newest first.",
+    abstract: "Read your access log (journal), checked: who did what with your data, newest first.",
     discussion: """
       Every reading, permission, refusal, procuration and request is in the log:
-      when, who, for which aid, which fields — never their values. With --verify,
-      the log is checked against walletd's signed checkpoint, and against the
-      checkpoint kept from the last verification (in --home), which proves it only
-      grew.
+      when, who, for which aid, which fields — never their values. The log is
+      checked every time against the witnesses set with 'wallet-cli trust
+      witnesses': the entries shown are those of the log they confirmed, and the
+      log only grew since the last check (its proof is kept in --home). A log
+      that cannot be checked is still shown, under a warning, and the command
+      ends with exit code 1.
 
       Example:
         wallet-cli log --as maria
-        wallet-cli log --verify
+        wallet-cli log --json
       """)
 
-  @Flag(help: "Check that the log is intact and only grew since the last check.")
+  /// Kept so that older scripts still run: the log is always checked now.
+  @Flag(help: .hidden)
   var verify = false
 
   @OptionGroup var actor: ActorOptions
@@ -30,58 +34,136 @@ struct LogCommand: AsyncParsableCommand {
 
   func validate() throws { try server.validateURL() }
 
+  struct Told: Encodable {
+    let entry: AccessLogEntry
+    let sentence: String
+  }
+
+  struct Shown: Encodable {
+    /// Whether the log was checked against the witnesses and found intact.
+    let intact: Bool
+    /// Why it could not be checked, in plain words.
+    let problem: String?
+    let size: Int?
+    let comparedWithPreviousCheckpoint: Bool?
+    /// One-shot grants and procurations the log shows used more than once.
+    let oneShotUsedMoreThanOnce: [String]
+    /// Newest first.
+    let entries: [Told]
+  }
+
   func run() async throws {
     try await Invocation.run(output) { invocation in
       let acting = try Acting.unlock(home, actor, as: [.citizen], invocation)
       let citizen = try await acting.citizen(server, invocation)
-      if verify { return try await check(citizen, acting, invocation) }
-      let rules = try await ClientRules.fetch(citizen.transport)
-      let renderer = AccessLogRenderer(
-        vocabulary: DemoVocabulary(rules: rules), owner: citizen.identity.publicIdentity.keyID)
-      // Only entries that hash to walletd's signed checkpoint are shown.
-      let verified = try await citizen.verifyLog(since: nil)
-      guard verified.intact else { throw Messages.logNotIntact(verified.problem ?? "?") }
-      let entries = verified.entries.reversed()
-      if invocation.json {
-        struct Told: Encodable {
-          let entry: AccessLogEntry
-          let sentence: String
-        }
-        return try invocation.printJSON(
-          entries.map { Told(entry: $0, sentence: renderer.sentence($0, invocation.language)) })
+      var previous = try HomeState.read(acting.home)[acting.name].checkpoint
+      // A checkpoint kept before the log was witnessed (a token walletd alone
+      // signed) proves nothing now: the witnesses stand in for it.
+      if previous?.hasPrefix("v4.public.") == true { previous = nil }
+      let checked: LogVerification
+      do throws(ClientError) {
+        checked = try await citizen.verifyLog(since: previous)
+      } catch .unreachable(let server) {
+        throw ClientError.unreachable(server)
+      } catch {
+        // walletd could not give a proof (its witnesses did not answer in
+        // time, say): the log is shown unchecked, and the reason told.
+        return try await showUnchecked(citizen, failure: failure(error, invocation), invocation)
       }
-      for entry in entries { invocation.line("- " + renderer.sentence(entry, invocation.language)) }
+      guard checked.intact else {
+        return try await showUnchecked(
+          citizen, failure: Messages.logNotVerified(checked.problem ?? "?"), invocation)
+      }
+      try HomeState.update(acting.home, acting.name) { $0.checkpoint = checked.checkpoint }
+      try await showChecked(citizen, checked, comparedWithPrevious: previous != nil, invocation)
     }
   }
 
-  /// Verifies against the kept checkpoint; keeps the new one only when intact.
-  private func check(_ citizen: CitizenClient, _ acting: Acting, _ invocation: Invocation)
-    async throws
-  {
-    let previous = try HomeState.read(acting.home)[acting.name].checkpoint
-    let result = try await citizen.verifyLog(since: previous)
-    guard result.intact else { throw Messages.logNotIntact(result.problem ?? "?") }
-    try HomeState.update(acting.home, acting.name) { $0.checkpoint = result.checkpoint }
+  private func failure(_ error: ClientError, _ invocation: Invocation) -> Message {
+    if case .forged(let forgery) = error {
+      return Messages.forged(forgery, trust: invocation.trustUsed.trust)
+    }
+    return Messages.from(error)
+  }
+
+  private func showChecked(
+    _ citizen: CitizenClient, _ checked: LogVerification, comparedWithPrevious: Bool,
+    _ invocation: Invocation
+  ) async throws {
+    let rules = try await ClientRules.fetch(citizen.transport)
+    let reused = try await oneShotReuse(checked.usedMoreThanOnce, citizen, rules)
+    let renderer = AccessLogRenderer(
+      vocabulary: DemoVocabulary(rules: rules), owner: citizen.identity.publicIdentity.keyID)
+    let entries = checked.entries.reversed()
     if invocation.json {
-      struct Verified: Encodable {
-        let intact: Bool
-        let size: Int
-        let comparedWithPreviousCheckpoint: Bool
-      }
       return try invocation.printJSON(
-        Verified(intact: true, size: result.size, comparedWithPreviousCheckpoint: previous != nil))
+        Shown(
+          intact: true, problem: nil, size: checked.size,
+          comparedWithPreviousCheckpoint: comparedWithPrevious,
+          oneShotUsedMoreThanOnce: reused.map(\.id.rawValue),
+          entries: entries.map { Told(entry: $0, sentence: renderer.sentence($0, invocation.language)) }))
     }
     invocation.line(
-      fr: "Votre journal est intact (\(result.size) entrées).",
-      en: "Your access log is intact (\(result.size) entries).")
+      fr: "Votre journal est intact (\(checked.size) entrées) : les témoins l'ont confirmé.",
+      en: "Your access log is intact (\(checked.size) entries): the witnesses confirmed it.")
     invocation.line(
-      previous == nil
+      comparedWithPrevious
         ? invocation.say(
-          fr:
-            "C'est la première vérification ici : le point de contrôle est gardé pour la prochaine.",
-          en: "This is the first check here: the checkpoint is kept for the next one.")
-        : invocation.say(
           fr: "Il a seulement grandi depuis la dernière vérification.",
-          en: "It only grew since the last check."))
+          en: "It only grew since the last check.")
+        : invocation.say(
+          fr:
+            "Première vérification sur cet appareil : il a été vérifié avec les témoins, et la preuve est gardée pour la prochaine fois.",
+          en:
+            "First check on this device: it was checked against the witnesses, and the proof is kept for next time."
+        ))
+    for reuse in reused { invocation.line(invocation.say(reuse.warning(rules))) }
+    if !entries.isEmpty { invocation.line() }
+    for entry in entries { invocation.line("- " + renderer.sentence(entry, invocation.language)) }
+  }
+
+  /// The entries walletd sends, under a warning that they could not be
+  /// checked; then the reason, as the command's failure (exit code 1).
+  private func showUnchecked(_ citizen: CitizenClient, failure: Message, _ invocation: Invocation)
+    async throws
+  {
+    let rules = try await ClientRules.fetch(citizen.transport)
+    let renderer = AccessLogRenderer(
+      vocabulary: DemoVocabulary(rules: rules), owner: citizen.identity.publicIdentity.keyID)
+    let entries = try await citizen.log().reversed()
+    if invocation.json {
+      try invocation.printJSON(
+        Shown(
+          intact: false, problem: invocation.say(failure.text), size: nil,
+          comparedWithPreviousCheckpoint: nil, oneShotUsedMoreThanOnce: [],
+          entries: entries.map { Told(entry: $0, sentence: renderer.sentence($0, invocation.language)) }))
+      throw failure
+    }
+    invocation.line(
+      fr:
+        "ATTENTION : ce journal n'a pas pu être vérifié. Les entrées ci-dessous sont celles que walletd a envoyées : rien ne montre qu'elles sont complètes ni qu'elles n'ont pas été changées.",
+      en:
+        "WARNING: this log could not be checked. The entries below are what walletd sent: nothing shows that they are complete or unchanged."
+    )
+    if !entries.isEmpty { invocation.line() }
+    for entry in entries { invocation.line("- " + renderer.sentence(entry, invocation.language)) }
+    throw failure
+  }
+
+  /// The one-shot statements among those the log shows used more than once,
+  /// judged by the citizen's own grants and procurations (fetched only then).
+  private func oneShotReuse(
+    _ used: [StatementID], _ citizen: CitizenClient, _ rules: StandardConsentRules
+  ) async throws -> [OneShotReuse] {
+    guard !used.isEmpty else { return [] }
+    let grants = try await citizen.grants().map(\.grant)
+    let authority = WalletAuthority(
+      wallet: citizen.walletID, owner: citizen.identity.signingKey.publicKey)
+    let procurations = try await citizen.transport.send(
+      "GET", "/v1/wallets/\(citizen.walletID)/procurations", as: ProcurationsView.self
+    ).procurations.compactMap {
+      try? ProcurationVerifier.verify($0.token, authority: authority, rules: rules)
+    }
+    return OneShotReuse.find(used, grants: grants, procurations: procurations)
   }
 }

@@ -31,10 +31,10 @@ struct ProcurationCreateCommand: AsyncParsableCommand {
       valueName: "name-or-file"))
   var to: String?
 
-  @Option(help: ArgumentHelp("The trusted person's public key (k4.public…).", valueName: "key"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("The trusted person's public key (k4.public…).", valueName: "key"))
   var toKey: String?
 
-  @Option(help: ArgumentHelp("The trusted person's encryption key (base64url).", valueName: "key"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("The trusted person's encryption key (base64url).", valueName: "key"))
   var toEncryptionKey: String?
 
   @Flag(help: "One step, used once (a one-shot procuration).")

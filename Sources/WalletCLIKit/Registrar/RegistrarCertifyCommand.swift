@@ -44,10 +44,10 @@ struct RegistrarCertifyCommand: AsyncParsableCommand {
       "Its public identity file (from its 'identity show --json').", valueName: "file"))
   var keys: String?
 
-  @Option(help: ArgumentHelp("Its public signing key (k4.public…).", valueName: "key"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("Its public signing key (k4.public…).", valueName: "key"))
   var signingKey: String?
 
-  @Option(help: ArgumentHelp("Its public encryption key (base64url).", valueName: "key"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("Its public encryption key (base64url).", valueName: "key"))
   var encryptionKey: String?
 
   @Option(help: ArgumentHelp("The aids it processes, comma-separated.", valueName: "a,b"))

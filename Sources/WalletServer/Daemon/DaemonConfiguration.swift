@@ -26,6 +26,18 @@ public struct DaemonConfiguration: Sendable, Codable, Equatable {
   /// About 1.4 KiB each (measured, BENCHMARKS.md §4): 100 000 grants, about 140 MiB.
   public static let defaultGrantCacheSize = 100_000
 
+  /// The origin line of walletd's epoch checkpoints (`spec/log.md` §4); each
+  /// witness pins it with walletd's log vkey.
+  public var logOrigin: String? = nil
+  public static let defaultLogOrigin = "psp.lu/walletd"
+  /// The witnesses asked to cosign, each `"URL VKEY"` (`PSP_WITNESSES`, comma-separated).
+  public var witnesses: [String]? = nil
+  /// Cosignatures an epoch needs; default: every witness (`PSP_WITNESS_QUORUM`).
+  public var witnessQuorum: Int? = nil
+  /// Shortest time between two epochs, in milliseconds; default 0 (as soon as
+  /// the previous epoch is cosigned) (`PSP_EPOCH_INTERVAL_MS`).
+  public var epochIntervalMilliseconds: Int? = nil
+
   public init() {}
 
   /// Reads a config file (strict JSON: unknown members are refused).
@@ -46,6 +58,30 @@ public struct DaemonConfiguration: Sendable, Codable, Equatable {
     if let value = environment["PSP_TLS_KEY"] { tlsKey = value }
     // Not a number: kept as -1, refused by `grantCacheCapacity()` at start.
     if let value = environment["PSP_GRANT_CACHE_SIZE"] { grantCacheSize = Int(value) ?? -1 }
+    if let value = environment["PSP_LOG_ORIGIN"] { logOrigin = value }
+    if let value = environment["PSP_WITNESSES"] {
+      witnesses = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+    if let value = environment["PSP_WITNESS_QUORUM"] { witnessQuorum = Int(value) ?? -1 }
+    if let value = environment["PSP_EPOCH_INTERVAL_MS"] { epochIntervalMilliseconds = Int(value) ?? -1 }
+  }
+
+  /// The witnessed log's settings, checked.
+  public func witnessing() throws(APIError) -> LogWitnessing.Settings {
+    var endpoints: [WitnessEndpoint] = []
+    for setting in witnesses ?? [] { endpoints.append(try WitnessEndpoint(setting: setting)) }
+    let quorum = witnessQuorum ?? endpoints.count
+    guard quorum >= 0, quorum <= endpoints.count else {
+      throw .badRequest("witnessQuorum must be between 0 and the number of witnesses (\(endpoints.count))")
+    }
+    let interval = epochIntervalMilliseconds ?? 0
+    guard interval >= 0 else { throw .badRequest("epochIntervalMilliseconds must be 0 or more") }
+    let origin = logOrigin ?? Self.defaultLogOrigin
+    guard !origin.isEmpty, !origin.unicodeScalars.contains(where: { $0.value < 0x21 || $0 == "+" }) else {
+      throw .badRequest("logOrigin must be non-empty, without spaces or '+'")
+    }
+    return LogWitnessing.Settings(
+      origin: origin, witnesses: endpoints, quorum: quorum, interval: .milliseconds(interval))
   }
 
   /// `grantCacheSize`, or the default; a negative size is refused.

@@ -4,8 +4,8 @@ import PSPCrypto
 /// walletd's own signing key (it signs checkpoints): `walletd.key` in the data
 /// dir, a `k4.secret` PASERK, mode 0600, made on first start. Losing it only
 /// means later checkpoints are signed by a new key, which clients notice.
-enum DaemonKey {
-  static func loadOrCreate(in directory: String) throws -> SigningKey {
+public enum DaemonKey {
+  public static func loadOrCreate(in directory: String) throws -> SigningKey {
     let url = URL(fileURLWithPath: directory).appendingPathComponent("walletd.key")
     let fm = FileManager.default
     if let data = fm.contents(atPath: url.path) {

@@ -50,7 +50,8 @@ public final class WalletDaemon: @unchecked Sendable {
       path: configuration.dataDir + "/walletd.sqlite", daemonKey: daemonKey,
       operatorKey: try configuration.operatorPublicKey(), registrars: try configuration.registrarPublicKeys(),
       calendar: WorkingDayCalendar(week: week),
-      grantCacheSize: try configuration.grantCacheCapacity(), clock: clock)
+      grantCacheSize: try configuration.grantCacheCapacity(), witnessing: try configuration.witnessing(),
+      logger: logger, clock: clock)
     let routes = WalletRoutes(
       service: service, limiter: FailureLimiter(budgetPerMinute: configuration.authFailuresPerMinute), metrics: metrics)
     let (host, port) = try configuration.hostAndPort()
@@ -68,14 +69,18 @@ public final class WalletDaemon: @unchecked Sendable {
       configuration: .init(
         services: [app], gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [], logger: logger))
     let task = Task {
-      defer { service.stop() }
-      try await group.run()
+      do { try await group.run() } catch {
+        await service.stop()
+        throw error
+      }
+      await service.stop()
     }
     var iterator = bound.stream.makeAsyncIterator()
     guard let actual = await iterator.next() else {
       task.cancel()
       throw APIError.unavailable("walletd could not listen on \(configuration.listen)")
     }
+    service.startWitnessing()
     return WalletDaemon(
       service: service, scheme: configuration.tlsCertificate == nil ? "http" : "https", host: host, port: actual,
       group: group, task: task)

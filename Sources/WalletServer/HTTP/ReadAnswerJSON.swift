@@ -34,6 +34,10 @@ enum ReadAnswerJSON {
     }
     out.open("procurations")
     out.array(answer.procurations) { out, token in out.string(token) }
+    if let receipt = answer.receipt {
+      out.open("receipt")
+      out.string(receipt)
+    }
     out.open("records")
     out.array(answer.records) { out, record in
       out.open("ciphertext", first: true)

@@ -36,7 +36,8 @@ public struct WalletRoutes: Sendable {
 
     router.get("/healthz") { _, _ in Responses.json(["status": "alive"]) }
     router.get("/readyz") { _, _ in
-      (try? s.reader.database.query("SELECT 1")) != nil
+      if let blocked = s.witnessing.blocked { return Responses.problem(.unavailable(blocked)) }
+      return (try? s.reader.database.query("SELECT 1")) != nil
         ? Responses.json(["status": "ready"])
         : Responses.problem(.unavailable("the database is not reachable"))
     }
@@ -47,6 +48,16 @@ public struct WalletRoutes: Sendable {
       Responses.text(OpenAPIDocument.text, contentType: "application/yaml")
     }
     router.get("/v1/purposes") { _, _ in Responses.json(PurposesView(TemplateCatalogue.standard)) }
+    // The latest witnessed checkpoint of the epoch log, for monitors (public: it names no one).
+    router.get("/v1/log/checkpoint") { _, _ in
+      guard let note = await s.witnessing.checkpoint() else {
+        return Responses.problem(.notFound("no epoch has been witnessed yet"))
+      }
+      return Responses.text(String(decoding: note, as: UTF8.self), contentType: "text/plain; charset=utf-8")
+    }
+    router.get("/v1/log/vkey") { _, _ in
+      Responses.text(s.witnessing.vkey + "\n", contentType: "text/plain; charset=utf-8")
+    }
     router.get("/v1/administrations") { _, _ in Responses.json(s.administrations()) }
 
     router.post("/v1/sessions") { request, context in
@@ -192,9 +203,9 @@ public struct WalletRoutes: Sendable {
         return Responses.json(try s.logEntries(try wallet(context), start: start, caller: caller!))
       }
     }
-    router.get("/v1/wallets/:wallet/log/checkpoint") { request, context in
+    router.get("/v1/wallets/:wallet/log/proof") { request, context in
       await respond(request, context) { caller, _ in
-        Responses.json(try s.checkpoint(try wallet(context), caller: caller!))
+        Responses.json(try await s.logProof(try wallet(context), caller: caller!))
       }
     }
     router.get("/v1/wallets/:wallet/log/consistency") { request, context in

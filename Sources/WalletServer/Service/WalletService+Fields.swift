@@ -109,6 +109,7 @@ extension WalletService {
         ?? reader.latestRecords(wallet: wallet)
     } catch { throw APIError(error) }
     let state = try consentState(wallet)
+    var receipt: String? = nil
     if let procuration {
       // A trustee's read is an access like any other: logged before it is answered.
       let templates = rules.templates
@@ -120,12 +121,10 @@ extension WalletService {
       let entry = AccessLogEntry(
         at: now, wallet: wallet, actor: caller.keyID, role: .trustee, action: .fieldsRead,
         fields: records.map(\.field), procuration: procuration.id)
-      let _: Bool = try await write { tx in
-        try Self.append(entry, in: tx)
-        return true
-      }
+      let index: Int = try await write { tx in try Self.append(entry, in: tx) }
+      receipt = try await self.receipt(wallet: wallet, index: index)
     }
     let (statements, procurations) = try authorship(of: records, wallet: wallet, state: state)
-    return RecordsView(records: records, statements: statements, procurations: procurations)
+    return RecordsView(records: records, statements: statements, procurations: procurations, receipt: receipt)
   }
 }

@@ -57,15 +57,17 @@ extension WalletService {
         purpose: filing.claims.purpose, procuration: $0.id, refusal: .procurationUsed)
     }
     let oneShot = procuration?.claims.kind == .oneShot ? procuration?.id : nil
-    let outcome: Bool = try await write { tx in
+    let facts = facts
+    let outcome: Int? = try await write { tx in
       if let oneShot {
         // Checked and recorded inside this transaction: of any number of
-        // concurrent attempts, exactly one finds the procuration unused.
+        // concurrent attempts, exactly one finds the procuration unused. The
+        // log's record of a use counts even if the consumption row is gone.
         let usedBefore = try tx.query(
           "SELECT 1 FROM consumptions WHERE statement = ?", [.text(oneShot.rawValue)])
-        if !usedBefore.isEmpty {
+        if !usedBefore.isEmpty || facts.isUsed(oneShot, wallet: wallet) {
           try Self.append(refusedAgain!, in: tx)
-          return false
+          return nil
         }
         try Self.consume(oneShot, wallet: wallet, at: at, in: tx)
       }
@@ -81,11 +83,13 @@ extension WalletService {
           .text(grant.id.rawValue), .integer(at),
         ])
       if let used { try Self.append(used, in: tx) }
-      try Self.append(made, in: tx)
-      return true
+      return try Self.append(made, in: tx)
     }
-    guard outcome else { throw .refused(.procurationUsed) }
-    return FilingView(id: filing.id, filing: request.filing, grant: request.grant, responses: [])
+    guard let index = outcome else { throw .refused(.procurationUsed) }
+    // The filer keeps the proof that the filing (and the use of a one-shot
+    // procuration) is in the witnessed log.
+    let receipt = try await self.receipt(wallet: wallet, index: index)
+    return FilingView(id: filing.id, filing: request.filing, grant: request.grant, responses: [], receipt: receipt)
   }
 
   /// Every request of the wallet, for its owner or a trustee with `file` or

@@ -15,7 +15,7 @@ extension WalletService {
   /// The owner, or a trustee of the wallet, reads its log.
   func requireLogReader(_ caller: Caller, wallet: WalletID) throws(APIError) {
     try refuseOperator(caller)
-    let record = try walletRecord(wallet)
+    let record = try walletRecord(wallet, acting: false)
     if isOwner(caller, of: record) { return }
     let state = try consentState(wallet)
     let authority = try authority(record)
@@ -53,16 +53,12 @@ extension WalletService {
     } catch { throw APIError(error) }
   }
 
-  /// A checkpoint of the log as it is now, signed by walletd's key.
-  public func checkpoint(_ wallet: WalletID, caller: Caller) throws(APIError) -> CheckpointView {
+  /// The wallet's head under the latest witnessed checkpoint (`spec/log.md` §5).
+  public func logProof(_ wallet: WalletID, caller: Caller) async throws(APIError) -> LogProofView {
     try requireLogReader(caller, wallet: wallet)
-    let leaves = try leaves(wallet)
-    let claims = CheckpointClaims(
-      wallet: wallet, issuer: Paserk.identifier(of: daemonKey.publicKey), size: leaves.count,
-      root: MerkleTree.root(leaves), issuedAt: now)
-    do { return CheckpointView(token: try SignedStatement.sign(claims, type: CheckpointClaims.type, with: daemonKey)) } catch {
-      throw .unavailable("the checkpoint could not be signed")
-    }
+    do { return LogProofView(proof: try await witnessing.headProof(wallet: wallet)) } catch let error as APIError {
+      throw error
+    } catch { throw .unavailable("the log's proof could not be made") }
   }
 
   public func consistencyProof(_ wallet: WalletID, from oldSize: Int, to newSize: Int, caller: Caller)

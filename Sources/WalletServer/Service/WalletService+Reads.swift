@@ -71,53 +71,53 @@ extension WalletService {
     let parent = grant.claims.procuration
     let parentRevokedMeanwhile = entry(permission.fields, .procurationRevoked)
     await readDecided?()
-    let refusal: String? = try await write { tx in
+    let facts = facts
+    let (refusal, index): (String?, Int) = try await write { tx in
       // What changed since the decision wins, checked again inside the
       // transaction that logs the read: the wallet closed (409, nothing
       // written: the closing entry stays the log's last), the grant revoked or
       // paused, the procuration a trustee signed it under revoked.
       try SQLiteWalletStore.requireOpen(wallet, tx)
       if let parent,
-        try !tx.query(
-          "SELECT 1 FROM status_changes WHERE ref = ? AND action = ? LIMIT 1",
-          [.text(parent.rawValue), .text(StatusAction.revoke.rawValue)]
-        ).isEmpty
+        try facts.isRevoked(parent, wallet: wallet)
+          || !tx.query(
+            "SELECT 1 FROM status_changes WHERE ref = ? AND action = ? LIMIT 1",
+            [.text(parent.rawValue), .text(StatusAction.revoke.rawValue)]
+          ).isEmpty
       {
-        try Self.append(parentRevokedMeanwhile, in: tx)
-        return ConsentRefusal.procurationRevoked.code
+        return (ConsentRefusal.procurationRevoked.code, try Self.append(parentRevokedMeanwhile, in: tx))
       }
       let latest = try tx.query(
         "SELECT action FROM status_changes WHERE ref = ? ORDER BY at DESC, rowid DESC LIMIT 1",
         [.text(grant.id.rawValue)]
       ).first?[0].text
-      if latest == StatusAction.revoke.rawValue {
-        try Self.append(revokedMeanwhile, in: tx)
-        return ConsentRefusal.revoked.code
+      // The log's own record of a revocation or a use counts even if the row is gone.
+      if latest == StatusAction.revoke.rawValue || facts.isRevoked(grant.id, wallet: wallet) {
+        return (ConsentRefusal.revoked.code, try Self.append(revokedMeanwhile, in: tx))
       }
       if latest == StatusAction.pause.rawValue {
-        try Self.append(pausedMeanwhile, in: tx)
-        return ConsentRefusal.paused.code
+        return (ConsentRefusal.paused.code, try Self.append(pausedMeanwhile, in: tx))
       }
       if consumes {
         let used = try tx.query(
           "SELECT 1 FROM consumptions WHERE statement = ?", [.text(grant.id.rawValue)])
-        if !used.isEmpty {
-          try Self.append(refusedAgain, in: tx)
-          return ConsentRefusal.alreadyUsed.code
+        if !used.isEmpty || facts.isUsed(grant.id, wallet: wallet) {
+          return (ConsentRefusal.alreadyUsed.code, try Self.append(refusedAgain, in: tx))
         }
         try Self.consume(grant.id, wallet: wallet, at: at, in: tx)
       }
-      try Self.append(allowed, in: tx)
-      return nil
+      return (nil, try Self.append(allowed, in: tx))
     }
     if let refusal {
       let known: [ConsentRefusal] = [.revoked, .paused, .alreadyUsed, .procurationRevoked]
       throw .refused(known.first { $0.code == refusal } ?? .alreadyUsed)
     }
+    // Nothing is served before a witnessed epoch holds the read's entry.
+    let receipt = try await self.receipt(wallet: wallet, index: index)
     return ReadResponseBody(
       grant: grant.token, records: records, keys: keys, manifest: manifest,
       consentReceipt: record.consentReceipt,
-      procurations: procurations)
+      procurations: procurations, receipt: receipt)
   }
 
   /// The newest version of each of `fields` that the grant holds a key for,

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PSPConsent
 import PSPCrypto
 import PSPWallet
@@ -28,6 +29,11 @@ public final class WalletService: @unchecked Sendable {
   /// Statuses (revoked, paused, used, the parent procuration) are never cached:
   /// `ReadDecision` checks them on every read. Emptied when the registry changes.
   let verifiedGrants: VerifiedGrantCache
+  /// What the log itself says (uses, revocations, damaged wallets).
+  public let facts = LogFacts()
+  /// The witnessed log: epochs, cosignatures, receipts (`spec/log.md`).
+  public let witnessing: LogWitnessing
+  private var witnessTask: Task<Void, Never>?
   /// Refusals logged per caller and wallet, per minute (`refuse`).
   let refusalLimiter = FailureLimiter(budgetPerMinute: WalletService.refusalsPerMinute)
   public static let refusalsPerMinute = 120
@@ -46,11 +52,16 @@ public final class WalletService: @unchecked Sendable {
     registrars: [SigningPublicKey] = [],
     calendar: WorkingDayCalendar = WorkingDayCalendar(week: .mondayToSaturday),
     grantCacheSize: Int = DaemonConfiguration.defaultGrantCacheSize,
+    witnessing settings: LogWitnessing.Settings = .init(origin: DaemonConfiguration.defaultLogOrigin, witnesses: [], quorum: 0),
+    logger: Logger = Logger(label: "walletd"),
     clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
   ) throws {
     reader = try SQLiteWalletStore(path: path)
     try SchemaMigrator.migrate(reader.database, ServerSchema.migrations)
     committer = GroupCommitter(database: try SQLiteDatabase(path: path))
+    witnessing = try LogWitnessing(
+      settings: settings, daemonKey: daemonKey, database: reader.database, committer: committer, facts: facts,
+      logger: logger)
     self.daemonKey = daemonKey
     operatorKeyID = operatorKey.map { Paserk.identifier(of: $0) }
     self.registrars = registrars
@@ -85,7 +96,18 @@ public final class WalletService: @unchecked Sendable {
     return (registry, kept, nextExpiry)
   }
 
-  public func stop() { committer.stop() }
+  /// Starts the rounds of the witnessed log (walletd does, once it listens).
+  public func startWitnessing() {
+    let witnessing = witnessing
+    lock.withLock { witnessTask = witnessTask ?? Task { await witnessing.run() } }
+  }
+
+  public func stop() async {
+    let task = lock.withLock { witnessTask }
+    task?.cancel()
+    await task?.value
+    committer.stop()
+  }
 
   /// The administrations published now: when a certificate expires, the
   /// registry is rebuilt without it (and verified grants forgotten), so that
@@ -136,7 +158,12 @@ public final class WalletService: @unchecked Sendable {
     }
   }
 
-  func walletRecord(_ wallet: WalletID) throws(APIError) -> WalletRecord {
+  /// The wallet's record. Acting on a wallet whose stored log no longer
+  /// extends its witnessed head is refused (`spec/log.md` §7); reading its log is not.
+  func walletRecord(_ wallet: WalletID, acting: Bool = true) throws(APIError) -> WalletRecord {
+    if acting, let damage = facts.damage(of: wallet) {
+      throw .unavailable("this wallet cannot be changed or read now: \(damage) in walletd's database")
+    }
     do { return try reader.wallet(wallet) } catch { throw APIError(error) }
   }
 
@@ -289,6 +316,8 @@ public final class WalletService: @unchecked Sendable {
         default: state.consumed.insert(id)
         }
       }
+      // A use or revocation the log holds counts even if its row is gone.
+      facts.complete(&state, wallet: wallet)
       return state
     } catch { throw APIError(error) }
   }
@@ -300,11 +329,25 @@ public final class WalletService: @unchecked Sendable {
     async throws(APIError)
     -> R
   {
-    do { return try await committer.write(body) } catch { throw APIError(error) }
+    // Behind the witnesses (a backup restored) or refused by them: no write.
+    if let blocked = witnessing.blocked { throw .unavailable(blocked) }
+    let result: R
+    do { result = try await committer.write(body) } catch { throw APIError(error) }
+    witnessing.poke()
+    return result
   }
 
-  /// Appends an entry to its wallet's log, inside the caller's transaction.
-  static func append(_ entry: AccessLogEntry, in tx: SQLiteDatabase.Transaction) throws {
+  /// The receipt of entry `index` of `wallet`'s log, once a witnessed epoch holds it.
+  func receipt(wallet: WalletID, index: Int) async throws(APIError) -> String {
+    do { return try await witnessing.receipt(wallet: wallet, index: index) } catch let error as APIError {
+      throw error
+    } catch { throw .unavailable("the receipt could not be made") }
+  }
+
+  /// Appends an entry to its wallet's log, inside the caller's transaction;
+  /// returns its index.
+  @discardableResult
+  static func append(_ entry: AccessLogEntry, in tx: SQLiteDatabase.Transaction) throws -> Int {
     let next =
       try tx.query(
         "SELECT COALESCE(MAX(idx) + 1, 0) FROM log_entries WHERE wallet = ?",
@@ -315,6 +358,7 @@ public final class WalletService: @unchecked Sendable {
     try tx.query(
       "INSERT INTO log_entries (wallet, idx, entry, leaf) VALUES (?, ?, ?, ?)",
       [.blob(entry.wallet.bytes), .integer(next), .blob(bytes), .blob(MerkleTree.leafHash(bytes))])
+    return Int(next)
   }
 
   /// Logs a refusal durably, then throws it: refusals are part of the trace.

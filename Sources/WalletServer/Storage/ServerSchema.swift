@@ -113,5 +113,27 @@ enum ServerSchema {
       ALTER TABLE administrations ADD COLUMN certificate TEXT;
       """
     ),
+    (
+      // The witnessed log (spec/log.md §4): every epoch (its map root, the
+      // checkpoint walletd signed, the request its witnesses check, the note
+      // with their cosignatures once the quorum gave them) and each wallet's
+      // head as of the last epoch.
+      1005,
+      """
+      CREATE TABLE epochs (
+        idx INTEGER PRIMARY KEY,
+        map_root BLOB NOT NULL,
+        note BLOB NOT NULL,
+        request BLOB,
+        cosigned BLOB,
+        made_at INTEGER NOT NULL
+      );
+      CREATE TABLE epoch_heads (
+        wallet BLOB PRIMARY KEY,
+        size INTEGER NOT NULL,
+        root BLOB NOT NULL
+      );
+      """
+    ),
   ]
 }

@@ -1,0 +1,64 @@
+import PSPConsent
+import PSPWallet
+
+/// A one-shot statement of the citizen's — a permission to read once, a
+/// procuration to use once — that the verified log shows used more than once.
+/// walletd should have refused the second use: the log, which the witnesses
+/// confirmed, is the evidence that it did not.
+struct OneShotReuse: Equatable {
+  enum Kind: Equatable {
+    /// A one-shot grant: whom it was given to (key id) and for which aid.
+    case grant(grantee: String, purpose: Purpose)
+    case procuration
+  }
+
+  let id: StatementID
+  let kind: Kind
+
+  /// Among the statements `used` more than once, the one-shot ones, by the
+  /// citizen's own (verified) grants and procurations. A statement not among
+  /// them is not the citizen's to judge here and is left out.
+  static func find(_ used: [StatementID], grants: [Grant], procurations: [Procuration])
+    -> [OneShotReuse]
+  {
+    used.compactMap { id in
+      if let grant = grants.first(where: { $0.id == id }) {
+        guard grant.claims.kind == .oneShot else { return nil }
+        return OneShotReuse(
+          id: id, kind: .grant(grantee: grant.grantee, purpose: grant.claims.purpose))
+      }
+      if let procuration = procurations.first(where: { $0.id == id }),
+        procuration.claims.kind == .oneShot
+      {
+        return OneShotReuse(id: id, kind: .procuration)
+      }
+      return nil
+    }
+  }
+
+  /// The warning shown above the log, in plain words.
+  func warning(_ rules: StandardConsentRules) -> LocalizedText {
+    let advice = (
+      fr: "prévenez l'opérateur de la plateforme et l'autorité de protection des données (CNPD)",
+      en: "tell the platform's operator and the data-protection authority (CNPD)"
+    )
+    switch kind {
+    case .grant(let grantee, let purpose):
+      let name = rules.name(ofKeyID: grantee)
+      let aid = Words.aid(purpose, rules.templates)
+      return LocalizedText(
+        fr:
+          "ATTENTION : la permission à usage unique donnée à \(name) pour « \(aid.fr) » (n° \(id)) a servi plus d'une fois. walletd aurait dû refuser la deuxième lecture : \(advice.fr).",
+        en:
+          "WARNING: the one-time permission given to \(name) for “\(aid.en)” (no. \(id)) was used more than once. walletd should have refused the second reading: \(advice.en)."
+      )
+    case .procuration:
+      return LocalizedText(
+        fr:
+          "ATTENTION : la procuration à usage unique n° \(id) a servi plus d'une fois. walletd aurait dû refuser la deuxième utilisation : \(advice.fr).",
+        en:
+          "WARNING: the one-time procuration no. \(id) was used more than once. walletd should have refused the second use: \(advice.en)."
+      )
+    }
+  }
+}

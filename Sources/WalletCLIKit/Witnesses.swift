@@ -1,0 +1,65 @@
+import Foundation
+import WalletClient
+
+/// The witnesses of walletd's log an installation believes (`spec/log.md` §8):
+/// set once in the home's `state.json` (`wallet-cli trust witnesses`), or
+/// given whole in `PSP_WITNESS_POLICY` (the JSON of a `WitnessPolicy`), which
+/// then stands in for the one set here. Without them, nothing walletd proves
+/// about a log can be checked, so reads, filings and `log` stop.
+enum Witnesses {
+  static let environmentKey = "PSP_WITNESS_POLICY"
+
+  static func policy(_ state: HomeState, _ environment: [String: String]) throws(Message)
+    -> WitnessPolicy?
+  {
+    if let given = environment[environmentKey], !given.isEmpty {
+      guard let decoded = try? JSONDecoder().decode(WitnessPolicy.self, from: Data(given.utf8))
+      else { throw Messages.witnessSettingsMalformed }
+      return try checked(decoded)
+    }
+    return try state.witnesses.map { (kept) throws(Message) in try checked(kept) }
+  }
+
+  /// Decoding skips `WitnessPolicy`'s checks: they run here. A quorum of 0
+  /// ("believe the log alone") is refused: it would make the witnesses pointless.
+  static func checked(_ policy: WitnessPolicy) throws(Message) -> WitnessPolicy {
+    guard policy.quorum >= 1 else { throw Messages.witnessSettingsMalformed }
+    do {
+      return try WitnessPolicy(
+        log: policy.log, witnesses: policy.witnesses, quorum: policy.quorum,
+        maximumAge: policy.maximumAge)
+    } catch { throw Messages.witnessSettingsMalformed }
+  }
+
+  /// How a key is shown to be compared with what its holder published: its
+  /// name and key id (`cnpd.lu/witness+1a2b3c4d`), without the key itself.
+  static func shortName(_ vkey: String) -> String {
+    vkey.split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false).prefix(2)
+      .joined(separator: "+")
+  }
+
+  /// Whether a library text (`ClientError.local`) says no witnesses are set up.
+  static func isMissing(_ detail: String) -> Bool { detail.hasPrefix("no witnesses are set up") }
+}
+
+extension Messages {
+  static let noWitnesses = Message(
+    fr:
+      "Aucun témoin du journal n'est configuré ici : impossible de vérifier ce que walletd prouve sur le journal.",
+    en:
+      "No witnesses of the log are set up here: what walletd proves about the log cannot be checked.",
+    hintFR:
+      "Une fois par installation : wallet-cli trust witnesses --log CLÉ --quorum N CLÉ… (les clés publiées par l'opérateur et par les témoins).",
+    hintEN:
+      "Once per installation: wallet-cli trust witnesses --log KEY --quorum N KEY… (the keys published by the operator and by the witnesses)."
+  )
+
+  static let witnessSettingsMalformed = Message(
+    fr: "Les réglages des témoins ne sont pas valables. Rien n'a été fait.",
+    en: "The witness settings are not valid. Nothing was done.",
+    hintFR:
+      "Il faut la clé du journal de walletd, des clés de témoins différentes et un nombre exigé entre 1 et leur nombre ; vérifiez PSP_WITNESS_POLICY ou refaites wallet-cli trust witnesses.",
+    hintEN:
+      "It takes walletd's log key, distinct witness keys and a required number between 1 and their count; check PSP_WITNESS_POLICY or run wallet-cli trust witnesses again."
+  )
+}

@@ -1,0 +1,110 @@
+import Foundation
+import PSPConsent
+import PSPTransparency
+import PSPWallet
+
+/// The witnesses a client believes (`spec/log.md` §8), set once per
+/// installation like the registrar keys: walletd's log key, the witnesses'
+/// cosignature keys, how many of them must have cosigned, and how old their
+/// cosignatures may be. Nothing in it comes from walletd.
+public struct WitnessPolicy: Sendable, Codable, Equatable {
+  /// walletd's log vkey (Ed25519 note key; its name is the log's origin).
+  public let log: String
+  /// cosignature/v1 vkeys.
+  public let witnesses: [String]
+  public let quorum: Int
+  /// Seconds: a checkpoint whose quorum of cosignatures is older is stale.
+  public let maximumAge: Int64
+
+  public static let defaultMaximumAge: Int64 = 600
+
+  public init(log: String, witnesses: [String], quorum: Int, maximumAge: Int64 = defaultMaximumAge)
+    throws(ClientError)
+  {
+    self.log = log
+    self.witnesses = witnesses
+    self.quorum = quorum
+    self.maximumAge = maximumAge
+    _ = try tlogPolicy()
+    guard maximumAge > 0 else { throw .local("the maximum age of cosignatures must be positive") }
+  }
+
+  public func tlogPolicy() throws(ClientError) -> TlogPolicy {
+    do {
+      return try TlogPolicy(
+        logs: [Ed25519NoteVerifier(vkey: log)], witnesses: witnesses.map { (vkey) throws(TransparencyError) in try CosignatureV1Verifier(vkey: vkey) },
+        quorum: quorum)
+    } catch { throw .local("the witness settings are not valid: \(error.description)") }
+  }
+
+  /// The log's origin (the name of its key).
+  public var origin: String { log.split(separator: "+").first.map(String.init) ?? "" }
+}
+
+/// Checks what walletd proves about a wallet's log: a receipt of one entry, or
+/// the wallet's latest head, under a checkpoint signed by the log and cosigned
+/// by a quorum of the pinned witnesses, recently, and never older than a
+/// checkpoint this client has already seen.
+public enum LogProofCheck {
+  public static func verify(
+    _ text: String?, wallet: WalletID, trust: ClientTrust, at now: Int64 = Int64(Date().timeIntervalSince1970)
+  ) throws(ClientError) -> WalletLogProof.Verified {
+    guard let policy = trust.witnesses else {
+      throw .local("no witnesses are set up: the log cannot be checked (wallet-cli trust witnesses)")
+    }
+    guard let text else { throw .forged(.receiptInvalid("walletd sent none")) }
+    let verified: WalletLogProof.Verified
+    let proof: WalletLogProof
+    do {
+      proof = try WalletLogProof.parse(Array(text.utf8))
+      verified = try proof.verify(wallet: wallet, policy: try policy.tlogPolicy())
+    } catch let error as ClientError {
+      throw error
+    } catch {
+      throw .forged(.receiptInvalid("\(error)"))
+    }
+    let recent = verified.cosignedAt.filter { Int64($0) >= now - policy.maximumAge }.count
+    guard recent >= policy.quorum else {
+      throw .forged(.checkpointStale(minutes: Int(policy.maximumAge / 60)))
+    }
+    try trust.update { (memory) throws(ClientError) in
+      let origin = verified.checkpoint.origin
+      let seen = memory.epochs[origin] ?? 0
+      guard verified.checkpoint.size >= seen else {
+        throw .forged(.logRolledBack(seen: seen, served: verified.checkpoint.size))
+      }
+      memory.epochs[origin] = verified.checkpoint.size
+    }
+    return verified
+  }
+
+  /// A receipt: the proof must carry an entry, and the entry must say `expected`.
+  static func receipt(
+    _ text: String?, wallet: WalletID, trust: ClientTrust, expected: (AccessLogEntry) -> Bool
+  ) throws(ClientError) -> (entry: AccessLogEntry, proven: ProvenEntry) {
+    let verified = try verify(text, wallet: wallet, trust: trust)
+    guard let text, let proof = try? WalletLogProof.parse(Array(text.utf8)), let logged = proof.entry,
+      let entry = try? AccessLogEntry.decode(canonical: logged.bytes)
+    else { throw .forged(.receiptInvalid("it holds no entry")) }
+    guard entry.wallet == wallet, entry.outcome == .allowed, expected(entry) else {
+      throw .forged(.receiptInvalid("its entry is not this access"))
+    }
+    return (entry, ProvenEntry(index: Int(logged.index), verified: verified))
+  }
+
+  struct ProvenEntry {
+    let index: Int
+    let verified: WalletLogProof.Verified
+  }
+
+  /// Each entry proves one access: a receipt whose entry this client has
+  /// already been shown is an old answer served again.
+  static func rememberReceipt(_ proven: ProvenEntry, wallet: WalletID, trust: ClientTrust) throws(ClientError) {
+    try trust.update { (memory) throws(ClientError) in
+      var seen = memory.receipts[wallet.description] ?? []
+      guard !seen.contains(proven.index) else { throw .forged(.receiptInvalid("it was already used for another read")) }
+      seen.append(proven.index)
+      memory.receipts[wallet.description] = seen
+    }
+  }
+}

@@ -1,0 +1,588 @@
+import Foundation
+import Logging
+import PSPConsent
+import PSPCrypto
+import PSPTransparency
+import PSPWallet
+
+/// walletd's side of the witnessed log (`spec/log.md` §4–§8). In rounds, it
+/// gathers the wallets whose logs grew, moves their heads in the heads map,
+/// appends the map root to the epoch log, signs the epoch checkpoint, stores
+/// the epoch durably, and asks every witness to cosign it; an epoch counts once
+/// `quorum` witnesses did. Answers that serve data or use a one-shot statement
+/// wait for the epoch holding their entry and carry its receipt.
+///
+/// One epoch is in flight at a time: the next is made only once the previous
+/// one reached the quorum. If the witnesses have seen more epochs than this
+/// database holds (a backup restored), or refuse an epoch as not extending what
+/// they saw, walletd stops accepting writes and says why (`blocked`).
+public actor LogWitnessing {
+  public struct Settings: Sendable {
+    public var origin: String
+    public var witnesses: [WitnessEndpoint]
+    /// Cosignatures an epoch needs; at most the number of witnesses.
+    public var quorum: Int
+    /// Shortest time between two epochs.
+    public var interval: Duration
+    /// An idle log asks for fresh cosignatures this often (clients check their age).
+    public var heartbeat: Duration
+    /// How long an answer waits for its receipt before giving up.
+    public var receiptTimeout: Duration
+
+    public init(
+      origin: String, witnesses: [WitnessEndpoint], quorum: Int, interval: Duration = .zero,
+      heartbeat: Duration = .seconds(30), receiptTimeout: Duration = .seconds(15)
+    ) {
+      self.origin = origin
+      self.witnesses = witnesses
+      self.quorum = quorum
+      self.interval = interval
+      self.heartbeat = heartbeat
+      self.receiptTimeout = receiptTimeout
+    }
+  }
+
+  struct Epoch: Sendable {
+    /// The epoch log's size with this epoch (its index + 1).
+    let size: Int
+    let note: SignedNote
+    let request: [UInt8]
+  }
+
+  private struct Waiter {
+    let wallet: WalletID
+    /// The entry to prove; nil for the wallet's head only.
+    let index: Int?
+    let continuation: CheckedContinuation<String, any Error>
+    let deadline: ContinuousClock.Instant
+  }
+
+  public nonisolated let facts: LogFacts
+  public nonisolated let signer: Ed25519NoteSigner
+  nonisolated let settings: Settings
+  private nonisolated let blockedReason = Locked<String?>(nil)
+  private let database: SQLiteDatabase
+  private let committer: GroupCommitter
+  private let poster = WitnessPoster()
+  private let logger: Logger
+  private let wake: AsyncStream<Void>.Continuation
+  private var stream: AsyncStream<Void>?
+
+  private var tree = HeadsTree()
+  private var epochs = EpochTree()
+  private var cursor: Int64 = 0
+  private var carry = Set<WalletID>()
+  /// Made and stored, not yet cosigned by the quorum.
+  private var pending: Epoch?
+  /// The last epoch at quorum, with the cosignatures gathered.
+  private var latest: Epoch?
+  private var lastCosigned = ContinuousClock.now
+  private var waiters: [Waiter] = []
+  private var started = false
+
+  public init(
+    settings: Settings, daemonKey: SigningKey, database: SQLiteDatabase, committer: GroupCommitter,
+    facts: LogFacts, logger: Logger
+  ) throws {
+    guard settings.quorum >= 0, settings.quorum <= settings.witnesses.count else {
+      throw APIError.badRequest("witnessQuorum must be between 0 and the number of witnesses")
+    }
+    signer = try Ed25519NoteSigner(name: settings.origin, key: daemonKey)
+    self.settings = settings
+    self.database = database
+    self.committer = committer
+    self.facts = facts
+    self.logger = logger
+    let (stream, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+    self.stream = stream
+    self.wake = wake
+  }
+
+  /// The log's vkey, for the witnesses' and clients' settings.
+  public nonisolated var vkey: String { signer.verifier.vkey }
+
+  /// Why writes are refused now, if they are.
+  public nonisolated var blocked: String? { blockedReason.value }
+
+  /// Something was written: a round may have work.
+  public nonisolated func poke() { wake.yield() }
+
+  /// Runs the rounds until cancelled.
+  public func run() async {
+    guard let stream else { return }
+    self.stream = nil
+    do { try load() } catch {
+      block("the witnessed log could not be loaded: \(error)")
+    }
+    started = true
+    await heartbeat()
+    let ticker = Task { [wake] in
+      while !Task.isCancelled {
+        try? await Task.sleep(for: .milliseconds(500))
+        wake.yield()
+      }
+    }
+    defer { ticker.cancel() }
+    var iterator = stream.makeAsyncIterator()
+    while !Task.isCancelled {
+      let worked = await round()
+      expireWaiters()
+      if !worked {
+        guard await iterator.next() != nil else { break }
+      } else if settings.interval > .zero {
+        try? await Task.sleep(for: settings.interval)
+      }
+    }
+    for waiter in waiters { waiter.continuation.resume(throwing: APIError.unavailable("walletd is stopping")) }
+    waiters = []
+  }
+
+  // MARK: What answers wait for
+
+  /// The receipt of entry `index` of `wallet`'s log: a tlog-proof under the
+  /// first cosigned epoch that holds it (`spec/log.md` §5).
+  public func receipt(wallet: WalletID, index: Int) async throws -> String {
+    try await wait(wallet: wallet, index: index)
+  }
+
+  /// The wallet's head under the latest cosigned epoch.
+  public func headProof(wallet: WalletID) async throws -> String {
+    if pending == nil, started, let latest, carry.isEmpty, !hasNewEntries(wallet) {
+      return try proof(wallet: wallet, index: nil, epoch: latest)
+    }
+    return try await wait(wallet: wallet, index: nil)
+  }
+
+  /// The latest cosigned checkpoint note, if any.
+  public func checkpoint() -> [UInt8]? { latest?.note.serialized() }
+
+  private func wait(wallet: WalletID, index: Int?) async throws -> String {
+    if let blocked { throw APIError.unavailable(blocked) }
+    let deadline = ContinuousClock.now + settings.receiptTimeout
+    let answer = try await withCheckedThrowingContinuation { continuation in
+      waiters.append(Waiter(wallet: wallet, index: index, continuation: continuation, deadline: deadline))
+      wake.yield()
+    }
+    return answer
+  }
+
+  /// Whether the wallet's stored log is longer than its head in the map. A
+  /// shorter one lost entries: the wallet is marked damaged, and its proof is
+  /// the witnessed head, which its entries no longer match.
+  private func hasNewEntries(_ wallet: WalletID) -> Bool {
+    let head = tree.head(of: HeadsKey(wallet: wallet))?.size ?? 0
+    let count = (try? database.query("SELECT COUNT(*) FROM log_entries WHERE wallet = ?", [.blob(wallet.bytes)]))?
+      .first?[0].integer ?? 0
+    if UInt64(count) < head {
+      facts.markDamaged(wallet, why: "its log no longer extends its witnessed head")
+      return false
+    }
+    return UInt64(count) > head && facts.damage(of: wallet) == nil
+  }
+
+  private func expireWaiters() {
+    let now = ContinuousClock.now
+    waiters.removeAll { waiter in
+      guard waiter.deadline <= now else { return false }
+      waiter.continuation.resume(
+        throwing: APIError.unavailable(blocked ?? "the witnesses did not cosign the log in time"))
+      return true
+    }
+  }
+
+  /// Answers the waiters whose entry (or head) the latest epoch holds.
+  private func resolveWaiters() {
+    guard let latest, pending == nil else { return }
+    waiters.removeAll { waiter in
+      let head = tree.head(of: HeadsKey(wallet: waiter.wallet))
+      if let index = waiter.index, UInt64(index) >= head?.size ?? 0 { return false }
+      if waiter.index == nil, hasNewEntries(waiter.wallet) { return false }
+      do { waiter.continuation.resume(returning: try proof(wallet: waiter.wallet, index: waiter.index, epoch: latest)) } catch {
+        waiter.continuation.resume(throwing: error)
+      }
+      return true
+    }
+  }
+
+  /// The tlog-proof of `wallet`'s head (and entry `index`) in `epoch`, which
+  /// must be the state of the tree now.
+  private func proof(wallet: WalletID, index: Int?, epoch: Epoch) throws -> String {
+    let key = HeadsKey(wallet: wallet)
+    let heads = tree.proof(key)
+    var entry: WalletLogProof.Entry? = nil
+    if let index, let head = tree.head(of: key) {
+      let rows = try database.query(
+        "SELECT idx, leaf, entry FROM log_entries WHERE wallet = ? AND idx < ? ORDER BY idx",
+        [.blob(wallet.bytes), .integer(Int64(head.size))])
+      let leaves = rows.compactMap { $0[1].blob }
+      guard leaves.count == Int(head.size), index < leaves.count, let bytes = rows[index][2].blob,
+        MerkleTree.leafHash(bytes) == leaves[index]
+      else { throw APIError.unavailable("this wallet's log is damaged in walletd's database") }
+      entry = WalletLogProof.Entry(
+        index: UInt64(index), inclusion: MerkleTree.inclusionProof(index: index, leaves: leaves[...]),
+        bytes: bytes)
+    }
+    let proof = try WalletLogProof(
+      wallet: wallet, heads: heads, entry: entry, epoch: epoch.size - 1,
+      epochInclusion: epochs.inclusionProof(index: epoch.size - 1, size: epoch.size), checkpoint: epoch.note)
+    return String(decoding: proof.serialized(), as: UTF8.self)
+  }
+
+  // MARK: Start
+
+  /// Reads the epochs and heads stored, checks every wallet's log against its
+  /// head, and learns the facts of the whole log.
+  private func load() throws {
+    var lastRoot: [UInt8]? = nil
+    for row in try database.query("SELECT idx, map_root, note, cosigned, request FROM epochs ORDER BY idx") {
+      guard let idx = row[0].integer, Int(idx) == epochs.size, let root = row[1].blob, root.count == 32,
+        let noteBytes = row[2].blob, let note = try? SignedNote.parse(noteBytes)
+      else { throw APIError.unavailable("epoch \(epochs.size) is unreadable") }
+      epochs.append(mapRoot: root)
+      lastRoot = root
+      let epoch = Epoch(size: epochs.size, note: note, request: row[4].blob ?? [])
+      if let cosigned = row[3].blob, let full = try? SignedNote.parse(cosigned) {
+        latest = Epoch(size: epoch.size, note: full, request: epoch.request)
+        pending = nil
+      } else {
+        pending = epoch
+      }
+      guard (try? TlogCheckpoint(text: note.text))?.rootHash == epochs.root else {
+        throw APIError.unavailable("epoch \(idx)'s checkpoint does not match the epochs stored")
+      }
+    }
+    for row in try database.query("SELECT wallet, size, root FROM epoch_heads") {
+      guard let bytes = row[0].blob, let wallet = try? WalletID(bytes: bytes), let size = row[1].integer,
+        let root = row[2].blob, let head = try? WalletHead(size: UInt64(size), root: root)
+      else { throw APIError.unavailable("a stored head is unreadable") }
+      tree.set(HeadsKey(wallet: wallet), head)
+    }
+    guard tree.root == (lastRoot ?? HeadsMap.empty) else {
+      throw APIError.unavailable("the heads stored do not give the last epoch's map root")
+    }
+    // Every wallet's log against its head: entries lost or changed are found here.
+    var wallet: WalletID? = nil
+    var leaves: [[UInt8]] = []
+    func check() {
+      guard let wallet else { return }
+      let head = tree.head(of: HeadsKey(wallet: wallet))
+      let size = Int(head?.size ?? 0)
+      if leaves.count < size || (head.map { MerkleTree.root(leaves[..<size]) != $0.root } ?? false) {
+        facts.markDamaged(wallet, why: "its log no longer extends its witnessed head")
+      } else if leaves.count > size {
+        carry.insert(wallet)
+      }
+    }
+    for row in try database.query("SELECT rowid, wallet, idx, entry, leaf FROM log_entries ORDER BY wallet, idx") {
+      guard let rowid = row[0].integer, let bytes = row[1].blob, let id = try? WalletID(bytes: bytes),
+        let idx = row[2].integer, let entry = row[3].blob, let leaf = row[4].blob
+      else { continue }
+      if id != wallet {
+        check()
+        wallet = id
+        leaves = []
+      }
+      cursor = max(cursor, rowid)
+      // A gap in the indexes, or a leaf that is not its entry's hash, is damage.
+      leaves.append(Int(idx) == leaves.count && MerkleTree.leafHash(entry) == leaf ? leaf : [])
+      facts.learn(entry)
+    }
+    check()
+    // Wallets in the map with no entry left at all.
+    let present = Set(try database.query("SELECT DISTINCT wallet FROM log_entries").compactMap { $0[0].blob })
+    for row in try database.query("SELECT wallet FROM epoch_heads") {
+      guard let bytes = row[0].blob, !present.contains(bytes), let id = try? WalletID(bytes: bytes) else { continue }
+      facts.markDamaged(id, why: "its log no longer extends its witnessed head")
+    }
+    if facts.damagedCount > 0 {
+      logger.error("wallet logs that no longer extend their witnessed heads", metadata: ["count": "\(facts.damagedCount)"])
+    }
+  }
+
+  // MARK: Rounds
+
+  /// One round: finish the epoch in flight, or make the next one, or refresh
+  /// the cosignatures of an idle log. Returns whether there may be more to do.
+  private func round() async -> Bool {
+    if blocked != nil { return false }
+    if let epoch = pending {
+      let done = await submit(epoch)
+      if !done {
+        try? await Task.sleep(for: .seconds(1))
+        return false
+      }
+      return true
+    }
+    let moved: [WalletID]
+    do { moved = try scan() } catch {
+      logger.error("reading the log failed", metadata: ["error": "\(error)"])
+      return false
+    }
+    if moved.isEmpty {
+      resolveWaiters()
+      if ContinuousClock.now - lastCosigned >= settings.heartbeat { await heartbeat() }
+      return false
+    }
+    do {
+      let epoch = try makeEpoch(moved)
+      try await persist(epoch, moved: moved)
+      pending = epoch
+    } catch {
+      block("walletd could not make an epoch: \(error)")
+      return false
+    }
+    if await submit(pending!) { return true }
+    return false
+  }
+
+  /// The wallets whose logs grew since the last round (and the facts of the new entries).
+  private func scan() throws -> [WalletID] {
+    let rows = try database.query(
+      "SELECT rowid, wallet, entry FROM log_entries WHERE rowid > ? ORDER BY rowid LIMIT 100000",
+      [.integer(cursor)])
+    for row in rows {
+      guard let rowid = row[0].integer else { continue }
+      cursor = max(cursor, rowid)
+      if let bytes = row[1].blob, let wallet = try? WalletID(bytes: bytes) { carry.insert(wallet) }
+      if let entry = row[2].blob { facts.learn(entry) }
+    }
+    let moved = carry.filter { facts.damage(of: $0) == nil }.sorted { HeadsKey(wallet: $0) < HeadsKey(wallet: $1) }
+    return Array(moved.prefix(AddEpochRequest.maximumUpdates))
+  }
+
+  /// Moves the heads of `moved` and signs the next epoch's checkpoint.
+  private func makeEpoch(_ moved: [WalletID]) throws -> Epoch {
+    var updates: [HeadsUpdate] = []
+    for wallet in moved {
+      carry.remove(wallet)
+      let key = HeadsKey(wallet: wallet)
+      let leaves = try database.query(
+        "SELECT idx, leaf FROM log_entries WHERE wallet = ? ORDER BY idx", [.blob(wallet.bytes)]
+      ).enumerated().map { position, row in Int(row[0].integer ?? -1) == position ? row[1].blob ?? [] : [] }
+      let old = tree.head(of: key)
+      let oldSize = Int(old?.size ?? 0)
+      guard leaves.count >= oldSize, old.map({ MerkleTree.root(leaves[..<oldSize]) == $0.root }) ?? true else {
+        facts.markDamaged(wallet, why: "its log no longer extends its witnessed head")
+        logger.error("a wallet's log no longer extends its witnessed head; it is left out of the epoch")
+        continue
+      }
+      if leaves.count == oldSize { continue }
+      let head = WalletHead(leaves: leaves[...])
+      let consistency = old == nil ? [] : MerkleTree.consistencyProof(oldSize: oldSize, leaves: leaves[...])
+      updates.append(try HeadsUpdate(key: key, before: tree.proof(key), head: head, consistency: consistency))
+      tree.set(key, head)
+    }
+    epochs.append(mapRoot: tree.root)
+    let size = epochs.size
+    let checkpoint = try TlogCheckpoint(origin: settings.origin, size: size, rootHash: epochs.root)
+    let note = try signer.sign(checkpoint.text)
+    let request = try AddEpochRequest(
+      updates: updates,
+      checkpoint: AddCheckpointRequest(
+        oldSize: size - 1, consistencyProof: epochs.consistencyProof(oldSize: size - 1, newSize: size), note: note))
+    return Epoch(size: size, note: note, request: request.serialized())
+  }
+
+  private func persist(_ epoch: Epoch, moved: [WalletID]) async throws {
+    let heads = moved.compactMap { wallet in tree.head(of: HeadsKey(wallet: wallet)).map { (wallet, $0) } }
+    let mapRoot = tree.root
+    let _: Bool = try await committer.write { tx in
+      try tx.query(
+        "INSERT INTO epochs (idx, map_root, note, request, made_at) VALUES (?, ?, ?, ?, ?)",
+        [
+          .integer(Int64(epoch.size - 1)), .blob(mapRoot), .blob(epoch.note.serialized()), .blob(epoch.request),
+          .integer(Int64(Date().timeIntervalSince1970)),
+        ])
+      for (wallet, head) in heads {
+        try tx.query(
+          """
+          INSERT INTO epoch_heads (wallet, size, root) VALUES (?, ?, ?)
+          ON CONFLICT (wallet) DO UPDATE SET size = excluded.size, root = excluded.root
+          """, [.blob(wallet.bytes), .integer(Int64(head.size)), .blob(head.root)])
+      }
+      return true
+    }
+  }
+
+  /// Asks every witness to cosign `epoch`; true once the quorum did.
+  private func submit(_ epoch: Epoch) async -> Bool {
+    let cosignatures = await gather(epoch, refresh: false)
+    guard blocked == nil else { return false }
+    guard cosignatures.count >= settings.quorum else {
+      logger.warning(
+        "an epoch lacks cosignatures",
+        metadata: ["epoch": "\(epoch.size)", "cosigned": "\(cosignatures.count)", "quorum": "\(settings.quorum)"])
+      return false
+    }
+    guard let full = try? epoch.note.adding(cosignatures) else { return false }
+    let cosigned = Epoch(size: epoch.size, note: full, request: epoch.request)
+    let stored: Bool? = try? await committer.write { tx in
+      try tx.query(
+        "UPDATE epochs SET cosigned = ? WHERE idx = ?", [.blob(full.serialized()), .integer(Int64(epoch.size - 1))])
+      // Once every witness holds an epoch, its moves are no longer needed for catching up.
+      return true
+    }
+    guard stored == true else { return false }
+    latest = cosigned
+    pending = nil
+    lastCosigned = ContinuousClock.now
+    resolveWaiters()
+    return true
+  }
+
+  /// Fresh cosignatures of the latest epoch (an idle log, and at start: this
+  /// is how a restored walletd learns it is behind the witnesses).
+  private func heartbeat() async {
+    lastCosigned = ContinuousClock.now
+    guard let latest, pending == nil else {
+      if latest == nil, pending == nil { await checkNeverSeen() }
+      return
+    }
+    let cosignatures = await gather(latest, refresh: true)
+    guard cosignatures.count >= settings.quorum, blocked == nil,
+      let logSignatures = try? latest.note.verify(by: [signer.verifier]),
+      let note = try? SignedNote(text: latest.note.text, signatures: logSignatures + cosignatures)
+    else { return }
+    self.latest = Epoch(size: latest.size, note: note, request: latest.request)
+  }
+
+  /// A database with no epoch while the witnesses hold some: restored from
+  /// before the first epoch, or a new database under a key already witnessed.
+  private func checkNeverSeen() async {
+    guard !settings.witnesses.isEmpty, let empty = try? TlogCheckpoint(
+      origin: settings.origin, size: 0, rootHash: MerkleTree.root([])), let note = try? signer.sign(empty.text),
+      let body = try? AddCheckpointRequest(oldSize: 0, consistencyProof: [], note: note).serialized()
+    else { return }
+    for witness in settings.witnesses {
+      guard let answer = await poster.post(witness.url + "/add-checkpoint", body), answer.status == 409,
+        let size = Self.size(answer.body), size > 0
+      else { continue }
+      block(Self.behind(witness: witness, size: size, ours: 0))
+      return
+    }
+  }
+
+  /// The cosignatures of `epoch` by the witnesses that give one.
+  private func gather(_ epoch: Epoch, refresh: Bool) async -> [NoteSignature] {
+    let (poster, database, witnesses) = (poster, database, settings.witnesses)
+    let outcomes = await withTaskGroup(of: Outcome.self) { group in
+      for witness in witnesses {
+        group.addTask { await Self.cosign(epoch, by: witness, refresh: refresh, poster: poster, database: database) }
+      }
+      var all: [Outcome] = []
+      for await outcome in group { all.append(outcome) }
+      return all
+    }
+    var cosignatures: [NoteSignature] = []
+    for outcome in outcomes {
+      switch outcome {
+      case .cosigned(let signature): cosignatures.append(signature)
+      case .ahead(let witness, let size):
+        block(Self.behind(witness: witness, size: size, ours: epoch.size))
+      case .refused(let witness, let status, let why):
+        logger.error(
+          "a witness refused the log's epoch",
+          metadata: ["witness": "\(witness.url)", "status": "\(status)", "why": "\(why)", "epoch": "\(epoch.size)"])
+        if status == 422 {
+          block("the witness \(witness.verifier.name) refused epoch \(epoch.size) as not extending what it saw: \(why)")
+        }
+      case .unreachable(let witness):
+        logger.warning("a witness did not answer", metadata: ["witness": "\(witness.url)"])
+      }
+    }
+    return cosignatures
+  }
+
+  enum Outcome: Sendable {
+    case cosigned(NoteSignature)
+    case ahead(WitnessEndpoint, Int)
+    case refused(WitnessEndpoint, Int, String)
+    case unreachable(WitnessEndpoint)
+  }
+
+  /// One witness: the epoch (catching it up first if it is behind), or for a
+  /// refresh, the same checkpoint again.
+  private static func cosign(
+    _ epoch: Epoch, by witness: WitnessEndpoint, refresh: Bool, poster: WitnessPoster, database: SQLiteDatabase
+  ) async -> Outcome {
+    let plain = (try? AddCheckpointRequest(oldSize: epoch.size, consistencyProof: [], note: epoch.note))
+      .map { $0.serialized() }
+    var answer: WitnessAnswer?
+    if refresh {
+      guard let plain else { return .refused(witness, 0, "the checkpoint could not be written") }
+      answer = await poster.post(witness.url + "/add-checkpoint", plain)
+    } else {
+      answer = await poster.post(witness.url + "/psp-v1/add-epoch", epoch.request)
+    }
+    guard var current = answer else { return .unreachable(witness) }
+    if current.status == 409, let size = size(current.body) {
+      if size > epoch.size { return .ahead(witness, size) }
+      if size == epoch.size, !refresh, let plain {
+        // It holds this epoch already (walletd stopped before storing its cosignature).
+        guard let again = await poster.post(witness.url + "/add-checkpoint", plain) else { return .unreachable(witness) }
+        current = again
+      } else if size < epoch.size {
+        // Behind: replay the stored epochs it lacks, one by one, then this one.
+        for idx in (size + 1)...epoch.size {
+          let body: [UInt8]?
+          if idx == epoch.size, !refresh {
+            body = epoch.request
+          } else {
+            body = try? database.query("SELECT request FROM epochs WHERE idx = ?", [.integer(Int64(idx - 1))])
+              .first?[0].blob
+          }
+          guard let body, !body.isEmpty else { return .refused(witness, 0, "epoch \(idx) is no longer stored") }
+          guard let step = await poster.post(witness.url + "/psp-v1/add-epoch", body) else {
+            return .unreachable(witness)
+          }
+          current = step
+          guard step.status == 200 else { break }
+        }
+        if refresh, current.status == 200, let plain {
+          guard let again = await poster.post(witness.url + "/add-checkpoint", plain) else { return .unreachable(witness) }
+          current = again
+        }
+      }
+    }
+    guard current.status == 200 else {
+      return .refused(witness, current.status, String(decoding: current.body.prefix(300), as: UTF8.self))
+    }
+    guard let lines = try? NoteSignature.parseLines(current.body),
+      let signature = lines.first(where: { $0.isFrom(name: witness.verifier.name, keyID: witness.verifier.keyID) }),
+      witness.verifier.isValid(signature: signature.signature, over: Array(epoch.note.text.utf8))
+    else { return .refused(witness, current.status, "the cosignature does not verify") }
+    return .cosigned(signature)
+  }
+
+  static func size(_ body: [UInt8]) -> Int? {
+    guard body.last == 0x0A else { return nil }
+    return Int(String(decoding: body.dropLast(), as: UTF8.self))
+  }
+
+  static func behind(witness: WitnessEndpoint, size: Int, ours: Int) -> String {
+    "the witness \(witness.verifier.name) has seen \(size) epochs of this log, this database holds \(ours): "
+      + "it is older than what the witnesses saw (restored from a backup?); walletd refuses writes until the "
+      + "database is recovered"
+  }
+
+  private func block(_ why: String) {
+    guard blockedReason.value == nil else { return }
+    blockedReason.value = why
+    logger.critical("walletd refuses writes", metadata: ["why": "\(why)"])
+    for waiter in waiters { waiter.continuation.resume(throwing: APIError.unavailable(why)) }
+    waiters = []
+  }
+}
+
+/// A value behind a lock, readable from any thread.
+final class Locked<Value: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored: Value
+
+  init(_ value: Value) { stored = value }
+
+  var value: Value {
+    get { lock.withLock { stored } }
+    set { lock.withLock { stored = newValue } }
+  }
+}
