@@ -152,6 +152,7 @@ let package = Package(
       name: "psp-bench",
       dependencies: [
         "CSodium", "PSPCrypto", "PSPWallet", "PSPConsent", "WalletAPI", "WalletClient", "WalletServer",
+        "PSPTransparency", "WitnessServer",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),

@@ -36,6 +36,7 @@ struct MessageTests {
           problem("forbidden", 403, "only the operator registers administrations")))
     ),
     ("log-not-intact", Messages.logNotIntact("the log shrank")),
+    ("no-witnesses", Messages.noWitnesses),
     (
       "usage",
       Messages.usage(
@@ -82,6 +83,12 @@ struct MessageTests {
       Messages.ownerMismatch,
       Messages.trusteeUnreadable, Messages.publicKeysUnreadable, Messages.citizenKeyUnknown,
       Messages.logNotIntact("the log shrank"), Messages.logNotIntact("something new"),
+      Messages.noWitnesses, Messages.witnessSettingsMalformed,
+      Messages.logNotVerified("no witnesses are set up here"),
+      Messages.logNotVerified("the witnesses have not confirmed the log recently"),
+      Messages.logNotVerified("the checkpoint is not cosigned by the witnesses"),
+      Messages.logNotVerified("the log is older than one already checked here"),
+      Messages.from(ClientError.local("no witnesses are set up: the log cannot be checked")),
       Messages.demoFailed,
       Messages.usage("Unknown option '--x'", helpCommand: nil),
     ]

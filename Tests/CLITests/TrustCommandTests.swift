@@ -1,8 +1,10 @@
 import Foundation
 import PSPConsent
 import PSPCrypto
+import PSPTransparency
 import PSPWallet
 import Testing
+import WalletClient
 import WalletServer
 
 @testable import WalletCLIKit
@@ -51,13 +53,14 @@ struct TrustCommandTests {
 
     #expect(
       try await cli.ok(["trust", "show"])
-        == "Autorités d'enregistrement :\n  \(registrar.keyID)\nAdministrations connues :\n  aucune\n"
+        == "Autorités d'enregistrement :\n  \(registrar.keyID)\nTémoins du journal :\n  aucun\nAdministrations connues :\n  aucune\n"
     )
     var english = cli
     english.environment["LANG"] = "en_GB.UTF-8"
     #expect(
       try await english.ok(["trust", "show"])
-        == "Registration authorities:\n  \(registrar.keyID)\nAdministrations remembered:\n  none\n")
+        == "Registration authorities:\n  \(registrar.keyID)\nWitnesses of the log:\n  none\nAdministrations remembered:\n  none\n"
+    )
     #expect(
       try await cli.json(["trust", "show"], as: Listing.self)
         == Listing(registrars: [registrar.keyID], administrations: [:]))
@@ -114,6 +117,137 @@ struct TrustCommandTests {
     #expect(usage.code == 2)
   }
 
+  // MARK: trust witnesses
+
+  static func witnessKeys() throws -> (log: String, cnpd: String, eos: String) {
+    (
+      try Ed25519NoteSigner(name: "psp.lu/walletd", key: SigningKey()).verifier.vkey,
+      try CosignatureV1Signer(name: "cnpd.lu/witness", key: SigningKey()).vkey,
+      try CosignatureV1Signer(name: "eos.lu/witness", key: SigningKey()).vkey
+    )
+  }
+
+  /// Set once per installation, shown by key name and id (never the key),
+  /// replaced when set again; `PSP_WITNESS_POLICY` stands in for it.
+  @Test func witnessesAreSetAndShown() async throws {
+    let folder = TemporaryFolder()
+    let cli = CLIHarness(home: folder.path)
+    let keys = try Self.witnessKeys()
+    let (log, cnpd, eos) = (
+      Witnesses.shortName(keys.log), Witnesses.shortName(keys.cnpd), Witnesses.shortName(keys.eos)
+    )
+    #expect(log.hasPrefix("psp.lu/walletd+") && log.count == "psp.lu/walletd+".count + 8)
+    let set = await cli.run([
+      "trust", "witnesses", "--log", keys.log, "--quorum", "2", keys.cnpd, keys.eos,
+    ])
+    #expect(set.code == 0, "\(set.err)")
+    #expect(
+      set.out
+        == "Témoins enregistrés ici pour le journal \(log) :\n  \(cnpd)\n  \(eos)\nIl en faut 2 sur 2, qui l'ont confirmé il y a moins de 10 minutes.\n"
+    )
+    #expect(
+      set.err == "Comparez ces identifiants avec ceux que l'opérateur et les témoins ont publiés.\n")
+    #expect(
+      try Self.state(cli).witnesses
+        == WitnessPolicy(log: keys.log, witnesses: [keys.cnpd, keys.eos], quorum: 2))
+    #expect(
+      try await cli.ok(["trust", "show"])
+        == "Autorités d'enregistrement :\n  aucune\nTémoins du journal :\n  journal : \(log)\n  \(cnpd)\n  \(eos)\n  il en faut 2 sur 2, confirmation de moins de 10 minutes\nAdministrations connues :\n  aucune\n"
+    )
+    var english = cli
+    english.environment["LANG"] = "en_GB.UTF-8"
+    #expect(
+      try await english.ok(["trust", "show"]).contains(
+        "Witnesses of the log:\n  log: \(log)\n  \(cnpd)\n  \(eos)\n  2 of 2 needed, confirmed less than 10 minutes ago\n"
+      ))
+    struct Shown: Decodable, Equatable {
+      let log: String
+      let witnesses: [String]
+      let quorum: Int
+      let maxAgeMinutes: Int
+    }
+    struct Listing: Decodable { let witnesses: Shown? }
+    #expect(
+      try await cli.json(["trust", "show"], as: Listing.self).witnesses
+        == Shown(log: log, witnesses: [cnpd, eos], quorum: 2, maxAgeMinutes: 10))
+
+    // Set again: replaced, not added to.
+    let again = try await cli.json(
+      ["trust", "witnesses", "--log", keys.log, "--quorum", "1", "--max-age-minutes", "5", keys.eos],
+      as: Shown.self)
+    #expect(again == Shown(log: log, witnesses: [eos], quorum: 1, maxAgeMinutes: 5))
+    #expect(
+      try Self.state(cli).witnesses
+        == WitnessPolicy(log: keys.log, witnesses: [keys.eos], quorum: 1, maximumAge: 300))
+
+    // The environment stands in for what is set here.
+    var given = cli
+    given.environment[Witnesses.environmentKey] = String(
+      decoding: try JSONEncoder().encode(
+        WitnessPolicy(log: keys.log, witnesses: [keys.cnpd], quorum: 1)), as: UTF8.self)
+    #expect(
+      try await given.json(["trust", "show"], as: Listing.self).witnesses
+        == Shown(log: log, witnesses: [cnpd], quorum: 1, maxAgeMinutes: 10))
+    for wrong in [
+      "nope", #"{"log":"x","witnesses":[],"quorum":1,"maximumAge":600}"#,
+      String(
+        decoding: try JSONEncoder().encode(
+          WitnessPolicy(log: keys.log, witnesses: [keys.cnpd], quorum: 0)), as: UTF8.self),
+    ] {
+      given.environment[Witnesses.environmentKey] = wrong
+      let refused = await given.run(["trust", "show"])
+      #expect(refused.code == 1, "\(wrong)")
+      #expect(refused.err == Messages.witnessSettingsMalformed.rendered(in: .french) + "\n")
+    }
+  }
+
+  /// Keys that do not parse or are of the wrong kind, a witness twice: refused,
+  /// state.json unchanged. A quorum out of range or no witness: wrong usage.
+  @Test func badWitnessSettingsChangeNothing() async throws {
+    let folder = TemporaryFolder()
+    let cli = CLIHarness(home: folder.path)
+    let keys = try Self.witnessKeys()
+    try await cli.ok(["trust", "witnesses", "--log", keys.log, "--quorum", "1", keys.cnpd])
+    let state = try Data(contentsOf: Home(explicit: nil, environment: cli.environment).stateURL)
+    for arguments in [
+      ["--log", keys.cnpd, "--quorum", "1", keys.eos],
+      ["--log", keys.log, "--quorum", "1", keys.log],
+      ["--log", keys.log, "--quorum", "1", "cnpd.lu/witness+00000000+AAAA"],
+      ["--log", "garbage", "--quorum", "1", keys.eos],
+      ["--log", keys.log, "--quorum", "2", keys.eos, keys.eos],
+    ] {
+      let result = await cli.run(["trust", "witnesses"] + arguments)
+      #expect(result.code == 1, "\(arguments)")
+      #expect(result.out.isEmpty)
+      #expect(result.err == Messages.witnessSettingsMalformed.rendered(in: .french) + "\n")
+      #expect(
+        try Data(contentsOf: Home(explicit: nil, environment: cli.environment).stateURL) == state)
+    }
+    for arguments in [
+      ["--log", keys.log, "--quorum", "2", keys.eos], ["--log", keys.log, "--quorum", "0", keys.eos],
+      ["--log", keys.log, "--quorum", "1"], ["--quorum", "1", keys.eos],
+      ["--log", keys.log, "--quorum", "1", "--max-age-minutes", "0", keys.eos],
+    ] {
+      let result = await cli.run(["trust", "witnesses"] + arguments)
+      #expect(result.code == 2, "\(arguments)")
+      #expect(
+        try Data(contentsOf: Home(explicit: nil, environment: cli.environment).stateURL) == state)
+    }
+  }
+
+  /// A state file from before the witnesses reads, with none set.
+  @Test func aStateFileWithoutWitnessesReads() throws {
+    let folder = TemporaryFolder()
+    let home = Home(explicit: folder.path, environment: [:])
+    try Data(
+      #"{"format":"psp-cli-state/1","identities":{"maria":{"wallet":"AAAAAAAAAAAAAAAAAAAAAA"}},"registrars":[]}"#
+        .utf8
+    ).write(to: home.stateURL)
+    let state = try HomeState.read(home)
+    #expect(state.witnesses == nil)
+    #expect(state["maria"].wallet == "AAAAAAAAAAAAAAAAAAAAAA")
+  }
+
   // MARK: no registration authority
 
   /// A citizen whose installation pinned no registration authority cannot
@@ -158,7 +292,8 @@ struct TrustCommandTests {
         == Listing(registrars: [], administrations: [:]))
     #expect(
       try await cli.ok(["trust", "show"])
-        == "Autorités d'enregistrement :\n  aucune\nAdministrations connues :\n  aucune\n")
+        == "Autorités d'enregistrement :\n  aucune\nTémoins du journal :\n  aucun\nAdministrations connues :\n  aucune\n"
+    )
 
     // The key in the environment does instead of the pinning.
     let registrar = try Self.keystore(home, Platform.registrarName)

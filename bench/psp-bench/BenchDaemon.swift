@@ -5,7 +5,9 @@ import PSPCrypto
 import PSPWallet
 import WalletAPI
 import WalletClient
+import PSPTransparency
 import WalletServer
+import WitnessServer
 
 /// A walletd in this process on a free loopback port, its data in a fresh
 /// directory on the real disk (fsync costs what it costs in production), an
@@ -21,12 +23,19 @@ final class BenchDaemon: @unchecked Sendable {
   /// The registration authority: certifies the office social; every client pins its key.
   let registrar: Identity
   let daemon: WalletDaemon
+  /// The witnesses walletd asks (in this process), and the policy every client pins.
+  private(set) var witnesses: [WitnessDaemon] = []
+  private(set) var policy: WitnessPolicy?
 
   var baseURL: String { daemon.baseURL }
   var service: WalletService { daemon.service }
 
   /// - Parameter grantCacheSize: walletd's verified-grant cache; nil: its default.
-  static func start(grantCacheSize: Int? = nil) async throws -> BenchDaemon {
+  /// - Parameter witnesses: psp-witness instances started in this process; walletd needs all of them.
+  /// - Parameter epochInterval: walletd's shortest time between epochs, in milliseconds.
+  static func start(grantCacheSize: Int? = nil, witnesses count: Int = 0, epochInterval: Int = 0) async throws
+    -> BenchDaemon
+  {
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("psp-bench-\(UUID().uuidString)").path
     let operatorIdentity = Identity(kind: .operator)
@@ -37,13 +46,32 @@ final class BenchDaemon: @unchecked Sendable {
     configuration.operatorKey = Paserk.encode(operatorIdentity.signingKey.publicKey)
     configuration.registrarKeys = [Paserk.encode(registrar.signingKey.publicKey)]
     configuration.grantCacheSize = grantCacheSize
+    configuration.epochIntervalMilliseconds = epochInterval
     var logger = Logger(label: "walletd")
     logger.logLevel = .error
     DataDirectories.shared.add(directory)
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let logVkey = try Ed25519NoteSigner(
+      name: DaemonConfiguration.defaultLogOrigin, key: DaemonKey.loadOrCreate(in: directory)
+    ).verifier.vkey
+    var witnesses: [WitnessDaemon] = []
+    for index in 0..<count {
+      var witnessLogger = Logger(label: "psp-witness")
+      witnessLogger.logLevel = .error
+      witnesses.append(
+        try await WitnessDaemon.start(
+          WitnessConfiguration(
+            dataDir: directory + "/witness-\(index)", listen: "127.0.0.1:0", name: "w\(index).example.lu/witness",
+            logs: [DaemonConfiguration.defaultLogOrigin + "=" + logVkey]),
+          logger: witnessLogger))
+    }
+    configuration.witnesses = witnesses.map { "\($0.baseURL) \($0.vkey)" }
     let daemon = try await WalletDaemon.start(configuration, logger: logger)
     let bench = BenchDaemon(
       directory: directory, daemon: daemon, operatorIdentity: operatorIdentity, registrar: registrar
     )
+    bench.witnesses = witnesses
+    bench.policy = try WitnessPolicy(log: logVkey, witnesses: witnesses.map(\.vkey), quorum: count)
     let office = try Administration(
       id: AdministrationID(rawValue: administrationID)!, name: "Office social de Redange",
       kind: .officeSocial,
@@ -69,7 +97,7 @@ final class BenchDaemon: @unchecked Sendable {
   func transport(_ identity: Identity) -> Transport {
     Transport(
       baseURL: baseURL, identity: identity,
-      trust: ClientTrust(registrars: [registrar.signingKey.publicKey]))
+      trust: ClientTrust(registrars: [registrar.signingKey.publicKey], witnesses: policy))
   }
 
   /// The database file and its write-ahead log, in bytes.
@@ -100,8 +128,17 @@ final class BenchDaemon: @unchecked Sendable {
     return (batches, writes)
   }
 
+  /// Epochs walletd made, and log entries, so far.
+  func epochs() -> (epochs: Int, entries: Int) {
+    let db = try? SQLiteDatabase(path: directory + "/walletd.sqlite")
+    let epochs = (try? db?.query("SELECT COUNT(*) FROM epochs").first?[0].integer) ?? nil
+    let entries = (try? db?.query("SELECT COUNT(*) FROM log_entries").first?[0].integer) ?? nil
+    return (Int(epochs ?? 0), Int(entries ?? 0))
+  }
+
   func stop() async {
     await daemon.stop()
+    for witness in witnesses { await witness.stop() }
     DataDirectories.shared.remove(directory)
   }
 }

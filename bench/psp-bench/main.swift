@@ -3,16 +3,18 @@ import Foundation
 /// psp-bench MODE [options]: prints Markdown (the machine, then tables) on
 /// standard output. See bench/README.md.
 let usage = """
-  usage: psp-bench crypto|citizen|reads|scale|all [options]
+  usage: psp-bench crypto|citizen|reads|scale|witnessed|all [options]
     --runs N            crypto: runs per side, median reported (default 5)
     --seconds S         crypto: seconds per run (default 1); reads, scale alone: measured seconds per row (default 10)
     --repetitions N     citizen: citizens timed (default 20)
     --connections LIST  reads: concurrent connections (default 1,16,64); scale alone: one number (default 64)
     --sizes LIST        scale: wallet counts, growing (default 1000,10000)
+    --witnesses LIST    witnessed: witness counts (default 0,1,3)
+    --epoch-interval MS witnessed: walletd's shortest time between epochs (default 0)
   """
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-guard let mode = arguments.first, ["crypto", "citizen", "reads", "scale", "all"].contains(mode)
+guard let mode = arguments.first, ["crypto", "citizen", "reads", "scale", "witnessed", "all"].contains(mode)
 else {
   FileHandle.standardError.write(Data((usage + "\n").utf8))
   exit(2)
@@ -61,6 +63,14 @@ do {
     }
     if mode == "scale", let seconds = number("seconds") { scaleOptions.seconds = seconds }
     try await ScaleBenchmark.run(scaleOptions)
+  }
+  if mode == "witnessed" || mode == "all" {
+    var witnessedOptions = WitnessedReadsBenchmark.Options()
+    if let counts = list("witnesses") { witnessedOptions.witnesses = counts }
+    if mode == "witnessed", let connections = list("connections")?.first { witnessedOptions.connections = connections }
+    if mode == "witnessed", let seconds = number("seconds") { witnessedOptions.seconds = seconds }
+    if let interval = number("epoch-interval") { witnessedOptions.epochInterval = Int(interval) }
+    try await WitnessedReadsBenchmark.run(witnessedOptions)
   }
   print(
     "Whole run: \(format(Double(monotonicNanoseconds() - started) / 1e9, 0)) s; load average at the end: \(MachineDescription.loadAverage()); "

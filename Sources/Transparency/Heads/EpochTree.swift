@@ -1,20 +1,26 @@
 import PSPConsent
 import PSPCrypto
 
-/// The epoch log's tree (RFC 9162 §2.1, SHA-256) kept in memory as it grows:
+/// An RFC 9162 tree (SHA-256) kept in memory as it grows, over leaf hashes:
 /// every aligned perfect subtree's hash is stored once, so the root, an
 /// inclusion proof and a consistency proof cost O(log² n) hashes, not O(n).
-/// Leaf i is the heads map root after epoch i (`spec/log.md` §4).
-public struct EpochTree: Sendable {
+/// About 64 bytes per leaf.
+public struct MerkleLevels: Sendable {
   /// `levels[h][i]`: the hash of leaves i·2^h ..< (i+1)·2^h.
   private var levels: [[[UInt8]]] = [[]]
 
   public init() {}
 
+  public init(leafHashes: some Sequence<[UInt8]>) {
+    for leaf in leafHashes { append(leafHash: leaf) }
+  }
+
   public var size: Int { levels[0].count }
 
-  public mutating func append(mapRoot: [UInt8]) {
-    levels[0].append(MerkleTree.leafHash(mapRoot))
+  public func leafHash(_ index: Int) -> [UInt8] { levels[0][index] }
+
+  public mutating func append(leafHash: [UInt8]) {
+    levels[0].append(leafHash)
     var h = 0
     while levels[h].count % 2 == 0 {
       let pair = levels[h].suffix(2)
@@ -72,6 +78,28 @@ public struct EpochTree: Sendable {
     var k = 1
     while k << 1 < n { k <<= 1 }
     return k
+  }
+}
+
+/// The epoch log's tree: leaf i is the heads map root after epoch i
+/// (`spec/log.md` §4), kept whole in memory by walletd.
+public struct EpochTree: Sendable {
+  private var tree = MerkleLevels()
+
+  public init() {}
+
+  public var size: Int { tree.size }
+
+  public mutating func append(mapRoot: [UInt8]) { tree.append(leafHash: MerkleTree.leafHash(mapRoot)) }
+
+  public func root(size n: Int) -> [UInt8] { tree.root(size: n) }
+
+  public var root: [UInt8] { tree.root }
+
+  public func inclusionProof(index: Int, size n: Int) -> [[UInt8]] { tree.inclusionProof(index: index, size: n) }
+
+  public func consistencyProof(oldSize m: Int, newSize n: Int) -> [[UInt8]] {
+    tree.consistencyProof(oldSize: m, newSize: n)
   }
 }
 

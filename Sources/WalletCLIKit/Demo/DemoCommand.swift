@@ -12,11 +12,11 @@ struct DemoCommand: AsyncParsableCommand {
       data-protection authority and another independent body. The operator
       registers three administrations; Maria opens her wallet and fills it; the
       FNS reads what she allowed, with a receipt proving the reading is in her
-      log, and is refused her rent; Paul, her social worker, files a request for her under a one-shot
-      procuration and is refused a second time; the office social acknowledges and
-      decides; Maria withdraws the FNS's permission, which is then refused; Maria
-      reads her access log and checks it against the witnesses. Exit code 0 when
-      everything went as expected.
+      log, and is refused her rent; Paul, her social worker, files a request for
+      her under a one-shot procuration and is refused a second time; the office
+      social acknowledges and decides; Maria withdraws the FNS's permission,
+      which is then refused; Maria reads her access log and checks it against
+      the witnesses. Exit code 0 when everything went as expected.
 
       Example:
         wallet-cli demo

@@ -156,13 +156,13 @@ struct LogCommand: AsyncParsableCommand {
     _ used: [StatementID], _ citizen: CitizenClient, _ rules: StandardConsentRules
   ) async throws -> [OneShotReuse] {
     guard !used.isEmpty else { return [] }
-    let grants = try await citizen.grants().map(\.grant)
+    let grants = try await citizen.grants().map(\.grant.claims)
     let authority = WalletAuthority(
       wallet: citizen.walletID, owner: citizen.identity.signingKey.publicKey)
     let procurations = try await citizen.transport.send(
       "GET", "/v1/wallets/\(citizen.walletID)/procurations", as: ProcurationsView.self
     ).procurations.compactMap {
-      try? ProcurationVerifier.verify($0.token, authority: authority, rules: rules)
+      try? ProcurationVerifier.verify($0.token, authority: authority, rules: rules).claims
     }
     return OneShotReuse.find(used, grants: grants, procurations: procurations)
   }

@@ -16,20 +16,18 @@ struct OneShotReuse: Equatable {
   let kind: Kind
 
   /// Among the statements `used` more than once, the one-shot ones, by the
-  /// citizen's own (verified) grants and procurations. A statement not among
-  /// them is not the citizen's to judge here and is left out.
-  static func find(_ used: [StatementID], grants: [Grant], procurations: [Procuration])
-    -> [OneShotReuse]
-  {
+  /// claims of the citizen's own grants and procurations (verified by the
+  /// caller). A statement not among them is not the citizen's to judge here
+  /// and is left out.
+  static func find(
+    _ used: [StatementID], grants: [GrantClaims], procurations: [ProcurationClaims]
+  ) -> [OneShotReuse] {
     used.compactMap { id in
-      if let grant = grants.first(where: { $0.id == id }) {
-        guard grant.claims.kind == .oneShot else { return nil }
-        return OneShotReuse(
-          id: id, kind: .grant(grantee: grant.grantee, purpose: grant.claims.purpose))
+      if let grant = grants.first(where: { $0.jti == id }) {
+        guard grant.kind == .oneShot else { return nil }
+        return OneShotReuse(id: id, kind: .grant(grantee: grant.sub, purpose: grant.purpose))
       }
-      if let procuration = procurations.first(where: { $0.id == id }),
-        procuration.claims.kind == .oneShot
-      {
+      if let procuration = procurations.first(where: { $0.jti == id }), procuration.kind == .oneShot {
         return OneShotReuse(id: id, kind: .procuration)
       }
       return nil

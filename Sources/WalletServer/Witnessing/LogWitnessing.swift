@@ -79,6 +79,10 @@ public actor LogWitnessing {
   private var lastCosigned = ContinuousClock.now
   private var waiters: [Waiter] = []
   private var started = false
+  /// The hash trees of the wallet logs touched lately, grown from each
+  /// round's new entries (a receipt and a move cost O(log² n), not O(n)).
+  private var logs: [WalletID: MerkleLevels] = [:]
+  static let cachedLogs = 4096
 
   public init(
     settings: Settings, daemonKey: SigningKey, database: SQLiteDatabase, committer: GroupCommitter,
@@ -211,21 +215,39 @@ public actor LogWitnessing {
     let heads = tree.proof(key)
     var entry: WalletLogProof.Entry? = nil
     if let index, let head = tree.head(of: key) {
-      let rows = try database.query(
-        "SELECT idx, leaf, entry FROM log_entries WHERE wallet = ? AND idx < ? ORDER BY idx",
-        [.blob(wallet.bytes), .integer(Int64(head.size))])
-      let leaves = rows.compactMap { $0[1].blob }
-      guard leaves.count == Int(head.size), index < leaves.count, let bytes = rows[index][2].blob,
-        MerkleTree.leafHash(bytes) == leaves[index]
+      let levels = try self.levels(of: wallet)
+      let size = Int(head.size)
+      guard levels.size >= size, index < size, levels.root(size: size) == head.root,
+        let bytes = try database.query(
+          "SELECT entry FROM log_entries WHERE wallet = ? AND idx = ?", [.blob(wallet.bytes), .integer(Int64(index))]
+        ).first?[0].blob,
+        MerkleTree.leafHash(bytes) == levels.leafHash(index)
       else { throw APIError.unavailable("this wallet's log is damaged in walletd's database") }
       entry = WalletLogProof.Entry(
-        index: UInt64(index), inclusion: MerkleTree.inclusionProof(index: index, leaves: leaves[...]),
-        bytes: bytes)
+        index: UInt64(index), inclusion: levels.inclusionProof(index: index, size: size), bytes: bytes)
     }
     let proof = try WalletLogProof(
       wallet: wallet, heads: heads, entry: entry, epoch: epoch.size - 1,
       epochInclusion: epochs.inclusionProof(index: epoch.size - 1, size: epoch.size), checkpoint: epoch.note)
     return String(decoding: proof.serialized(), as: UTF8.self)
+  }
+
+  /// The hash tree of a wallet's stored log: from the cache, or read whole
+  /// (a gap in the indexes or a leaf that is not its entry's hash is kept as
+  /// an empty hash, so that it cannot match a head).
+  private func levels(of wallet: WalletID) throws -> MerkleLevels {
+    if let cached = logs[wallet] { return cached }
+    let rows = try database.query(
+      "SELECT idx, entry, leaf FROM log_entries WHERE wallet = ? ORDER BY idx", [.blob(wallet.bytes)])
+    var levels = MerkleLevels()
+    for (position, row) in rows.enumerated() {
+      let sound =
+        Int(row[0].integer ?? -1) == position && row[1].blob.map(MerkleTree.leafHash) == row[2].blob
+      levels.append(leafHash: sound ? row[2].blob ?? [] : [])
+    }
+    if logs.count >= Self.cachedLogs, let any = logs.keys.first { logs[any] = nil }
+    logs[wallet] = levels
+    return levels
   }
 
   // MARK: Start
@@ -236,10 +258,15 @@ public actor LogWitnessing {
     var lastRoot: [UInt8]? = nil
     for row in try database.query("SELECT idx, map_root, note, cosigned, request FROM epochs ORDER BY idx") {
       guard let idx = row[0].integer, Int(idx) == epochs.size, let root = row[1].blob, root.count == 32,
-        let noteBytes = row[2].blob, let note = try? SignedNote.parse(noteBytes)
+        let noteBytes = row[2].blob
       else { throw APIError.unavailable("epoch \(epochs.size) is unreadable") }
       epochs.append(mapRoot: root)
       lastRoot = root
+      // An old epoch every witness holds keeps only its map root.
+      if noteBytes.isEmpty { continue }
+      guard let note = try? SignedNote.parse(noteBytes) else {
+        throw APIError.unavailable("epoch \(idx)'s checkpoint is unreadable")
+      }
       let epoch = Epoch(size: epochs.size, note: note, request: row[4].blob ?? [])
       if let cosigned = row[3].blob, let full = try? SignedNote.parse(cosigned) {
         latest = Epoch(size: epoch.size, note: full, request: epoch.request)
@@ -338,13 +365,25 @@ public actor LogWitnessing {
   /// The wallets whose logs grew since the last round (and the facts of the new entries).
   private func scan() throws -> [WalletID] {
     let rows = try database.query(
-      "SELECT rowid, wallet, entry FROM log_entries WHERE rowid > ? ORDER BY rowid LIMIT 100000",
+      "SELECT rowid, wallet, idx, entry, leaf FROM log_entries WHERE rowid > ? ORDER BY rowid LIMIT 100000",
       [.integer(cursor)])
     for row in rows {
       guard let rowid = row[0].integer else { continue }
       cursor = max(cursor, rowid)
-      if let bytes = row[1].blob, let wallet = try? WalletID(bytes: bytes) { carry.insert(wallet) }
-      if let entry = row[2].blob { facts.learn(entry) }
+      guard let bytes = row[1].blob, let wallet = try? WalletID(bytes: bytes), let idx = row[2].integer,
+        let entry = row[3].blob
+      else { continue }
+      carry.insert(wallet)
+      facts.learn(entry)
+      // A cached tree grows by the entry that follows it; one read after the
+      // cache was filled is already in; anything else: read it again later.
+      if let size = logs[wallet]?.size, Int(idx) >= size {
+        if Int(idx) == size, let leaf = row[4].blob, MerkleTree.leafHash(entry) == leaf {
+          logs[wallet]?.append(leafHash: leaf)
+        } else {
+          logs[wallet] = nil
+        }
+      }
     }
     let moved = carry.filter { facts.damage(of: $0) == nil }.sorted { HeadsKey(wallet: $0) < HeadsKey(wallet: $1) }
     return Array(moved.prefix(AddEpochRequest.maximumUpdates))
@@ -356,19 +395,18 @@ public actor LogWitnessing {
     for wallet in moved {
       carry.remove(wallet)
       let key = HeadsKey(wallet: wallet)
-      let leaves = try database.query(
-        "SELECT idx, leaf FROM log_entries WHERE wallet = ? ORDER BY idx", [.blob(wallet.bytes)]
-      ).enumerated().map { position, row in Int(row[0].integer ?? -1) == position ? row[1].blob ?? [] : [] }
+      let levels = try self.levels(of: wallet)
       let old = tree.head(of: key)
       let oldSize = Int(old?.size ?? 0)
-      guard leaves.count >= oldSize, old.map({ MerkleTree.root(leaves[..<oldSize]) == $0.root }) ?? true else {
+      guard levels.size >= oldSize, old.map({ levels.root(size: oldSize) == $0.root }) ?? true else {
         facts.markDamaged(wallet, why: "its log no longer extends its witnessed head")
+        logs[wallet] = nil
         logger.error("a wallet's log no longer extends its witnessed head; it is left out of the epoch")
         continue
       }
-      if leaves.count == oldSize { continue }
-      let head = WalletHead(leaves: leaves[...])
-      let consistency = old == nil ? [] : MerkleTree.consistencyProof(oldSize: oldSize, leaves: leaves[...])
+      if levels.size == oldSize { continue }
+      let head = try WalletHead(size: UInt64(levels.size), root: levels.root)
+      let consistency = old == nil ? [] : levels.consistencyProof(oldSize: oldSize, newSize: levels.size)
       updates.append(try HeadsUpdate(key: key, before: tree.proof(key), head: head, consistency: consistency))
       tree.set(key, head)
     }
@@ -416,10 +454,17 @@ public actor LogWitnessing {
     }
     guard let full = try? epoch.note.adding(cosignatures) else { return false }
     let cosigned = Epoch(size: epoch.size, note: full, request: epoch.request)
+    let everyWitness = cosignatures.count == settings.witnesses.count
     let stored: Bool? = try? await committer.write { tx in
       try tx.query(
         "UPDATE epochs SET cosigned = ? WHERE idx = ?", [.blob(full.serialized()), .integer(Int64(epoch.size - 1))])
-      // Once every witness holds an epoch, its moves are no longer needed for catching up.
+      // Once every witness holds an epoch, the older epochs' moves and notes
+      // are no longer needed for catching one up: only their map roots stay.
+      if everyWitness {
+        try tx.query(
+          "UPDATE epochs SET request = NULL, note = x'', cosigned = NULL WHERE idx < ? AND request IS NOT NULL",
+          [.integer(Int64(epoch.size - 2))])
+      }
       return true
     }
     guard stored == true else { return false }
