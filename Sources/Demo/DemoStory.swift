@@ -330,7 +330,8 @@ public struct DemoStory: Sendable {
         ? (fr
           ? "a vérifié son journal avec les deux témoins : intact (\(again.size) entrées)"
           : "verified her log against both witnesses: intact (\(again.size) entries)")
-        : (fr ? "a vérifié son journal : PROBLÈME" : "verified her log: PROBLEM"))
+        : (fr ? "a vérifié son journal : PROBLÈME" : "verified her log: PROBLEM")
+          + " (\(verification.problem ?? again.problem ?? "?"))")
     var transcript = recorder.transcript
     transcript.logIntact = verification.intact && again.intact
     return transcript

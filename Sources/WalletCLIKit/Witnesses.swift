@@ -58,8 +58,8 @@ extension Messages {
     fr: "Les réglages des témoins ne sont pas valables. Rien n'a été fait.",
     en: "The witness settings are not valid. Nothing was done.",
     hintFR:
-      "Il faut la clé du journal de walletd, des clés de témoins différentes et un nombre exigé entre 1 et leur nombre ; vérifiez PSP_WITNESS_POLICY ou refaites wallet-cli trust witnesses.",
+      "Il faut la clé du journal de walletd, des clés de témoins différentes, et qu'il en faille plus de la moitié ; vérifiez PSP_WITNESS_POLICY ou refaites wallet-cli trust witnesses.",
     hintEN:
-      "It takes walletd's log key, distinct witness keys and a required number between 1 and their count; check PSP_WITNESS_POLICY or run wallet-cli trust witnesses again."
+      "It takes walletd's log key, distinct witness keys, and more than half of them required; check PSP_WITNESS_POLICY or run wallet-cli trust witnesses again."
   )
 }

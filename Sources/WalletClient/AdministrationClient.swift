@@ -86,8 +86,8 @@ public final class AdministrationClient: @unchecked Sendable {
     let me = transport.identity.publicIdentity.keyID
     let servedFields = Set(answer.keys.map(\.field))
     let (_, proven) = try LogProofCheck.receipt(answer.receipt, wallet: wallet, trust: transport.trust) { entry in
-      entry.action == .fieldsRead && entry.actor == me && entry.grant == grantID && entry.purpose == purpose
-        && servedFields.isSubset(of: Set(entry.fields))
+      entry.action == .fieldsRead && entry.actor == me && entry.role == .administration && entry.grant == grantID
+        && entry.purpose == purpose && servedFields.isSubset(of: Set(entry.fields))
     }
     try LogProofCheck.rememberReceipt(proven, wallet: wallet, trust: transport.trust)
     var values: [(FieldID, FieldValue)] = []

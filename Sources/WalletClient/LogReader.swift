@@ -48,13 +48,18 @@ public enum LogReader {
     }
   }
 
-  static func rawEntries(_ transport: Transport, wallet: WalletID) async throws(ClientError) -> [[UInt8]] {
+  /// The entries from 0, page by page, up to `limit` (a platform claiming an
+  /// endless log cannot keep the client paging forever).
+  static func rawEntries(_ transport: Transport, wallet: WalletID, limit: Int = 10_000_000) async throws(ClientError)
+    -> [[UInt8]]
+  {
     var out: [[UInt8]] = []
-    while true {
+    while out.count < limit {
       let view = try await transport.send("GET", "/v1/wallets/\(wallet)/log?start=\(out.count)", as: LogView.self)
       out += view.entries.map(\.bytes)
       if view.entries.isEmpty || out.count >= view.size { return out }
     }
+    return out
   }
 
   public static func verify(_ transport: Transport, wallet: WalletID, since previous: String?) async throws(ClientError)
@@ -70,7 +75,7 @@ public enum LogReader {
     }
     let head = verified.head
     let size = Int(head.size)
-    let entries = try await rawEntries(transport, wallet: wallet)
+    let entries = try await rawEntries(transport, wallet: wallet, limit: size)
     guard entries.count >= size else {
       return LogVerification(size: size, problem: "entries are missing")
     }
@@ -104,21 +109,27 @@ public enum LogReader {
     }
     var verifiedEntries: [AccessLogEntry] = []
     var uses: [StatementID: Int] = [:]
+    var made: [StatementID: Int] = [:]
     for bytes in entries.prefix(size) {
       guard let entry = try? AccessLogEntry.decode(canonical: bytes), entry.wallet == wallet else {
         return LogVerification(size: size, problem: "an entry is malformed or belongs to another wallet")
       }
       verifiedEntries.append(entry)
       if entry.outcome == .allowed {
-        if entry.action == .fieldsRead, let grant = entry.grant, entry.role == .administration {
-          uses[grant, default: 0] += 1
-        }
+        // Whoever the entry names as reader, a read under a grant uses it.
+        if entry.action == .fieldsRead, let grant = entry.grant { uses[grant, default: 0] += 1 }
+        // A procuration is used by each filing or grant made under it.
         if entry.action == .procurationUsed, let procuration = entry.procuration { uses[procuration, default: 0] += 1 }
+        if entry.action == .filingMade || entry.action == .grantIssued, entry.role == .trustee,
+          let procuration = entry.procuration, !(entry.action == .grantIssued && entry.filing != nil)
+        {
+          made[procuration, default: 0] += 1
+        }
       }
     }
     return LogVerification(
       checkpoint: token, size: size, entries: verifiedEntries, intact: true, problem: nil,
-      usedMoreThanOnce: uses.filter { $0.value > 1 }.map(\.key).sorted())
+      usedMoreThanOnce: Set(uses.filter { $0.value > 1 }.map(\.key) + made.filter { $0.value > 1 }.map(\.key)).sorted())
   }
 
   static func problem(_ error: ClientError) -> String {

@@ -27,6 +27,11 @@ public struct WitnessPolicy: Sendable, Codable, Equatable {
     self.maximumAge = maximumAge
     _ = try tlogPolicy()
     guard maximumAge > 0 else { throw .local("the maximum age of cosignatures must be positive") }
+    // Two disjoint groups of witnesses must not each make a quorum: two
+    // histories could then both be cosigned. 0 is for development only.
+    guard quorum == 0 || 2 * quorum > witnesses.count else {
+      throw .local("the quorum must be more than half of the witnesses (or 0, for development only)")
+    }
   }
 
   public func tlogPolicy() throws(ClientError) -> TlogPolicy {
@@ -46,6 +51,9 @@ public struct WitnessPolicy: Sendable, Codable, Equatable {
 /// by a quorum of the pinned witnesses, recently, and never older than a
 /// checkpoint this client has already seen.
 public enum LogProofCheck {
+  /// Seconds a timestamp may be ahead of this machine's clock.
+  public static let clockSkew: Int64 = 300
+
   public static func verify(
     _ text: String?, wallet: WalletID, trust: ClientTrust, at now: Int64 = Int64(Date().timeIntervalSince1970)
   ) throws(ClientError) -> WalletLogProof.Verified {
@@ -63,7 +71,11 @@ public enum LogProofCheck {
     } catch {
       throw .forged(.receiptInvalid("\(error)"))
     }
-    let recent = verified.cosignedAt.filter { Int64($0) >= now - policy.maximumAge }.count
+    // Fresh, and not from the future (a witness's clock running ahead would
+    // otherwise keep an old view fresh for ever).
+    let recent = verified.cosignedAt.filter {
+      Int64(clamping: $0) >= now - policy.maximumAge && Int64(clamping: $0) <= now + Self.clockSkew
+    }.count
     guard recent >= policy.quorum else {
       throw .forged(.checkpointStale(minutes: Int(policy.maximumAge / 60)))
     }
@@ -88,6 +100,12 @@ public enum LogProofCheck {
     else { throw .forged(.receiptInvalid("it holds no entry")) }
     guard entry.wallet == wallet, entry.outcome == .allowed, expected(entry) else {
       throw .forged(.receiptInvalid("its entry is not this access"))
+    }
+    // The entry is of now: an old read's receipt is not this read's.
+    let now = Int64(Date().timeIntervalSince1970)
+    let maximumAge = trust.witnesses?.maximumAge ?? WitnessPolicy.defaultMaximumAge
+    guard let at = Timestamp.parse(entry.at), at >= now - maximumAge, at <= now + clockSkew else {
+      throw .forged(.receiptInvalid("its entry is not of now"))
     }
     return (entry, ProvenEntry(index: Int(logged.index), verified: verified))
   }

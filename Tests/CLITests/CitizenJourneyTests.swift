@@ -110,15 +110,20 @@ struct CitizenJourneyTests {
       ])
     let receipts = URL(fileURLWithPath: platform.cli.environment["PSP_HOME"]!)
       .appendingPathComponent("fns.receipts")
-    #expect(read.receipt == receipts.appendingPathComponent("\(wallet)-\(grant.grant)-1.tlog-proof").path)
     #expect(
-      try String(contentsOfFile: read.receipt, encoding: .utf8).hasPrefix("c2sp.org/tlog-proof@v1\n"))
+      read.receipt == receipts.appendingPathComponent("\(wallet)-\(grant.grant)-1.tlog-proof").path)
+    #expect(
+      try String(contentsOfFile: read.receipt, encoding: .utf8).hasPrefix(
+        "c2sp.org/tlog-proof@v1\n"))
     #expect(
       (try FileManager.default.attributesOfItem(atPath: read.receipt)[.posixPermissions] as? Int)
         == 0o600)
     let again = try await cli.ok(readCommand)
     let second = receipts.appendingPathComponent("\(wallet)-\(grant.grant)-2.tlog-proof").path
-    #expect(again.contains("Reçu gardé (la preuve que cette lecture est inscrite au journal de la personne, confirmée par les témoins) : \(second)\n"))
+    #expect(
+      again.contains(
+        "Reçu gardé (la preuve que cette lecture est inscrite au journal de la personne, confirmée par les témoins) : \(second)\n"
+      ))
     #expect(FileManager.default.fileExists(atPath: second))
 
     // The log is checked every time, and tells it in words: the first check
@@ -181,7 +186,8 @@ struct CitizenJourneyTests {
           in: .french) + "\n")
     #expect(
       refused.err.hasPrefix(
-        "wallet-cli: Votre journal n'est PAS intact : les témoins n'ont pas confirmé ce que walletd montre."))
+        "wallet-cli: Votre journal n'est PAS intact : les témoins n'ont pas confirmé ce que walletd montre."
+      ))
 
     // No witnesses at all: the same, with what to set up.
     var state = try HomeState.read(home)
@@ -227,6 +233,7 @@ struct CitizenJourneyTests {
     #expect(
       try await cli.ok(["log", "--as", "maria"]).contains(
         "Première vérification sur cet appareil"))
-    #expect(try HomeState.read(home)["maria"].checkpoint?.hasPrefix("c2sp.org/tlog-proof@v1") == true)
+    #expect(
+      try HomeState.read(home)["maria"].checkpoint?.hasPrefix("c2sp.org/tlog-proof@v1") == true)
   }
 }

@@ -57,6 +57,8 @@ struct OneShotReuseTests {
       procuration.fr
         == "ATTENTION : la procuration à usage unique n° \(id) a servi plus d'une fois. walletd aurait dû refuser la deuxième utilisation : prévenez l'opérateur de la plateforme et l'autorité de protection des données (CNPD)."
     )
-    #expect(procuration.en.hasSuffix("tell the platform's operator and the data-protection authority (CNPD)."))
+    #expect(
+      procuration.en.hasSuffix(
+        "tell the platform's operator and the data-protection authority (CNPD)."))
   }
 }

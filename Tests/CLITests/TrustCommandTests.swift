@@ -146,7 +146,8 @@ struct TrustCommandTests {
         == "Témoins enregistrés ici pour le journal \(log) :\n  \(cnpd)\n  \(eos)\nIl en faut 2 sur 2, qui l'ont confirmé il y a moins de 10 minutes.\n"
     )
     #expect(
-      set.err == "Comparez ces identifiants avec ceux que l'opérateur et les témoins ont publiés.\n")
+      set.err == "Comparez ces identifiants avec ceux que l'opérateur et les témoins ont publiés.\n"
+    )
     #expect(
       try Self.state(cli).witnesses
         == WitnessPolicy(log: keys.log, witnesses: [keys.cnpd, keys.eos], quorum: 2))
@@ -173,7 +174,10 @@ struct TrustCommandTests {
 
     // Set again: replaced, not added to.
     let again = try await cli.json(
-      ["trust", "witnesses", "--log", keys.log, "--quorum", "1", "--max-age-minutes", "5", keys.eos],
+      [
+        "trust", "witnesses", "--log", keys.log, "--quorum", "1", "--max-age-minutes", "5",
+        keys.eos,
+      ],
       as: Shown.self)
     #expect(again == Shown(log: log, witnesses: [eos], quorum: 1, maxAgeMinutes: 5))
     #expect(
@@ -224,8 +228,10 @@ struct TrustCommandTests {
         try Data(contentsOf: Home(explicit: nil, environment: cli.environment).stateURL) == state)
     }
     for arguments in [
-      ["--log", keys.log, "--quorum", "2", keys.eos], ["--log", keys.log, "--quorum", "0", keys.eos],
+      ["--log", keys.log, "--quorum", "2", keys.eos],
+      ["--log", keys.log, "--quorum", "0", keys.eos],
       ["--log", keys.log, "--quorum", "1"], ["--quorum", "1", keys.eos],
+      ["--log", keys.log, "--quorum", "1", keys.cnpd, keys.eos],
       ["--log", keys.log, "--quorum", "1", "--max-age-minutes", "0", keys.eos],
     ] {
       let result = await cli.run(["trust", "witnesses"] + arguments)

@@ -12,10 +12,14 @@ struct DemoStoryTests {
   @Test func theWholeStory() async throws {
     let directory = TestDirectory()
     let logs = LogCapture()
-    let transcript = try await DemoStory(language: .french).run(dataDir: directory.path, logger: logs.logger())
-    let failures = transcript.steps.filter { $0.outcome == "error" || $0.detail.contains("NOT REFUSED") }
+    let transcript = try await DemoStory(language: .french).run(
+      dataDir: directory.path, logger: logs.logger())
+    let failures = transcript.steps.filter {
+      $0.outcome == "error" || $0.detail.contains("NOT REFUSED")
+    }
     #expect(failures.isEmpty, "\(failures.map(\.detail))")
-    #expect(transcript.refusals.map(\.code) == ["field-not-granted", "procuration-used", "revoked"])
+    #expect(
+      transcript.refusals.map(\.code) == ["field-not-granted", "procuration-used", "revoked"])
     #expect(transcript.refusals.map(\.actor) == ["FNS", "Paul", "FNS"])
     #expect(transcript.logIntact == true)
 
@@ -32,17 +36,21 @@ struct DemoStoryTests {
 
     // The FNS saw exactly the allocation-de-vie-chère fields Maria holds.
     let fnsRead = try #require(transcript.steps.first { $0.actor == "FNS" && $0.fieldsSeen != nil })
-    #expect(Set(fnsRead.fieldsSeen!.keys) == [
-      "surname", "given_names", "matricule", "birth_date", "address", "residence_since", "civil_status",
-      "household_members", "household_income", "iban", "account_holder",
-    ])
+    #expect(
+      Set(fnsRead.fieldsSeen!.keys) == [
+        "surname", "given_names", "matricule", "birth_date", "address", "residence_since",
+        "civil_status",
+        "household_members", "household_income", "iban", "account_holder",
+      ])
     #expect(fnsRead.fieldsSeen?["rent_amount"] == nil)
     #expect(fnsRead.fieldsSeen?["iban"]?.contains("LU28") == true)
 
     // Plaintext at rest: no value of Maria's in the database, its WAL or the
     // key file, nor in the witnesses' folders, nor in anything walletd logged
     // (every level, trace included).
-    let values = ["Ferreira", "1985031212307", "LU280019400644750000", "rue de la Gare", "Lucas", "electricit"]
+    let values = [
+      "Ferreira", "1985031212307", "LU280019400644750000", "rue de la Gare", "Lucas", "electricit",
+    ]
     // walletd may still be closing its database (the WAL is checkpointed and
     // removed when its last connection goes): a file that vanishes mid-scan
     // means its content moved into another, so the whole scan starts again.
@@ -57,7 +65,9 @@ struct DemoStoryTests {
       for file in files {
         let url = URL(fileURLWithPath: directory.path).appendingPathComponent(file)
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
+          isDirectory.boolValue
+        {
           continue
         }
         guard let data = try? Data(contentsOf: url) else {

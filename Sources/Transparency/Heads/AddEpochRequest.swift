@@ -25,7 +25,8 @@ public struct AddEpochRequest: Sendable, Equatable {
     guard updates.count <= Self.maximumUpdates else {
       throw .malformedHeads("at most \(Self.maximumUpdates) moves in one epoch")
     }
-    guard checkpoint.checkpoint.size == checkpoint.oldSize + 1 else {
+    // Written so that no size, however large, can overflow.
+    guard checkpoint.checkpoint.size > 0, checkpoint.oldSize == checkpoint.checkpoint.size - 1 else {
       throw .malformedHeads("an epoch grows the epoch log by exactly one leaf")
     }
     self.updates = updates

@@ -18,10 +18,14 @@ struct AdminAcknowledgeCommand: AsyncParsableCommand {
             --service "Accueil social" --phone "+352 2000 0000"
       """)
 
-  @Option(parsing: .unconditional, help: ArgumentHelp("The citizen's wallet number.", valueName: "wallet-id"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("The citizen's wallet number.", valueName: "wallet-id"))
   var wallet: String
 
-  @Option(parsing: .unconditional, help: ArgumentHelp("The request's number in the wallet.", valueName: "filing-id"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("The request's number in the wallet.", valueName: "filing-id"))
   var filing: String
 
   @Option(help: ArgumentHelp("Your own number for the request.", valueName: "number"))

@@ -21,10 +21,14 @@ struct AdminDecideCommand: AsyncParsableCommand {
             --recourse "Recours possible : voir la lettre de décision."
       """)
 
-  @Option(parsing: .unconditional, help: ArgumentHelp("The citizen's wallet number.", valueName: "wallet-id"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("The citizen's wallet number.", valueName: "wallet-id"))
   var wallet: String
 
-  @Option(parsing: .unconditional, help: ArgumentHelp("The request's number in the wallet.", valueName: "filing-id"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("The request's number in the wallet.", valueName: "filing-id"))
   var filing: String
 
   @Option(help: "granted, refused or partial.")
@@ -37,7 +41,8 @@ struct AdminDecideCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("How to contest the decision.", valueName: "text"))
   var recourse: String
 
-  @Option(parsing: .unconditional, 
+  @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "The citizen's encryption key (base64url), if not read before.", valueName: "key"))
   var citizenKey: String?

@@ -23,7 +23,9 @@ struct AdminReadCommand: AsyncParsableCommand {
             --purpose allocation-vie-chere --fields iban
       """)
 
-  @Option(parsing: .unconditional, help: ArgumentHelp("The citizen's wallet number.", valueName: "wallet-id"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("The citizen's wallet number.", valueName: "wallet-id"))
   var wallet: String
 
   @Option(parsing: .unconditional, help: ArgumentHelp("The grant's number.", valueName: "grant-id"))
@@ -112,8 +114,11 @@ struct AdminReadCommand: AsyncParsableCommand {
       if !result.withheld.isEmpty {
         let names = result.withheld.map(\.rawValue).joined(separator: ", ")
         invocation.line(
-          fr: "ATTENTION : la plateforme n'a pas renvoyé \(names), que la permission donne. Demandez-les à la personne.",
-          en: "WARNING: the platform did not return \(names), which the permission gives. Ask the person for them.")
+          fr:
+            "ATTENTION : la plateforme n'a pas renvoyé \(names), que la permission donne. Demandez-les à la personne.",
+          en:
+            "WARNING: the platform did not return \(names), which the permission gives. Ask the person for them."
+        )
       }
     }
   }

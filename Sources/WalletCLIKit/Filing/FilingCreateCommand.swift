@@ -30,17 +30,20 @@ struct FilingCreateCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("The administration (its id).", valueName: "administration"))
   var at: String
 
-  @Option(parsing: .unconditional, 
+  @Option(
+    parsing: .unconditional,
     help: ArgumentHelp("As a trusted person: the citizen's wallet number.", valueName: "wallet-id"))
   var onBehalfOf: String?
 
-  @Option(parsing: .unconditional, 
+  @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "As a trusted person: the procuration to use (default: the first that fits).", valueName: "id"
     ))
   var procuration: String?
 
-  @Option(parsing: .unconditional, 
+  @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
       "As a trusted person: the citizen's key id, to check the wallet is theirs.",
       valueName: "k4.pid"))

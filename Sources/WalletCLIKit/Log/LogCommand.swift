@@ -101,7 +101,9 @@ struct LogCommand: AsyncParsableCommand {
           intact: true, problem: nil, size: checked.size,
           comparedWithPreviousCheckpoint: comparedWithPrevious,
           oneShotUsedMoreThanOnce: reused.map(\.id.rawValue),
-          entries: entries.map { Told(entry: $0, sentence: renderer.sentence($0, invocation.language)) }))
+          entries: entries.map {
+            Told(entry: $0, sentence: renderer.sentence($0, invocation.language))
+          }))
     }
     invocation.line(
       fr: "Votre journal est intact (\(checked.size) entrées) : les témoins l'ont confirmé.",
@@ -136,7 +138,9 @@ struct LogCommand: AsyncParsableCommand {
         Shown(
           intact: false, problem: invocation.say(failure.text), size: nil,
           comparedWithPreviousCheckpoint: nil, oneShotUsedMoreThanOnce: [],
-          entries: entries.map { Told(entry: $0, sentence: renderer.sentence($0, invocation.language)) }))
+          entries: entries.map {
+            Told(entry: $0, sentence: renderer.sentence($0, invocation.language))
+          }))
       throw failure
     }
     invocation.line(

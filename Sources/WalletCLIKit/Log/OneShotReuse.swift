@@ -27,7 +27,8 @@ struct OneShotReuse: Equatable {
         guard grant.kind == .oneShot else { return nil }
         return OneShotReuse(id: id, kind: .grant(grantee: grant.sub, purpose: grant.purpose))
       }
-      if let procuration = procurations.first(where: { $0.jti == id }), procuration.kind == .oneShot {
+      if let procuration = procurations.first(where: { $0.jti == id }), procuration.kind == .oneShot
+      {
         return OneShotReuse(id: id, kind: .procuration)
       }
       return nil

@@ -31,10 +31,14 @@ struct ProcurationCreateCommand: AsyncParsableCommand {
       valueName: "name-or-file"))
   var to: String?
 
-  @Option(parsing: .unconditional, help: ArgumentHelp("The trusted person's public key (k4.public…).", valueName: "key"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("The trusted person's public key (k4.public…).", valueName: "key"))
   var toKey: String?
 
-  @Option(parsing: .unconditional, help: ArgumentHelp("The trusted person's encryption key (base64url).", valueName: "key"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("The trusted person's encryption key (base64url).", valueName: "key"))
   var toEncryptionKey: String?
 
   @Flag(help: "One step, used once (a one-shot procuration).")

@@ -18,7 +18,8 @@ struct ProcurationListCommand: AsyncParsableCommand {
         wallet-cli procuration list --as paul --wallet WALLET_ID
       """)
 
-  @Option(parsing: .unconditional, 
+  @Option(
+    parsing: .unconditional,
     help: ArgumentHelp("As a trusted person: the citizen's wallet number.", valueName: "wallet-id"))
   var wallet: String?
 

@@ -44,10 +44,14 @@ struct RegistrarCertifyCommand: AsyncParsableCommand {
       "Its public identity file (from its 'identity show --json').", valueName: "file"))
   var keys: String?
 
-  @Option(parsing: .unconditional, help: ArgumentHelp("Its public signing key (k4.public…).", valueName: "key"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Its public signing key (k4.public…).", valueName: "key"))
   var signingKey: String?
 
-  @Option(parsing: .unconditional, help: ArgumentHelp("Its public encryption key (base64url).", valueName: "key"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Its public encryption key (base64url).", valueName: "key"))
   var encryptionKey: String?
 
   @Option(help: ArgumentHelp("The aids it processes, comma-separated.", valueName: "a,b"))
@@ -124,7 +128,8 @@ struct RegistrarCertifyCommand: AsyncParsableCommand {
         // Dated a minute back: a client whose clock is a little behind the
         // registrar's must not find a new certificate "not valid yet".
         certificate = try AdministrationCertificate.issue(
-          administration, by: acting.identity, at: Int64(Date().timeIntervalSince1970) - 60, days: days)
+          administration, by: acting.identity, at: Int64(Date().timeIntervalSince1970) - 60,
+          days: days)
       } catch let error as RegistryError {
         if case .kindNotAllowed(let kind, let purpose) = error {
           throw Messages.kindNotForAid(kind, purpose)

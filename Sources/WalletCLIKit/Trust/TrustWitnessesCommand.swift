@@ -9,11 +9,11 @@ struct TrustWitnessesCommand: AsyncParsableCommand {
     discussion: """
       walletd's access log is confirmed (cosigned) by independent witnesses. Give
       walletd's log key (--log, published by the operator), the number of
-      witnesses that must have confirmed it (--quorum), and each witness's key
-      (published by the witness). A reading, a request or a log is then
-      believed only if that many of these witnesses confirmed it recently
-      (--max-age-minutes). Setting them again replaces them. Compare the key ids
-      printed with the ones published before you go on.
+      witnesses that must have confirmed it (--quorum, more than half of them),
+      and each witness's key (published by the witness). A reading, a request
+      or a log is then believed only if that many of these witnesses confirmed
+      it recently (--max-age-minutes). Setting them again replaces them.
+      Compare the key ids printed with the ones published before you go on.
 
       Example:
         wallet-cli trust witnesses --log psp.lu/walletd+1a2b3c4d+AQ… \\
@@ -39,8 +39,11 @@ struct TrustWitnessesCommand: AsyncParsableCommand {
 
   func validate() throws {
     guard !witnesses.isEmpty else { throw ValidationError("give at least one witness's key") }
-    guard (1...witnesses.count).contains(quorum) else {
-      throw ValidationError("--quorum: between 1 and the number of witnesses (\(witnesses.count))")
+    // More than half: two disjoint groups of witnesses could otherwise each
+    // cosign another history of the log.
+    guard quorum <= witnesses.count, 2 * quorum > witnesses.count else {
+      throw ValidationError(
+        "--quorum: more than half of the witnesses, and at most all \(witnesses.count)")
     }
     guard maxAgeMinutes > 0 else { throw ValidationError("--max-age-minutes: 1 or more") }
   }

@@ -81,10 +81,20 @@ extension WalletService {
       procuration: procuration?.id)
     let oneShotProcuration = procuration.flatMap { $0.claims.kind == .oneShot ? $0.id : nil }
     let at = now
+    let facts = facts
+    // A one-shot procuration used to grant is used, as for a filing: in the
+    // log (`procuration-used`), and never again even if its row is deleted.
+    let used = oneShotProcuration.map {
+      AccessLogEntry(
+        at: at, wallet: wallet, actor: caller.keyID, role: .trustee, action: .procurationUsed,
+        purpose: grant.claims.purpose, grant: grant.id, procuration: $0)
+    }
     let _: Bool = try await write { tx in
       if let oneShotProcuration {
+        if facts.isUsed(oneShotProcuration, wallet: wallet) { throw ConsentRefusal.alreadyUsed }
         try Self.consume(oneShotProcuration, wallet: wallet, at: at, in: tx)
       }
+      if let used { try Self.append(used, in: tx) }
       try Self.insert(grant, token: request.token, at: at, in: tx)
       try Self.insert(request.keys, in: tx)
       try Self.insert(manifests, in: tx)

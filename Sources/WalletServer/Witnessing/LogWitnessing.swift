@@ -5,6 +5,10 @@ import PSPCrypto
 import PSPTransparency
 import PSPWallet
 
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
 /// walletd's side of the witnessed log (`spec/log.md` §4–§8). In rounds, it
 /// gathers the wallets whose logs grew, moves their heads in the heads map,
 /// appends the map root to the epoch log, signs the epoch checkpoint, stores
@@ -79,10 +83,15 @@ public actor LogWitnessing {
   private var lastCosigned = ContinuousClock.now
   private var waiters: [Waiter] = []
   private var started = false
+  /// The latest cosigned note not stored yet, and whether every witness cosigned it.
+  private var unsaved: (epoch: Epoch, everyWitness: Bool)?
   /// The hash trees of the wallet logs touched lately, grown from each
   /// round's new entries (a receipt and a move cost O(log² n), not O(n)).
   private var logs: [WalletID: MerkleLevels] = [:]
   static let cachedLogs = 4096
+  /// Epochs whose moves are kept after every witness holds them (about 1 KiB
+  /// each): the catch-up window of a witness that falls behind.
+  static let retainedEpochs = 100_000
 
   public init(
     settings: Settings, daemonKey: SigningKey, database: SQLiteDatabase, committer: GroupCommitter,
@@ -139,6 +148,7 @@ public actor LogWitnessing {
     }
     for waiter in waiters { waiter.continuation.resume(throwing: APIError.unavailable("walletd is stopping")) }
     waiters = []
+    await saveUnsaved()
   }
 
   // MARK: What answers wait for
@@ -352,8 +362,10 @@ public actor LogWitnessing {
     }
     do {
       let epoch = try makeEpoch(moved)
-      try await persist(epoch, moved: moved)
+      // In flight from now: no proof is made from the moved tree until the
+      // epoch is cosigned (a proof under the previous checkpoint would not verify).
       pending = epoch
+      try await persist(epoch, moved: moved)
     } catch {
       block("walletd could not make an epoch: \(error)")
       return false
@@ -424,7 +436,12 @@ public actor LogWitnessing {
   private func persist(_ epoch: Epoch, moved: [WalletID]) async throws {
     let heads = moved.compactMap { wallet in tree.head(of: HeadsKey(wallet: wallet)).map { (wallet, $0) } }
     let mapRoot = tree.root
+    let previous = unsaved
+    unsaved = nil
     let _: Bool = try await committer.write { tx in
+      if let (cosigned, everyWitness) = previous {
+        try Self.save(cosigned, everyWitness: everyWitness, in: tx)
+      }
       try tx.query(
         "INSERT INTO epochs (idx, map_root, note, request, made_at) VALUES (?, ?, ?, ?, ?)",
         [
@@ -442,6 +459,36 @@ public actor LogWitnessing {
     }
   }
 
+  /// Stores an epoch's cosigned note. Once every witness holds an epoch, the
+  /// older epochs' moves and notes are no longer needed for catching one up:
+  /// only their map roots stay.
+  static func save(_ cosigned: Epoch, everyWitness: Bool, in tx: SQLiteDatabase.Transaction) throws {
+    let retainedEpochs = Self.retainedEpochs
+    try tx.query(
+      "UPDATE epochs SET cosigned = ? WHERE idx = ?",
+      [.blob(cosigned.note.serialized()), .integer(Int64(cosigned.size - 1))])
+    if everyWitness {
+      // Notes go at once; each epoch's moves stay for `retainedEpochs`, so
+      // that a witness down for a while (or restored) can catch up.
+      try tx.query(
+        "UPDATE epochs SET note = x'', cosigned = NULL WHERE idx < ? AND length(note) > 0",
+        [.integer(Int64(cosigned.size - 2))])
+      try tx.query(
+        "UPDATE epochs SET request = NULL WHERE idx < ? AND request IS NOT NULL",
+        [.integer(Int64(cosigned.size - 2 - retainedEpochs))])
+    }
+  }
+
+  /// Stores the latest cosigned note (walletd is stopping).
+  private func saveUnsaved() async {
+    guard let (cosigned, everyWitness) = unsaved else { return }
+    unsaved = nil
+    let _: Bool? = try? await committer.write { tx in
+      try Self.save(cosigned, everyWitness: everyWitness, in: tx)
+      return true
+    }
+  }
+
   /// Asks every witness to cosign `epoch`; true once the quorum did.
   private func submit(_ epoch: Epoch) async -> Bool {
     let cosignatures = await gather(epoch, refresh: false)
@@ -454,20 +501,9 @@ public actor LogWitnessing {
     }
     guard let full = try? epoch.note.adding(cosignatures) else { return false }
     let cosigned = Epoch(size: epoch.size, note: full, request: epoch.request)
-    let everyWitness = cosignatures.count == settings.witnesses.count
-    let stored: Bool? = try? await committer.write { tx in
-      try tx.query(
-        "UPDATE epochs SET cosigned = ? WHERE idx = ?", [.blob(full.serialized()), .integer(Int64(epoch.size - 1))])
-      // Once every witness holds an epoch, the older epochs' moves and notes
-      // are no longer needed for catching one up: only their map roots stay.
-      if everyWitness {
-        try tx.query(
-          "UPDATE epochs SET request = NULL, note = x'', cosigned = NULL WHERE idx < ? AND request IS NOT NULL",
-          [.integer(Int64(epoch.size - 2))])
-      }
-      return true
-    }
-    guard stored == true else { return false }
+    // The cosigned note is stored with the next epoch, not in a commit of its
+    // own: after a crash the witnesses give it again (they hold the epoch).
+    unsaved = (cosigned, cosignatures.count == settings.witnesses.count)
     latest = cosigned
     pending = nil
     lastCosigned = ContinuousClock.now
@@ -500,9 +536,9 @@ public actor LogWitnessing {
     else { return }
     for witness in settings.witnesses {
       guard let answer = await poster.post(witness.url + "/add-checkpoint", body), answer.status == 409,
-        let size = Self.size(answer.body), size > 0
+        let size = Self.size(answer.body), size > 0, let shown = await evidence(from: witness), shown.size > 0
       else { continue }
-      block(Self.behind(witness: witness, size: size, ours: 0))
+      block(Self.behind(witness: witness, size: shown.size, ours: 0))
       return
     }
   }
@@ -523,19 +559,46 @@ public actor LogWitnessing {
       switch outcome {
       case .cosigned(let signature): cosignatures.append(signature)
       case .ahead(let witness, let size):
-        block(Self.behind(witness: witness, size: size, ours: epoch.size))
+        // Believed only with the witness's own checkpoint, signed by this
+        // log's key and cosigned by that witness: a bare number proves nothing.
+        if let shown = await evidence(from: witness), shown.size > epoch.size {
+          block(Self.behind(witness: witness, size: shown.size, ours: epoch.size))
+        } else {
+          logger.error(
+            "a witness claims a longer log without showing it", metadata: ["witness": "\(witness.url)", "size": "\(size)"])
+        }
       case .refused(let witness, let status, let why):
         logger.error(
           "a witness refused the log's epoch",
           metadata: ["witness": "\(witness.url)", "status": "\(status)", "why": "\(why)", "epoch": "\(epoch.size)"])
-        if status == 422 {
-          block("the witness \(witness.verifier.name) refused epoch \(epoch.size) as not extending what it saw: \(why)")
+        // A refusal blocks walletd only if the witness shows a checkpoint of
+        // this log that this database does not hold (a fork or a later state).
+        if status == 422 || status == 409, let shown = await evidence(from: witness),
+          shown.size > epochs.size || shown.rootHash != epochs.root(size: shown.size)
+        {
+          block(
+            "the witness \(witness.verifier.name) holds a checkpoint of this log (size \(shown.size)) that this "
+              + "database does not: it is older than, or forked from, what the witnesses saw; walletd refuses writes "
+              + "until the database is recovered")
         }
       case .unreachable(let witness):
         logger.warning("a witness did not answer", metadata: ["witness": "\(witness.url)"])
       }
     }
     return cosignatures
+  }
+
+  /// The latest checkpoint `witness` cosigned for this log, if it shows one
+  /// signed by this log's key and cosigned by itself.
+  private func evidence(from witness: WitnessEndpoint) async -> TlogCheckpoint? {
+    let hash = Encoding.hex(SHA256.hash(Array(settings.origin.utf8)))
+    guard let url = URL(string: witness.url + "/\(hash)/checkpoint"),
+      let (data, response) = try? await URLSession.shared.data(from: url),
+      (response as? HTTPURLResponse)?.statusCode == 200,
+      let note = try? SignedNote.parse([UInt8](data)),
+      let policy = try? TlogPolicy(logs: [signer.verifier], witnesses: [witness.verifier], quorum: 1)
+    else { return nil }
+    return try? policy.verify(note)
   }
 
   enum Outcome: Sendable {
@@ -599,9 +662,14 @@ public actor LogWitnessing {
     return .cosigned(signature)
   }
 
+  /// A witness's 409 body: a decimal without leading zeroes, then a newline.
   static func size(_ body: [UInt8]) -> Int? {
-    guard body.last == 0x0A else { return nil }
-    return Int(String(decoding: body.dropLast(), as: UTF8.self))
+    guard body.last == 0x0A, body.count >= 2, body.count <= 20 else { return nil }
+    let digits = body.dropLast()
+    guard digits.allSatisfy({ (0x30...0x39).contains($0) }), digits.first != 0x30 || digits.count == 1 else {
+      return nil
+    }
+    return Int(String(decoding: digits, as: UTF8.self))
   }
 
   static func behind(witness: WitnessEndpoint, size: Int, ours: Int) -> String {
