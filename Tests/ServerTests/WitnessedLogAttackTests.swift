@@ -7,6 +7,7 @@ import Testing
 import WalletAPI
 import WalletClient
 import WalletServer
+import WitnessServer
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -47,6 +48,38 @@ struct WitnessedLogAttackTests {
 
   static func start() async throws -> ServerHarness {
     try await ServerHarness.start(witnesses: 2)
+  }
+
+  /// Paul's one-shot procuration for the aide sociale, and a filing under it
+  /// that answers walletd's refusal code (nil when filed).
+  static func paulFiles(_ h: ServerHarness) async throws -> (Procuration, @Sendable () async -> String?) {
+    let procuration = try await h.paulsProcuration()
+    let trustee = TrusteeClient(transport: h.transport(h.paul))
+    let (wallet, now) = (h.citizen.walletID, h.now)
+    let ownerKey = try await trustee.ownerKey(wallet: wallet)
+    return (
+      procuration,
+      {
+        await refusalCode {
+          _ = try await trustee.file(
+            wallet: wallet, ownerKey: ownerKey, procuration: procuration, purpose: "aide-sociale",
+            at: "office-social-redange", at: now)
+        }
+      }
+    )
+  }
+
+  /// What each witness answers to `request`.
+  static func post(_ request: AddEpochRequest, to witnesses: [WitnessDaemon]) async throws -> [Int] {
+    var answers: [Int] = []
+    for witness in witnesses {
+      var post = URLRequest(url: URL(string: witness.baseURL + "/psp-v1/add-epoch")!)
+      post.httpMethod = "POST"
+      post.httpBody = Data(request.serialized())
+      let (_, response) = try await URLSession.shared.data(for: post)
+      answers.append((response as? HTTPURLResponse)?.statusCode ?? 0)
+    }
+    return answers
   }
 
   /// "A read erased": the FNS read; the operator deletes the log entries from
@@ -100,16 +133,7 @@ struct WitnessedLogAttackTests {
     defer { Task { await h.stop() } }
     let tally = Tally()
     let wallet = h.citizen.walletID
-    let procuration = try await h.paulsProcuration()
-    let trustee = TrusteeClient(transport: h.transport(h.paul))
-    let ownerKey = try await trustee.ownerKey(wallet: wallet)
-    func file() async -> String? {
-      await refusalCode {
-        _ = try await trustee.file(
-          wallet: wallet, ownerKey: ownerKey, procuration: procuration, purpose: "aide-sociale",
-          at: "office-social-redange", at: h.now)
-      }
-    }
+    let (procuration, file) = try await Self.paulFiles(h)
     #expect(await file() == nil)
     let grant = try await h.citizen.grant(
       to: "office-social-redange", purpose: "aide-sociale", kind: .oneShot, days: 5, at: h.now)
@@ -150,17 +174,13 @@ struct WitnessedLogAttackTests {
     defer { Task { await h.stop() } }
     let tally = Tally()
     let wallet = h.citizen.walletID
-    let procuration = try await h.paulsProcuration()
-    let trustee = TrusteeClient(transport: h.transport(h.paul))
-    let ownerKey = try await trustee.ownerKey(wallet: wallet)
+    let (_, file) = try await Self.paulFiles(h)
     let backup = h.directory.path + "/backup"
     try await h.restart {
       try FileManager.default.createDirectory(atPath: backup, withIntermediateDirectories: true)
       try h.database().query("VACUUM INTO ?", [.text(backup + "/walletd.sqlite")])
     }
-    _ = try await trustee.file(
-      wallet: wallet, ownerKey: ownerKey, procuration: procuration, purpose: "aide-sociale",
-      at: "office-social-redange", at: h.now)
+    #expect(await file() == nil)
     let before = try await h.citizen.verifyLog(since: nil)
     try await h.restart {
       let live = h.directory.path + "/walletd.sqlite"
@@ -177,14 +197,7 @@ struct WitnessedLogAttackTests {
       let reason = try #require(blocked)
       return reason.contains("has seen") && reason.contains("restored")
     }
-    await tally.attack("a backup restored: the one-shot procuration usable again") {
-      let code = await refusalCode {
-        _ = try await trustee.file(
-          wallet: wallet, ownerKey: ownerKey, procuration: procuration, purpose: "aide-sociale",
-          at: "office-social-redange", at: h.now)
-      }
-      return code != nil
-    }
+    await tally.attack("a backup restored: the one-shot procuration usable again") { await file() != nil }
     await tally.attack("a backup restored: Maria's device shown the old log") {
       let after = try await h.citizen.verifyLog(since: before.checkpoint)
       return !after.intact
@@ -231,14 +244,7 @@ struct WitnessedLogAttackTests {
             head: WalletHead(leaves: entries[...]), consistency: [])
         ],
         checkpoint: AddCheckpointRequest(oldSize: 0, consistencyProof: [], note: signer.sign(checkpoint.text)))
-      var answers: [Int] = []
-      for witness in h.witnesses {
-        var post = URLRequest(url: URL(string: witness.baseURL + "/psp-v1/add-epoch")!)
-        post.httpMethod = "POST"
-        post.httpBody = Data(request.serialized())
-        let (_, response) = try await URLSession.shared.data(for: post)
-        answers.append((response as? HTTPURLResponse)?.statusCode ?? 0)
-      }
+      let answers = try await Self.post(request, to: h.witnesses)
       return answers.allSatisfy { $0 == 409 }
     }
     // The same fork at the witnesses' own size: Maria's head moves backwards.
@@ -263,14 +269,7 @@ struct WitnessedLogAttackTests {
         checkpoint: AddCheckpointRequest(
           oldSize: old, consistencyProof: realEpochs.consistencyProof(oldSize: old, newSize: old + 1),
           note: signer.sign(next.text)))
-      var answers: [Int] = []
-      for witness in h.witnesses {
-        var post = URLRequest(url: URL(string: witness.baseURL + "/psp-v1/add-epoch")!)
-        post.httpMethod = "POST"
-        post.httpBody = Data(request.serialized())
-        let (_, response) = try await URLSession.shared.data(for: post)
-        answers.append((response as? HTTPURLResponse)?.statusCode ?? 0)
-      }
+      let answers = try await Self.post(request, to: h.witnesses)
       return answers.allSatisfy { $0 == 422 }
     }
     tally.finish("a fork")
