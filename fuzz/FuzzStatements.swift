@@ -3,9 +3,9 @@ import PSPCrypto
 import PSPWallet
 
 // libFuzzer target for the signed statements' claims: grants, procurations,
-// status changes, filings, consent receipts, circle key statements, access
-// log checkpoints, record statements, grant manifests and administration
-// certificates. The first byte chooses the statement type and the signer
+// status changes, filings, consent receipts, circle key statements, record
+// statements, grant manifests and administration certificates; and (kind 7)
+// access log entries, unsigned. The first byte chooses the statement type and the signer
 // (the owner, or the trustee under the fixture's procuration); the rest are
 // the claims, which the target signs with that key before handing the token
 // to the verifier, so the fuzzer reaches the claims decoding and every check
@@ -65,9 +65,8 @@ public func fuzzStatements(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt 
       f.sign(claims, type: AdministrationCertificateClaims.type, with: signer),
       registrars: [signer.publicKey], at: f.now)
   default:
-    _ = try? CheckpointClaims.verify(
-      f.sign(claims, type: CheckpointClaims.type, with: f.daemon), daemonKey: f.daemon.publicKey,
-      wallet: f.wallet)
+    // Access log entries, as walletd reads them back from its own log (LogFacts).
+    _ = try? AccessLogEntry.decode(canonical: claims)
   }
   return 0
 }

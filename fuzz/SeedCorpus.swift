@@ -176,9 +176,8 @@ struct SeedCorpus {
       acceptance: ConsentAcceptance(terms: .current, language: .french, acceptedAt: f.now))
     let circleKeys =
       #"{"epoch":0,"iat":"\#(Timestamp.rfc3339(f.now))","keys":[{"circle":0,"commitment":"\#(Encoding.base64URL([UInt8](repeating: 0xCC, count: 32)))"}],"typ":"PSP-v1/circle-keys","wallet":"\#(f.wallet)"}"#
-    let checkpoint = CheckpointClaims(
-      wallet: f.wallet, issuer: Paserk.identifier(of: f.daemon.publicKey), size: 1,
-      root: SHA256.hash(Array("leaf".utf8)), issuedAt: f.now)
+    let entry = AccessLogEntry(
+      at: f.now, wallet: f.wallet, actor: owner, role: .citizen, action: .grantRevoked, grant: f.grant.id)
     // The selector is kind + 11 × signer (0: the owner, 1: the trustee), as in FuzzStatements.
     let records = RecordStatementClaims(
       id: id(0x12), wallet: f.wallet, issuer: owner, procuration: nil, issuedAt: f.now,
@@ -204,7 +203,7 @@ struct SeedCorpus {
       [15] + json(filing(by: trustee, procuration: f.procurationID)),
       [5] + json(receipt),
       [6] + Array(circleKeys.utf8),
-      [7] + json(checkpoint),
+      [7] + entry.canonicalBytes(),
       [8] + json(records),
       [9] + json(manifest),
       [10] + json(certificate),

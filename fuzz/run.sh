@@ -14,7 +14,7 @@ root=$PWD
 out=.build/fuzz
 modules=$out/modules
 seconds=${FUZZ_SECONDS:-60}
-targets=${FUZZ_TARGETS:-token records statements requests}
+targets=${FUZZ_TARGETS:-token records statements requests transparency}
 export SWIFT_BACKTRACE=enable=no # libFuzzer and ASan report crashes; the Swift backtracer would only stall them
 mkdir -p "$modules"
 includes=(-I "$modules" -I Sources/CSodium -I Sources/CHygiene -I Sources/CSQLite)
@@ -46,6 +46,9 @@ swiftc "${flags[@]}" -sanitize=fuzzer,address -module-name FuzzRequests fuzz/Fuz
   Sources/WalletServer/Service/Caller.swift Sources/WalletServer/Auth/SessionTable.swift \
   Sources/WalletServer/Auth/ReplayWindow.swift Sources/WalletServer/Daemon/DaemonConfiguration.swift \
   "${libraries[@]}" -o "$out/fuzz-requests"
+module PSPTransparency $(find Sources/Transparency -name '*.swift' | sort)
+swiftc "${flags[@]}" -sanitize=fuzzer,address -module-name FuzzTransparency fuzz/FuzzTransparency.swift \
+  -L "$modules" -lPSPTransparency "${libraries[@]}" -o "$out/fuzz-transparency"
 # The seed generator has its own main, so it links ASan only (the coverage
 # hooks the modules call are ASan's no-op defaults there).
 swiftc "${flags[@]}" -sanitize=address -module-name SeedCorpus fuzz/SeedCorpus.swift "$fixture" "${libraries[@]}" \
@@ -63,6 +66,21 @@ for path in glob.glob("Tests/Vectors/paseto/*.json"):
             if v:
                 name = hashlib.sha1(v.encode()).hexdigest()
                 open(os.path.join("fuzz/corpus/token", name), "w").write(v)
+PY
+# The witnessed log's seeds: the vectors of spec/vectors/psp-log-v1.json, each
+# behind the selector of its parser (fuzz/FuzzTransparency.swift).
+mkdir -p fuzz/corpus/transparency
+python3 - <<'PY'
+import json, hashlib, os
+kinds = [("add-epoch", 0, "text"), ("receipt-", 1, "text"), ("head-proof", 1, "text"),
+         ("heads-proof", 2, "hex"), ("heads-update", 3, "hex"), ("checkpoint-", 4, "text")]
+for t in json.load(open("spec/vectors/psp-log-v1.json"))["tests"]:
+    for prefix, selector, form in kinds:
+        if t["name"].startswith(prefix) and isinstance(t.get("output"), str):
+            body = t["output"].encode() if form == "text" else bytes.fromhex(t["output"])
+            data = bytes([selector]) + body
+            open(os.path.join("fuzz/corpus/transparency", hashlib.sha1(data).hexdigest()), "wb").write(data)
+            break
 PY
 "$out/seed-corpus" fuzz/corpus
 

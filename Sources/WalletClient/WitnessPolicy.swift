@@ -34,6 +34,17 @@ public struct WitnessPolicy: Sendable, Codable, Equatable {
     }
   }
 
+  /// A policy read from a file is checked as one made here.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    try self.init(
+      log: container.decode(String.self, forKey: .log), witnesses: container.decode([String].self, forKey: .witnesses),
+      quorum: container.decode(Int.self, forKey: .quorum),
+      maximumAge: container.decodeIfPresent(Int64.self, forKey: .maximumAge) ?? Self.defaultMaximumAge)
+  }
+
+  private enum CodingKeys: String, CodingKey { case log, witnesses, quorum, maximumAge }
+
   public func tlogPolicy() throws(ClientError) -> TlogPolicy {
     do {
       return try TlogPolicy(

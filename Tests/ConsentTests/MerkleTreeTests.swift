@@ -69,32 +69,3 @@ struct MerkleTreeTests {
       oldSize: 5, oldRoot: MerkleTree.root(leaves[0..<5]), newSize: 4, newRoot: MerkleTree.root(leaves[0..<4]), proof: []))
   }
 }
-
-@Suite("Signed checkpoints")
-struct CheckpointTests {
-  let wallet = PSPWallet.WalletID()
-  let daemon = SigningKey()
-
-  func checkpoint(size: Int, root: [UInt8], signer: SigningKey? = nil) throws -> String {
-    let key = signer ?? daemon
-    return try SignedStatement.sign(
-      CheckpointClaims(wallet: wallet, issuer: Paserk.identifier(of: key.publicKey), size: size, root: root, issuedAt: 1),
-      type: CheckpointClaims.type, with: key)
-  }
-
-  @Test func onlyWalletdsKeyForThisWalletVerifies() throws {
-    let root = MerkleTree.root([MerkleTree.leafHash([1])])
-    let good = try checkpoint(size: 1, root: root)
-    #expect(try CheckpointClaims.verify(good, daemonKey: daemon.publicKey, wallet: wallet).size == 1)
-    #expect(throws: ConsentRefusal.self) { try CheckpointClaims.verify(good, daemonKey: SigningKey().publicKey, wallet: wallet) }
-    #expect(throws: ConsentRefusal.self) { try CheckpointClaims.verify(good, daemonKey: daemon.publicKey, wallet: PSPWallet.WalletID()) }
-    let forged = try checkpoint(size: 1, root: root, signer: SigningKey())
-    #expect(throws: ConsentRefusal.self) { try CheckpointClaims.verify(forged, daemonKey: daemon.publicKey, wallet: wallet) }
-    // The empty log has one root only.
-    #expect(throws: ConsentRefusal.self) {
-      try CheckpointClaims.verify(try checkpoint(size: 0, root: root), daemonKey: daemon.publicKey, wallet: wallet)
-    }
-    #expect(try CheckpointClaims.verify(
-      try checkpoint(size: 0, root: MerkleTree.root([])), daemonKey: daemon.publicKey, wallet: wallet).size == 0)
-  }
-}

@@ -86,12 +86,8 @@ struct SpecVectorTests {
     add("merkle-root-7", ["leaves": "entry-0..entry-6"], MerkleTree.root(leaves))
     add("merkle-inclusion-2-of-7", [:], MerkleTree.inclusionProof(index: 2, leaves: leaves[...]).flatMap { $0 })
     add("merkle-consistency-3-to-7", [:], MerkleTree.consistencyProof(oldSize: 3, leaves: leaves[...]).flatMap { $0 })
-    let daemon = try seedKey(3)
-    addText("checkpoint-token", ["daemon-seed": String(repeating: "03", count: 32)],
-      try SignedStatement.sign(
-        CheckpointClaims(wallet: wallet, issuer: Paserk.identifier(of: daemon.publicKey), size: 7,
-          root: MerkleTree.root(leaves), issuedAt: 1_790_000_000),
-        type: CheckpointClaims.type, with: daemon))
+    // The witnessed log's vectors (checkpoints, cosignatures, receipts) are in
+    // spec/vectors/psp-log-v1.json (Tests/TransparencyTests/LogVectorTests.swift).
     add("value-iban", ["input": "LU28 0019 4006 4475 0000"], try FieldCatalogue.standard["iban"]!.validate("LU28 0019 4006 4475 0000").encoded())
     // Authorship (issue 12): a record with fixed members (the bytes stand in for
     // a real seal; the digest only binds them), the owner's statement over it,

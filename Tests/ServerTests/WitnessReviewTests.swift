@@ -191,8 +191,7 @@ struct WitnessReviewTests {
     defer { Task { await h.stop() } }
     let fake = try await FakeWitness.start()
     defer { Task { await fake.stop() } }
-    // The honest witness w0 alone is the quorum; w1's address now answers lies.
-    h.configuration.witnessQuorum = 1
+    // w1's address now answers lies: walletd must not believe them.
     h.configuration.witnesses = [
       "\(h.witnesses[0].baseURL) \(h.witnesses[0].vkey)", "\(fake.url) \(h.witnesses[1].vkey)",
     ]

@@ -173,7 +173,6 @@ struct WitnessedLogAttackTests {
     let h = try await Self.start()
     defer { Task { await h.stop() } }
     let tally = Tally()
-    let wallet = h.citizen.walletID
     let (_, file) = try await Self.paulFiles(h)
     let backup = h.directory.path + "/backup"
     try await h.restart {

@@ -66,24 +66,6 @@ public struct DaemonConfiguration: Sendable, Codable, Equatable {
     if let value = environment["PSP_EPOCH_INTERVAL_MS"] { epochIntervalMilliseconds = Int(value) ?? -1 }
   }
 
-  /// The witnessed log's settings, checked.
-  public func witnessing() throws(APIError) -> LogWitnessing.Settings {
-    var endpoints: [WitnessEndpoint] = []
-    for setting in witnesses ?? [] { endpoints.append(try WitnessEndpoint(setting: setting)) }
-    let quorum = witnessQuorum ?? endpoints.count
-    guard quorum >= 0, quorum <= endpoints.count else {
-      throw .badRequest("witnessQuorum must be between 0 and the number of witnesses (\(endpoints.count))")
-    }
-    let interval = epochIntervalMilliseconds ?? 0
-    guard interval >= 0 else { throw .badRequest("epochIntervalMilliseconds must be 0 or more") }
-    let origin = logOrigin ?? Self.defaultLogOrigin
-    guard !origin.isEmpty, !origin.unicodeScalars.contains(where: { $0.value < 0x21 || $0 == "+" }) else {
-      throw .badRequest("logOrigin must be non-empty, without spaces or '+'")
-    }
-    return LogWitnessing.Settings(
-      origin: origin, witnesses: endpoints, quorum: quorum, interval: .milliseconds(interval))
-  }
-
   /// `grantCacheSize`, or the default; a negative size is refused.
   public func grantCacheCapacity() throws(APIError) -> Int {
     let size = grantCacheSize ?? Self.defaultGrantCacheSize

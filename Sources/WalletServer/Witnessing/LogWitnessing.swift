@@ -592,10 +592,8 @@ public actor LogWitnessing {
   /// signed by this log's key and cosigned by itself.
   private func evidence(from witness: WitnessEndpoint) async -> TlogCheckpoint? {
     let hash = Encoding.hex(SHA256.hash(Array(settings.origin.utf8)))
-    guard let url = URL(string: witness.url + "/\(hash)/checkpoint"),
-      let (data, response) = try? await URLSession.shared.data(from: url),
-      (response as? HTTPURLResponse)?.statusCode == 200,
-      let note = try? SignedNote.parse([UInt8](data)),
+    guard let answer = await poster.get(witness.url + "/\(hash)/checkpoint"), answer.status == 200,
+      let note = try? SignedNote.parse(answer.body),
       let policy = try? TlogPolicy(logs: [signer.verifier], witnesses: [witness.verifier], quorum: 1)
     else { return nil }
     return try? policy.verify(note)

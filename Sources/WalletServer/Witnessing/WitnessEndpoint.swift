@@ -47,6 +47,13 @@ final class WitnessPoster: Sendable {
     session = URLSession(configuration: configuration)
   }
 
+  func get(_ url: String) async -> WitnessAnswer? {
+    guard let target = URL(string: url), let (data, response) = try? await session.data(from: target),
+      let http = response as? HTTPURLResponse
+    else { return nil }
+    return WitnessAnswer(status: http.statusCode, body: [UInt8](data))
+  }
+
   func post(_ url: String, _ body: [UInt8]) async -> WitnessAnswer? {
     guard let target = URL(string: url) else { return nil }
     var request = URLRequest(url: target)
