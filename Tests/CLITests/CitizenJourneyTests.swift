@@ -235,5 +235,25 @@ struct CitizenJourneyTests {
         "Première vérification sur cet appareil"))
     #expect(
       try HomeState.read(home)["maria"].checkpoint?.hasPrefix("c2sp.org/tlog-proof@v1") == true)
+
+    // An entry rewritten in walletd's database (its bytes and its leaf, as a
+    // careful forger would): plain `log` shows it only under the warning, says
+    // the log is not intact, and keeps the proof it had.
+    let proven = try HomeState.read(home)["maria"].checkpoint
+    let database = try SQLiteDatabase(path: platform.data.path + "/walletd.sqlite")
+    let wallet = try #require(try HomeState.read(home)["maria"].wallet)
+    let forged = AccessLogEntry(
+      at: 1_790_000_000, wallet: try WalletID(wallet), actor: "k4.pid.forged", role: .citizen, action: .walletOpened)
+    try database.query(
+      "UPDATE log_entries SET entry = ?, leaf = ? WHERE wallet = ? AND idx = 0",
+      [
+        .blob(forged.canonicalBytes()), .blob(MerkleTree.leafHash(forged.canonicalBytes())),
+        .blob(try WalletID(wallet).bytes),
+      ])
+    let rewritten = await cli.run(["log", "--as", "maria"])
+    #expect(rewritten.code == 1)
+    #expect(rewritten.out.hasPrefix(warning))
+    #expect(rewritten.err.hasPrefix("wallet-cli: Votre journal n'est PAS intact"))
+    #expect(try HomeState.read(home)["maria"].checkpoint == proven)
   }
 }
