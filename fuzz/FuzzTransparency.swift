@@ -12,10 +12,13 @@ import PSPWallet
 // proofs are verified for both of the vectors' wallets. A refusal is fine; a
 // crash, trap or hang is a failure.
 
-private let logKey = try! Ed25519NoteVerifier(vkey: "psp.lu/walletd+49ac0d39+Ae1JKMYo0cLG6ukDOJBZlWEpWSc6XGP5NjbBRhSshzfR")
+private let logKey = try! Ed25519NoteVerifier(
+  vkey: "psp.lu/walletd+49ac0d39+Ae1JKMYo0cLG6ukDOJBZlWEpWSc6XGP5NjbBRhSshzfR")
 private let witnessKeys = [
-  try! CosignatureV1Verifier(vkey: "witness.example.lu/w1+fc68a11a+BG56HN0psLeP0Tr0xVmP7/TvKpcWbjym8uT7/M2AUFvx"),
-  try! CosignatureV1Verifier(vkey: "witness.example.lu/w2+fa24681c+BIqHX/8es4RRV3rNWv7kBUVlaN18ieCQhjoFV7x69J8X"),
+  try! CosignatureV1Verifier(
+    vkey: "witness.example.lu/w1+fc68a11a+BG56HN0psLeP0Tr0xVmP7/TvKpcWbjym8uT7/M2AUFvx"),
+  try! CosignatureV1Verifier(
+    vkey: "witness.example.lu/w2+fa24681c+BIqHX/8es4RRV3rNWv7kBUVlaN18ieCQhjoFV7x69J8X"),
 ]
 private let core = try! WitnessCore(
   cosigner: CosignatureV1Signer(name: "fuzz.example/witness", key: SigningKey()),

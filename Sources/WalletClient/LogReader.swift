@@ -42,32 +42,42 @@ public struct LogVerification: Sendable, Equatable {
 /// (consistency proof) — a rewritten, trimmed or rolled back log fails, on a
 /// new device too.
 public enum LogReader {
-  public static func entries(_ transport: Transport, wallet: WalletID) async throws(ClientError) -> [AccessLogEntry] {
+  public static func entries(_ transport: Transport, wallet: WalletID) async throws(ClientError)
+    -> [AccessLogEntry]
+  {
     try await rawEntries(transport, wallet: wallet).map { (bytes) throws(ClientError) in
-      do { return try AccessLogEntry.decode(canonical: bytes) } catch { throw .badAnswer("a log entry is malformed") }
+      do { return try AccessLogEntry.decode(canonical: bytes) } catch {
+        throw .badAnswer("a log entry is malformed")
+      }
     }
   }
 
   /// The entries from 0, page by page, up to `limit` (a platform claiming an
   /// endless log cannot keep the client paging forever).
-  static func rawEntries(_ transport: Transport, wallet: WalletID, limit: Int = 10_000_000) async throws(ClientError)
+  static func rawEntries(_ transport: Transport, wallet: WalletID, limit: Int = 10_000_000)
+    async throws(ClientError)
     -> [[UInt8]]
   {
     var out: [[UInt8]] = []
     while out.count < limit {
-      let view = try await transport.send("GET", "/v1/wallets/\(wallet)/log?start=\(out.count)", as: LogView.self)
+      let view = try await transport.send(
+        "GET", "/v1/wallets/\(wallet)/log?start=\(out.count)", as: LogView.self)
       out += view.entries.map(\.bytes)
       if view.entries.isEmpty || out.count >= view.size { return out }
     }
     return out
   }
 
-  public static func verify(_ transport: Transport, wallet: WalletID, since previous: String?) async throws(ClientError)
+  public static func verify(_ transport: Transport, wallet: WalletID, since previous: String?)
+    async throws(ClientError)
     -> LogVerification
   {
-    let token = try await transport.send("GET", "/v1/wallets/\(wallet)/log/proof", as: LogProofView.self).proof
+    let token = try await transport.send(
+      "GET", "/v1/wallets/\(wallet)/log/proof", as: LogProofView.self
+    ).proof
     let verified: WalletLogProof.Verified
-    do { verified = try LogProofCheck.verify(token, wallet: wallet, trust: transport.trust) } catch {
+    do { verified = try LogProofCheck.verify(token, wallet: wallet, trust: transport.trust) } catch
+    {
       return LogVerification(size: 0, problem: problem(error))
     }
     guard verified.isLatest else {
@@ -99,13 +109,15 @@ public enum LogReader {
       else { return LogVerification(size: size, problem: "the log shrank") }
       if oldHead.size > 0 {
         let proof = try await transport.send(
-          "GET", "/v1/wallets/\(wallet)/log/consistency?from=\(oldHead.size)&to=\(size)", as: ProofView.self)
+          "GET", "/v1/wallets/\(wallet)/log/consistency?from=\(oldHead.size)&to=\(size)",
+          as: ProofView.self)
         guard
           MerkleTree.verifyConsistency(
             oldSize: Int(oldHead.size), oldRoot: oldHead.root, newSize: size, newRoot: head.root,
             proof: proof.proof.map(\.bytes))
         else {
-          return LogVerification(size: size, problem: "the log was changed since the last checkpoint")
+          return LogVerification(
+            size: size, problem: "the log was changed since the last checkpoint")
         }
       }
     }
@@ -114,16 +126,20 @@ public enum LogReader {
     var made: [StatementID: Int] = [:]
     for bytes in entries.prefix(size) {
       guard let entry = try? AccessLogEntry.decode(canonical: bytes), entry.wallet == wallet else {
-        return LogVerification(size: size, problem: "an entry is malformed or belongs to another wallet")
+        return LogVerification(
+          size: size, problem: "an entry is malformed or belongs to another wallet")
       }
       verifiedEntries.append(entry)
       if entry.outcome == .allowed {
         // Whoever the entry names as reader, a read under a grant uses it.
         if entry.action == .fieldsRead, let grant = entry.grant { uses[grant, default: 0] += 1 }
         // A procuration is used by each filing or grant made under it.
-        if entry.action == .procurationUsed, let procuration = entry.procuration { uses[procuration, default: 0] += 1 }
+        if entry.action == .procurationUsed, let procuration = entry.procuration {
+          uses[procuration, default: 0] += 1
+        }
         if entry.action == .filingMade || entry.action == .grantIssued, entry.role == .trustee,
-          let procuration = entry.procuration, !(entry.action == .grantIssued && entry.filing != nil)
+          let procuration = entry.procuration,
+          !(entry.action == .grantIssued && entry.filing != nil)
         {
           made[procuration, default: 0] += 1
         }
@@ -131,7 +147,9 @@ public enum LogReader {
     }
     return LogVerification(
       checkpoint: token, size: size, entries: verifiedEntries, intact: true, problem: nil,
-      usedMoreThanOnce: Set(uses.filter { $0.value > 1 }.map(\.key) + made.filter { $0.value > 1 }.map(\.key)).sorted())
+      usedMoreThanOnce: Set(
+        uses.filter { $0.value > 1 }.map(\.key) + made.filter { $0.value > 1 }.map(\.key)
+      ).sorted())
   }
 
   static func problem(_ error: ClientError) -> String {

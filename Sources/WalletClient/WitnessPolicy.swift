@@ -30,7 +30,8 @@ public struct WitnessPolicy: Sendable, Codable, Equatable {
     // Two disjoint groups of witnesses must not each make a quorum: two
     // histories could then both be cosigned. 0 is for development only.
     guard quorum == 0 || 2 * quorum > witnesses.count else {
-      throw .local("the quorum must be more than half of the witnesses (or 0, for development only)")
+      throw .local(
+        "the quorum must be more than half of the witnesses (or 0, for development only)")
     }
   }
 
@@ -38,9 +39,11 @@ public struct WitnessPolicy: Sendable, Codable, Equatable {
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     try self.init(
-      log: container.decode(String.self, forKey: .log), witnesses: container.decode([String].self, forKey: .witnesses),
+      log: container.decode(String.self, forKey: .log),
+      witnesses: container.decode([String].self, forKey: .witnesses),
       quorum: container.decode(Int.self, forKey: .quorum),
-      maximumAge: container.decodeIfPresent(Int64.self, forKey: .maximumAge) ?? Self.defaultMaximumAge)
+      maximumAge: container.decodeIfPresent(Int64.self, forKey: .maximumAge)
+        ?? Self.defaultMaximumAge)
   }
 
   private enum CodingKeys: String, CodingKey { case log, witnesses, quorum, maximumAge }
@@ -48,7 +51,10 @@ public struct WitnessPolicy: Sendable, Codable, Equatable {
   public func tlogPolicy() throws(ClientError) -> TlogPolicy {
     do {
       return try TlogPolicy(
-        logs: [Ed25519NoteVerifier(vkey: log)], witnesses: witnesses.map { (vkey) throws(TransparencyError) in try CosignatureV1Verifier(vkey: vkey) },
+        logs: [Ed25519NoteVerifier(vkey: log)],
+        witnesses: witnesses.map { (vkey) throws(TransparencyError) in
+          try CosignatureV1Verifier(vkey: vkey)
+        },
         quorum: quorum)
     } catch { throw .local("the witness settings are not valid: \(error.description)") }
   }
@@ -66,10 +72,12 @@ public enum LogProofCheck {
   public static let clockSkew: Int64 = 300
 
   public static func verify(
-    _ text: String?, wallet: WalletID, trust: ClientTrust, at now: Int64 = Int64(Date().timeIntervalSince1970)
+    _ text: String?, wallet: WalletID, trust: ClientTrust,
+    at now: Int64 = Int64(Date().timeIntervalSince1970)
   ) throws(ClientError) -> WalletLogProof.Verified {
     guard let policy = trust.witnesses else {
-      throw .local("no witnesses are set up: the log cannot be checked (wallet-cli trust witnesses)")
+      throw .local(
+        "no witnesses are set up: the log cannot be checked (wallet-cli trust witnesses)")
     }
     guard let text else { throw .forged(.receiptInvalid("walletd sent none")) }
     let verified: WalletLogProof.Verified
@@ -106,7 +114,8 @@ public enum LogProofCheck {
     _ text: String?, wallet: WalletID, trust: ClientTrust, expected: (AccessLogEntry) -> Bool
   ) throws(ClientError) -> (entry: AccessLogEntry, proven: ProvenEntry) {
     let verified = try verify(text, wallet: wallet, trust: trust)
-    guard let text, let proof = try? WalletLogProof.parse(Array(text.utf8)), let logged = proof.entry,
+    guard let text, let proof = try? WalletLogProof.parse(Array(text.utf8)),
+      let logged = proof.entry,
       let entry = try? AccessLogEntry.decode(canonical: logged.bytes)
     else { throw .forged(.receiptInvalid("it holds no entry")) }
     guard entry.wallet == wallet, entry.outcome == .allowed, expected(entry) else {
@@ -128,10 +137,14 @@ public enum LogProofCheck {
 
   /// Each entry proves one access: a receipt whose entry this client has
   /// already been shown is an old answer served again.
-  static func rememberReceipt(_ proven: ProvenEntry, wallet: WalletID, trust: ClientTrust) throws(ClientError) {
+  static func rememberReceipt(_ proven: ProvenEntry, wallet: WalletID, trust: ClientTrust)
+    throws(ClientError)
+  {
     try trust.update { (memory) throws(ClientError) in
       var seen = memory.receipts[wallet.description] ?? []
-      guard !seen.contains(proven.index) else { throw .forged(.receiptInvalid("it was already used for another read")) }
+      guard !seen.contains(proven.index) else {
+        throw .forged(.receiptInvalid("it was already used for another read"))
+      }
       seen.append(proven.index)
       memory.receipts[wallet.description] = seen
     }

@@ -22,7 +22,8 @@ struct HostilePlatformOneShotTests {
     let filed = try await trustee.file(
       wallet: hp.wallet, ownerKey: ownerKey, procuration: procuration, purpose: "aide-sociale",
       at: "office-social-redange", at: h.now)
-    let grant = try #require(SignedStatement.unverifiedClaims(of: filed.grant, as: GrantClaims.self))
+    let grant = try #require(
+      SignedStatement.unverifiedClaims(of: filed.grant, as: GrantClaims.self))
     let office = AdministrationClient(transport: hp.transport(h.officeID))
     _ = try await office.read(wallet: hp.wallet, grant: grant.jti, purpose: "aide-sociale")
     #expect(try await office.filings(wallet: hp.wallet).count == 1)
@@ -34,13 +35,15 @@ struct HostilePlatformOneShotTests {
         purpose: "aide-sociale", administration: h.officeID.publicIdentity.keyID, grant: grant.jti,
         issuedAt: h.now),
       type: FilingClaims.type, with: h.paul.signingKey)
-    let secondID = try #require(SignedStatement.unverifiedClaims(of: second, as: FilingClaims.self)).jti
+    let secondID = try #require(SignedStatement.unverifiedClaims(of: second, as: FilingClaims.self))
+      .jti
     hp.proxy.rewrite("GET", "/v1/wallets/\(hp.wallet)/filings") { answer in
       let view = try JSONDecoder().decode(FilingsView.self, from: Data(answer.body))
       let copy = FilingView(id: secondID, filing: second, grant: filed.grant, responses: [])
       return .init(
         status: answer.status,
-        body: try encodeJSON(FilingsView(filings: view.filings + [copy], procurations: view.procurations)))
+        body: try encodeJSON(
+          FilingsView(filings: view.filings + [copy], procurations: view.procurations)))
     }
     await hp.tally.refuses(
       "a second filing under a one-shot procuration",

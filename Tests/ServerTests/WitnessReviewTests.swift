@@ -104,11 +104,13 @@ struct WitnessReviewTests {
     #expect(await grant() == nil)
     // Honest: a second use is refused while the row is there.
     #expect(await grant() != nil)
-    try h.database().query("DELETE FROM consumptions WHERE statement = ?", [.text(procuration.id.rawValue)])
+    try h.database().query(
+      "DELETE FROM consumptions WHERE statement = ?", [.text(procuration.id.rawValue)])
     // walletd, still running, refuses: its log holds the use.
     #expect(await grant() == "procuration-used")
     try await h.restart {
-      try h.database().query("DELETE FROM consumptions WHERE statement = ?", [.text(procuration.id.rawValue)])
+      try h.database().query(
+        "DELETE FROM consumptions WHERE statement = ?", [.text(procuration.id.rawValue)])
     }
     #expect(await grant() == "procuration-used")
     // Maria's verified log holds one allowed grant under it, and its use.
@@ -118,7 +120,8 @@ struct WitnessReviewTests {
       $0.action == .grantIssued && $0.procuration == procuration.id && $0.outcome == .allowed
     }
     #expect(uses.count == 1)
-    #expect(log.entries.contains { $0.action == .procurationUsed && $0.procuration == procuration.id })
+    #expect(
+      log.entries.contains { $0.action == .procurationUsed && $0.procuration == procuration.id })
     #expect(!log.usedMoreThanOnce.contains(procuration.id))
   }
 
@@ -151,10 +154,13 @@ struct WitnessReviewTests {
     // The operator's walletd logs the second read, as the citizen's role.
     let db = try h.database()
     let next = try #require(
-      try db.query("SELECT COALESCE(MAX(idx) + 1, 0) FROM log_entries WHERE wallet = ?", [.blob(wallet.bytes)])
-        .first?[0].integer)
+      try db.query(
+        "SELECT COALESCE(MAX(idx) + 1, 0) FROM log_entries WHERE wallet = ?", [.blob(wallet.bytes)]
+      )
+      .first?[0].integer)
     let entry = AccessLogEntry(
-      at: h.now, wallet: wallet, actor: h.officeID.publicIdentity.keyID, role: .citizen, action: .fieldsRead,
+      at: h.now, wallet: wallet, actor: h.officeID.publicIdentity.keyID, role: .citizen,
+      action: .fieldsRead,
       purpose: "aide-sociale", fields: first.values.map(\.field), grant: grant.id)
     let bytes = entry.canonicalBytes()
     try db.query(
@@ -199,7 +205,8 @@ struct WitnessReviewTests {
     // walletd asks both at start and on each epoch: give it a few rounds.
     for _ in 0..<3 {
       try await h.citizen.set(
-        [("rent_amount", try FieldCatalogue.standard["rent_amount"]!.validate("900,00"))], at: h.now)
+        [("rent_amount", try FieldCatalogue.standard["rent_amount"]!.validate("900,00"))], at: h.now
+      )
       try await Task.sleep(for: .milliseconds(300))
     }
     #expect(h.daemon.service.witnessing.blocked == nil)
@@ -224,7 +231,8 @@ struct WitnessReviewTests {
     let writer = Task {
       for i in 0..<150 {
         try await jean.set(
-          [("rent_amount", try FieldCatalogue.standard["rent_amount"]!.validate("\(800 + i),00"))], at: h.now)
+          [("rent_amount", try FieldCatalogue.standard["rent_amount"]!.validate("\(800 + i),00"))],
+          at: h.now)
       }
     }
     let firstError = ReviewText()
@@ -251,7 +259,9 @@ struct WitnessReviewTests {
         writer.cancel()
       }
     }
-    print("headProof during epochs: \(good.value) verified, \(bad.value) did not: \(firstError.value ?? "-")")
+    print(
+      "headProof during epochs: \(good.value) verified, \(bad.value) did not: \(firstError.value ?? "-")"
+    )
     #expect(bad.value == 0, "\(firstError.value ?? "")")
     #expect(good.value > 0)
   }
@@ -275,7 +285,9 @@ final class FakeWitness: @unchecked Sendable {
       responder: CallbackResponder<BasicRequestContext> { _, _ in
         var headers = HTTPFields()
         headers[.contentType] = "text/x.tlog.size"
-        return Response(status: .conflict, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "999999\n")))
+        return Response(
+          status: .conflict, headers: headers,
+          body: .init(byteBuffer: ByteBuffer(string: "999999\n")))
       },
       configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: "fake"),
       onServerRunning: { channel in

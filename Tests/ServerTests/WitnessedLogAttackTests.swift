@@ -25,7 +25,10 @@ struct WitnessedLogAttackTests {
     private(set) var accepted: [String] = []
 
     /// `defended` says whether the attack was refused or told.
-    func attack(_ what: String, sourceLocation: SourceLocation = #_sourceLocation, _ defended: () async throws -> Bool)
+    func attack(
+      _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
+      _ defended: () async throws -> Bool
+    )
       async
     {
       lock.withLock { tried += 1 }
@@ -52,7 +55,9 @@ struct WitnessedLogAttackTests {
 
   /// Paul's one-shot procuration for the aide sociale, and a filing under it
   /// that answers walletd's refusal code (nil when filed).
-  static func paulFiles(_ h: ServerHarness) async throws -> (Procuration, @Sendable () async -> String?) {
+  static func paulFiles(_ h: ServerHarness) async throws -> (
+    Procuration, @Sendable () async -> String?
+  ) {
     let procuration = try await h.paulsProcuration()
     let trustee = TrusteeClient(transport: h.transport(h.paul))
     let (wallet, now) = (h.citizen.walletID, h.now)
@@ -70,7 +75,8 @@ struct WitnessedLogAttackTests {
   }
 
   /// What each witness answers to `request`.
-  static func post(_ request: AddEpochRequest, to witnesses: [WitnessDaemon]) async throws -> [Int] {
+  static func post(_ request: AddEpochRequest, to witnesses: [WitnessDaemon]) async throws -> [Int]
+  {
     var answers: [Int] = []
     for witness in witnesses {
       var post = URLRequest(url: URL(string: witness.baseURL + "/psp-v1/add-epoch")!)
@@ -93,26 +99,31 @@ struct WitnessedLogAttackTests {
     #expect(verified.intact)
     let grant = try await h.citizen.grant(
       to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 10, at: h.now)
-    let read = try await h.fns.read(wallet: wallet, grant: grant.id, purpose: "allocation-vie-chere")
+    let read = try await h.fns.read(
+      wallet: wallet, grant: grant.id, purpose: "allocation-vie-chere")
     #expect(!read.receipt.isEmpty)
 
     try await h.restart {
       try h.database().query(
-        "DELETE FROM log_entries WHERE wallet = ? AND idx >= ?", [.blob(wallet.bytes), .integer(Int64(verified.size))])
+        "DELETE FROM log_entries WHERE wallet = ? AND idx >= ?",
+        [.blob(wallet.bytes), .integer(Int64(verified.size))])
     }
     await tally.attack("entries deleted, seen by Maria's device") {
       let after = try await h.citizen.verifyLog(since: verified.checkpoint)
       return !after.intact && after.problem == "entries are missing"
     }
     await tally.attack("entries deleted, seen by a new device") {
-      let fresh = ClientTrust(registrars: [h.registrar.signingKey.publicKey], witnesses: h.witnessPolicy)
+      let fresh = ClientTrust(
+        registrars: [h.registrar.signingKey.publicKey], witnesses: h.witnessPolicy)
       let device = Transport(baseURL: h.url, identity: h.maria, trust: fresh)
       let after = try await LogReader.verify(device, wallet: wallet, since: nil)
       return !after.intact && after.problem == "entries are missing"
     }
     await tally.attack("a write to the wallet whose log lost entries") {
       let code = await refusalCode {
-        try await h.citizen.set([("rent_amount", try FieldCatalogue.standard["rent_amount"]!.validate("900,00"))], at: h.now)
+        try await h.citizen.set(
+          [("rent_amount", try FieldCatalogue.standard["rent_amount"]!.validate("900,00"))],
+          at: h.now)
       }
       return code == "unavailable"
     }
@@ -121,7 +132,8 @@ struct WitnessedLogAttackTests {
       let proof = try WalletLogProof.parse(Array(read.receipt.utf8))
       let checked = try proof.verify(wallet: wallet, policy: h.witnessPolicy.tlogPolicy())
       let entry = try AccessLogEntry.decode(canonical: try #require(proof.entry?.bytes))
-      return checked.head.size > UInt64(verified.size) && entry.action == .fieldsRead && entry.grant == grant.id
+      return checked.head.size > UInt64(verified.size) && entry.action == .fieldsRead
+        && entry.grant == grant.id
     }
     tally.finish("a read erased")
   }
@@ -138,22 +150,33 @@ struct WitnessedLogAttackTests {
     let grant = try await h.citizen.grant(
       to: "office-social-redange", purpose: "aide-sociale", kind: .oneShot, days: 5, at: h.now)
     func read() async -> String? {
-      await refusalCode { _ = try await h.office.read(wallet: wallet, grant: grant.id, purpose: "aide-sociale") }
+      await refusalCode {
+        _ = try await h.office.read(wallet: wallet, grant: grant.id, purpose: "aide-sociale")
+      }
     }
     #expect(await read() == nil)
     let db = try h.database()
     try db.query("DELETE FROM consumptions")
-    await tally.attack("a one-shot procuration's use deleted, walletd running") { await file() == "procuration-used" }
-    await tally.attack("a one-shot grant's use deleted, walletd running") { await read() == "already-used" }
+    await tally.attack("a one-shot procuration's use deleted, walletd running") {
+      await file() == "procuration-used"
+    }
+    await tally.attack("a one-shot grant's use deleted, walletd running") {
+      await read() == "already-used"
+    }
     try await h.restart { try h.database().query("DELETE FROM consumptions") }
-    await tally.attack("a one-shot procuration's use deleted, walletd restarted") { await file() == "procuration-used" }
-    await tally.attack("a one-shot grant's use deleted, walletd restarted") { await read() == "already-used" }
+    await tally.attack("a one-shot procuration's use deleted, walletd restarted") {
+      await file() == "procuration-used"
+    }
+    await tally.attack("a one-shot grant's use deleted, walletd restarted") {
+      await read() == "already-used"
+    }
     // Revocations: the status row deleted, across a restart.
     let durable = try await h.citizen.grant(
       to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 5, at: h.now)
     try await h.citizen.change(durable, .revoke, at: h.now)
     try await h.restart {
-      try h.database().query("DELETE FROM status_changes WHERE ref = ?", [.text(durable.id.rawValue)])
+      try h.database().query(
+        "DELETE FROM status_changes WHERE ref = ?", [.text(durable.id.rawValue)])
     }
     await tally.attack("a revocation row deleted, walletd restarted") {
       await refusalCode {
@@ -163,7 +186,8 @@ struct WitnessedLogAttackTests {
     // Maria's log shows each one-shot statement used once.
     let log = try await h.citizen.verifyLog(since: nil)
     #expect(log.intact)
-    #expect(!log.usedMoreThanOnce.contains(procuration.id) && !log.usedMoreThanOnce.contains(grant.id))
+    #expect(
+      !log.usedMoreThanOnce.contains(procuration.id) && !log.usedMoreThanOnce.contains(grant.id))
     tally.finish("deleted consumptions and revocations")
   }
 
@@ -183,7 +207,9 @@ struct WitnessedLogAttackTests {
     let before = try await h.citizen.verifyLog(since: nil)
     try await h.restart {
       let live = h.directory.path + "/walletd.sqlite"
-      for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: live + suffix) }
+      for suffix in ["", "-wal", "-shm"] {
+        try? FileManager.default.removeItem(atPath: live + suffix)
+      }
       try FileManager.default.copyItem(atPath: backup + "/walletd.sqlite", toPath: live)
     }
     // walletd asks the witnesses at start: give it a moment.
@@ -196,7 +222,9 @@ struct WitnessedLogAttackTests {
       let reason = try #require(blocked)
       return reason.contains("has seen") && reason.contains("restored")
     }
-    await tally.attack("a backup restored: the one-shot procuration usable again") { await file() != nil }
+    await tally.attack("a backup restored: the one-shot procuration usable again") {
+      await file() != nil
+    }
     await tally.attack("a backup restored: Maria's device shown the old log") {
       let after = try await h.citizen.verifyLog(since: before.checkpoint)
       return !after.intact
@@ -231,7 +259,9 @@ struct WitnessedLogAttackTests {
       epochInclusion: [], checkpoint: signer.sign(checkpoint.text))
     await tally.attack("a fork served to a second client") {
       do {
-        _ = try LogProofCheck.verify(String(decoding: forged.serialized(), as: UTF8.self), wallet: wallet, trust: h.trust(h.paul))
+        _ = try LogProofCheck.verify(
+          String(decoding: forged.serialized(), as: UTF8.self), wallet: wallet,
+          trust: h.trust(h.paul))
         return false
       } catch ClientError.forged { return true }
     }
@@ -242,7 +272,8 @@ struct WitnessedLogAttackTests {
             key: HeadsKey(wallet: wallet), before: HeadsTree().proof(HeadsKey(wallet: wallet)),
             head: WalletHead(leaves: entries[...]), consistency: [])
         ],
-        checkpoint: AddCheckpointRequest(oldSize: 0, consistencyProof: [], note: signer.sign(checkpoint.text)))
+        checkpoint: AddCheckpointRequest(
+          oldSize: 0, consistencyProof: [], note: signer.sign(checkpoint.text)))
       let answers = try await Self.post(request, to: h.witnesses)
       return answers.allSatisfy { $0 == 409 }
     }
@@ -252,21 +283,29 @@ struct WitnessedLogAttackTests {
       let real = HeadsTree()
       for row in try db.query("SELECT wallet, size, root FROM epoch_heads") {
         let id = try WalletID(bytes: try #require(row[0].blob))
-        real.set(HeadsKey(wallet: id), try WalletHead(size: UInt64(try #require(row[1].integer)), root: try #require(row[2].blob)))
+        real.set(
+          HeadsKey(wallet: id),
+          try WalletHead(
+            size: UInt64(try #require(row[1].integer)), root: try #require(row[2].blob)))
       }
       var realEpochs = EpochTree()
-      for row in try db.query("SELECT map_root FROM epochs ORDER BY idx") { realEpochs.append(mapRoot: try #require(row[0].blob)) }
+      for row in try db.query("SELECT map_root FROM epochs ORDER BY idx") {
+        realEpochs.append(mapRoot: try #require(row[0].blob))
+      }
       let key = HeadsKey(wallet: wallet)
       let shrunk = WalletHead(leaves: entries[...])
       let update = try HeadsUpdate(key: key, before: real.proof(key), head: shrunk, consistency: [])
       real.set(key, shrunk)
       let old = realEpochs.size
       realEpochs.append(mapRoot: real.root)
-      let next = try TlogCheckpoint(origin: DaemonConfiguration.defaultLogOrigin, size: realEpochs.size, rootHash: realEpochs.root)
+      let next = try TlogCheckpoint(
+        origin: DaemonConfiguration.defaultLogOrigin, size: realEpochs.size,
+        rootHash: realEpochs.root)
       let request = try AddEpochRequest(
         updates: [update],
         checkpoint: AddCheckpointRequest(
-          oldSize: old, consistencyProof: realEpochs.consistencyProof(oldSize: old, newSize: old + 1),
+          oldSize: old,
+          consistencyProof: realEpochs.consistencyProof(oldSize: old, newSize: old + 1),
           note: signer.sign(next.text)))
       let answers = try await Self.post(request, to: h.witnesses)
       return answers.allSatisfy { $0 == 422 }

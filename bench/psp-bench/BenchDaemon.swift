@@ -33,7 +33,8 @@ final class BenchDaemon: @unchecked Sendable {
   /// - Parameter grantCacheSize: walletd's verified-grant cache; nil: its default.
   /// - Parameter witnesses: psp-witness instances started in this process; walletd needs all of them.
   /// - Parameter epochInterval: walletd's shortest time between epochs, in milliseconds.
-  static func start(grantCacheSize: Int? = nil, witnesses count: Int = 0, epochInterval: Int = 0) async throws
+  static func start(grantCacheSize: Int? = nil, witnesses count: Int = 0, epochInterval: Int = 0)
+    async throws
     -> BenchDaemon
   {
     let directory = FileManager.default.temporaryDirectory
@@ -61,7 +62,8 @@ final class BenchDaemon: @unchecked Sendable {
       witnesses.append(
         try await WitnessDaemon.start(
           WitnessConfiguration(
-            dataDir: directory + "/witness-\(index)", listen: "127.0.0.1:0", name: "w\(index).example.lu/witness",
+            dataDir: directory + "/witness-\(index)", listen: "127.0.0.1:0",
+            name: "w\(index).example.lu/witness",
             logs: [DaemonConfiguration.defaultLogOrigin + "=" + logVkey]),
           logger: witnessLogger))
     }
@@ -126,6 +128,19 @@ final class BenchDaemon: @unchecked Sendable {
       if parts[0] == "psp_group_commit_writes" { writes = value }
     }
     return (batches, writes)
+  }
+
+  /// A citizen with the 20 fields of `CitizenFields` and a durable grant of
+  /// the tiers payant social (5 fields) to the office social: what reads read.
+  func citizenWithGrant() async throws -> (citizen: CitizenClient, grant: Grant) {
+    let now = Int64(Date().timeIntervalSince1970)
+    let citizen = try await CitizenClient.openWallet(
+      transport(Identity(kind: .citizen)),
+      acceptance: ConsentAcceptance(terms: .current, language: .french, acceptedAt: now))
+    try await citizen.set(CitizenFields.values(), at: now)
+    let grant = try await citizen.grant(
+      to: Self.administrationID, purpose: Self.purpose, kind: .durable, days: 365, at: now)
+    return (citizen, grant)
   }
 
   /// Epochs walletd made, and log entries, so far.

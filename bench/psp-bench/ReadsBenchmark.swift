@@ -19,14 +19,7 @@ enum ReadsBenchmark {
     print("## reads: administration reads vs a bare Hummingbird hello")
     print("")
     let bench = try await BenchDaemon.start()
-    let now = Int64(Date().timeIntervalSince1970)
-    let citizen = try await CitizenClient.openWallet(
-      bench.transport(Identity(kind: .citizen)),
-      acceptance: ConsentAcceptance(terms: .current, language: .french, acceptedAt: now))
-    try await citizen.set(CitizenFields.values(), at: now)
-    let grant = try await citizen.grant(
-      to: BenchDaemon.administrationID, purpose: BenchDaemon.purpose, kind: .durable, days: 365,
-      at: now)
+    let (citizen, grant) = try await bench.citizenWithGrant()
 
     // The real client first: the read must succeed and open exactly the 5
     // granted fields, or the load below would measure refusals.

@@ -28,18 +28,14 @@ enum WitnessedReadsBenchmark {
       warmup: options.warmup, duration: options.seconds, group: group)
     await hello.stop()
     var table = MarkdownTable(
-      "witnesses", "reads/s", "read p50 ms", "read p99 ms", "reads/hello", "vs 0 witnesses", "epochs/s",
+      "witnesses", "reads/s", "read p50 ms", "read p99 ms", "reads/hello", "vs 0 witnesses",
+      "epochs/s",
       "entries per epoch", "client read p50 ms", "non-2xx")
     var base: Double? = nil
     for count in options.witnesses {
-      let bench = try await BenchDaemon.start(witnesses: count, epochInterval: options.epochInterval)
-      let now = Int64(Date().timeIntervalSince1970)
-      let citizen = try await CitizenClient.openWallet(
-        bench.transport(Identity(kind: .citizen)),
-        acceptance: ConsentAcceptance(terms: .current, language: .french, acceptedAt: now))
-      try await citizen.set(CitizenFields.values(), at: now)
-      let grant = try await citizen.grant(
-        to: BenchDaemon.administrationID, purpose: BenchDaemon.purpose, kind: .durable, days: 365, at: now)
+      let bench = try await BenchDaemon.start(
+        witnesses: count, epochInterval: options.epochInterval)
+      let (citizen, grant) = try await bench.citizenWithGrant()
       // The real client verifies the receipt before it opens the 5 fields.
       let administration = AdministrationClient(transport: bench.transport(bench.administration))
       let opened = try await administration.read(
@@ -56,7 +52,8 @@ enum WitnessedReadsBenchmark {
       var plans: [RequestPlan] = []
       for _ in 0..<options.connections {
         let session = try await SessionHandshake.open(bench.baseURL, identity: bench.administration)
-        plans.append(RequestPlan(method: .POST, path: "/v1/reads", bodies: [body], session: session))
+        plans.append(
+          RequestPlan(method: .POST, path: "/v1/reads", bodies: [body], session: session))
       }
       let before = bench.epochs()
       let started = Date()

@@ -26,14 +26,17 @@ public struct AddEpochRequest: Sendable, Equatable {
       throw .malformedHeads("at most \(Self.maximumUpdates) moves in one epoch")
     }
     // Written so that no size, however large, can overflow.
-    guard checkpoint.checkpoint.size > 0, checkpoint.oldSize == checkpoint.checkpoint.size - 1 else {
+    guard checkpoint.checkpoint.size > 0, checkpoint.oldSize == checkpoint.checkpoint.size - 1
+    else {
       throw .malformedHeads("an epoch grows the epoch log by exactly one leaf")
     }
     self.updates = updates
     self.checkpoint = checkpoint
   }
 
-  public static func parse(_ body: some Collection<UInt8>) throws(TransparencyError) -> AddEpochRequest {
+  public static func parse(_ body: some Collection<UInt8>) throws(TransparencyError)
+    -> AddEpochRequest
+  {
     let body = Array(body)
     guard body.count <= maximumByteCount else { throw .malformedHeads("the body is too large") }
     var position = 0
@@ -50,9 +53,11 @@ public struct AddEpochRequest: Sendable, Equatable {
     }
     guard try line() == header else { throw .malformedHeads("the first line must be \(header)") }
     let count = try line()
-    guard count.hasPrefix("updates "), let n = DecimalText.parse(count.dropFirst(8)), n <= maximumUpdates
+    guard count.hasPrefix("updates "), let n = DecimalText.parse(count.dropFirst(8)),
+      n <= maximumUpdates
     else {
-      throw .malformedHeads("expected 'updates' and a decimal without leading zeroes, at most \(maximumUpdates)")
+      throw .malformedHeads(
+        "expected 'updates' and a decimal without leading zeroes, at most \(maximumUpdates)")
     }
     var updates: [HeadsUpdate] = []
     for _ in 0..<n {

@@ -48,7 +48,9 @@ struct ByteWriter {
   private(set) var bytes: [UInt8] = []
 
   mutating func uint(_ value: UInt64, _ width: Int) {
-    for i in stride(from: width - 1, through: 0, by: -1) { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(i)))) }
+    for i in stride(from: width - 1, through: 0, by: -1) {
+      bytes.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(i))))
+    }
   }
 
   mutating func append(_ more: [UInt8]) { bytes += more }

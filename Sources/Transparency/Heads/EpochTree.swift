@@ -90,13 +90,17 @@ public struct EpochTree: Sendable {
 
   public var size: Int { tree.size }
 
-  public mutating func append(mapRoot: [UInt8]) { tree.append(leafHash: MerkleTree.leafHash(mapRoot)) }
+  public mutating func append(mapRoot: [UInt8]) {
+    tree.append(leafHash: MerkleTree.leafHash(mapRoot))
+  }
 
   public func root(size n: Int) -> [UInt8] { tree.root(size: n) }
 
   public var root: [UInt8] { tree.root }
 
-  public func inclusionProof(index: Int, size n: Int) -> [[UInt8]] { tree.inclusionProof(index: index, size: n) }
+  public func inclusionProof(index: Int, size n: Int) -> [[UInt8]] {
+    tree.inclusionProof(index: index, size: n)
+  }
 
   public func consistencyProof(oldSize m: Int, newSize n: Int) -> [[UInt8]] {
     tree.consistencyProof(oldSize: m, newSize: n)
@@ -116,7 +120,8 @@ public struct EpochFrontier: Sendable, Equatable {
   }
 
   public init(size: Int, hashes: [[UInt8]]) throws(TransparencyError) {
-    guard size >= 0, hashes.count == size.nonzeroBitCount, hashes.allSatisfy({ $0.count == 32 }) else {
+    guard size >= 0, hashes.count == size.nonzeroBitCount, hashes.allSatisfy({ $0.count == 32 })
+    else {
       throw .malformedHeads("a frontier holds one 32-byte hash per bit of its size")
     }
     self.size = size
@@ -150,7 +155,9 @@ public struct EpochFrontier: Sendable, Equatable {
     return out.bytes
   }
 
-  public static func decode(_ bytes: some Collection<UInt8>) throws(TransparencyError) -> EpochFrontier {
+  public static func decode(_ bytes: some Collection<UInt8>) throws(TransparencyError)
+    -> EpochFrontier
+  {
     var reader = ByteReader(bytes, what: "a frontier")
     let size = try reader.uint(8)
     guard size <= UInt64(Int64.max) else { throw .malformedHeads("a frontier size is below 2^63") }

@@ -22,7 +22,9 @@ public enum HeadsMap {
     SHA256.hash([0x03], left, right)
   }
 
-  static func bigEndian(_ value: UInt64) -> [UInt8] { (0..<8).map { UInt8(truncatingIfNeeded: value >> (56 - 8 * $0)) } }
+  static func bigEndian(_ value: UInt64) -> [UInt8] {
+    (0..<8).map { UInt8(truncatingIfNeeded: value >> (56 - 8 * $0)) }
+  }
 
   /// The root of the subtree at `depth` whose hash below is `hash`, given the
   /// siblings from the root down (`siblings[i]` is the sibling at depth i + 1),
@@ -42,7 +44,9 @@ public enum HeadsMap {
     return subtree(keys[...], sorted[...], depth: 0)
   }
 
-  private static func subtree(_ keys: ArraySlice<HeadsKey>, _ leaves: ArraySlice<[UInt8]>, depth: Int)
+  private static func subtree(
+    _ keys: ArraySlice<HeadsKey>, _ leaves: ArraySlice<[UInt8]>, depth: Int
+  )
     -> [UInt8]
   {
     if keys.isEmpty { return empty }

@@ -50,7 +50,8 @@ public struct HeadsProof: Sendable, Equatable {
   }
 
   /// The map root once `key` holds `head`, from this proof of the map before.
-  public func root(for key: HeadsKey, setting head: WalletHead) throws(TransparencyError) -> [UInt8] {
+  public func root(for key: HeadsKey, setting head: WalletHead) throws(TransparencyError) -> [UInt8]
+  {
     let leaf = HeadsMap.leafHash(key, head)
     switch terminal {
     case .empty, .head: return HeadsMap.fold(leaf, key: key, siblings: siblings)
@@ -61,9 +62,12 @@ public struct HeadsProof: Sendable, Equatable {
       var split = siblings.count
       while other.bit(split) == key.bit(split) { split += 1 }
       let otherLeaf = HeadsMap.leafHash(other, otherHead)
-      var inner = key.bit(split) ? HeadsMap.nodeHash(otherLeaf, leaf) : HeadsMap.nodeHash(leaf, otherLeaf)
+      var inner =
+        key.bit(split) ? HeadsMap.nodeHash(otherLeaf, leaf) : HeadsMap.nodeHash(leaf, otherLeaf)
       for depth in stride(from: split - 1, through: siblings.count, by: -1) {
-        inner = key.bit(depth) ? HeadsMap.nodeHash(HeadsMap.empty, inner) : HeadsMap.nodeHash(inner, HeadsMap.empty)
+        inner =
+          key.bit(depth)
+          ? HeadsMap.nodeHash(HeadsMap.empty, inner) : HeadsMap.nodeHash(inner, HeadsMap.empty)
       }
       return HeadsMap.fold(inner, key: key, siblings: siblings)
     }
@@ -113,7 +117,8 @@ public struct HeadsProof: Sendable, Equatable {
     return try HeadsProof(siblings: siblings, terminal: terminal)
   }
 
-  public static func decode(_ bytes: some Collection<UInt8>) throws(TransparencyError) -> HeadsProof {
+  public static func decode(_ bytes: some Collection<UInt8>) throws(TransparencyError) -> HeadsProof
+  {
     var reader = ByteReader(bytes, what: "a heads proof")
     let proof = try decode(&reader)
     try reader.finish()

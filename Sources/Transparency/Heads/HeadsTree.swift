@@ -20,7 +20,9 @@ public final class HeadsTree {
       hash = HeadsMap.nodeHash(left?.hash ?? HeadsMap.empty, right?.hash ?? HeadsMap.empty)
     }
 
-    func rehash() { hash = HeadsMap.nodeHash(left?.hash ?? HeadsMap.empty, right?.hash ?? HeadsMap.empty) }
+    func rehash() {
+      hash = HeadsMap.nodeHash(left?.hash ?? HeadsMap.empty, right?.hash ?? HeadsMap.empty)
+    }
   }
 
   private var top: Node?

@@ -34,7 +34,9 @@ public struct HeadsUpdate: Sendable, Equatable {
           proof: consistency)
       else { throw .headShrank }
     } else {
-      guard consistency.isEmpty else { throw .malformedHeads("a new wallet's move has no consistency proof") }
+      guard consistency.isEmpty else {
+        throw .malformedHeads("a new wallet's move has no consistency proof")
+      }
     }
     return try before.root(for: key, setting: head)
   }
@@ -51,7 +53,9 @@ public struct HeadsUpdate: Sendable, Equatable {
     return out.bytes
   }
 
-  public static func decode(_ bytes: some Collection<UInt8>) throws(TransparencyError) -> HeadsUpdate {
+  public static func decode(_ bytes: some Collection<UInt8>) throws(TransparencyError)
+    -> HeadsUpdate
+  {
     var reader = ByteReader(bytes, what: "a heads update")
     let key = try HeadsKey(bytes: try reader.hash())
     let before = try HeadsProof.decode(&reader)
@@ -65,12 +69,16 @@ public struct HeadsUpdate: Sendable, Equatable {
 
 /// The moves of one epoch, applied in order from the map root before it.
 public enum EpochTransition {
-  public static func apply(_ updates: [HeadsUpdate], to root: [UInt8]) throws(TransparencyError) -> [UInt8] {
+  public static func apply(_ updates: [HeadsUpdate], to root: [UInt8]) throws(TransparencyError)
+    -> [UInt8]
+  {
     var keys = Set<HeadsKey>()
     var current = root
     for update in updates {
       // One move per wallet and epoch: the order of moves then cannot matter.
-      guard keys.insert(update.key).inserted else { throw .malformedHeads("a wallet moves twice in one epoch") }
+      guard keys.insert(update.key).inserted else {
+        throw .malformedHeads("a wallet moves twice in one epoch")
+      }
       current = try update.apply(to: current)
     }
     return current

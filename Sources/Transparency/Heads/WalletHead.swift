@@ -41,5 +41,7 @@ public struct HeadsKey: Sendable, Equatable, Hashable, Comparable {
   /// Bit `depth` of the key, the most significant bit of the first byte first.
   public func bit(_ depth: Int) -> Bool { bytes[depth >> 3] & (0x80 >> UInt8(depth & 7)) != 0 }
 
-  public static func < (a: HeadsKey, b: HeadsKey) -> Bool { a.bytes.lexicographicallyPrecedes(b.bytes) }
+  public static func < (a: HeadsKey, b: HeadsKey) -> Bool {
+    a.bytes.lexicographicallyPrecedes(b.bytes)
+  }
 }

@@ -69,15 +69,20 @@ public struct WalletLogProof: Sendable, Equatable {
     self.wallet = wallet
     self.heads = heads
     self.entry = entry
-    proof = try TlogProof(extra: out.bytes, index: epoch, inclusionProof: epochInclusion, checkpoint: checkpoint)
+    proof = try TlogProof(
+      extra: out.bytes, index: epoch, inclusionProof: epochInclusion, checkpoint: checkpoint)
   }
 
   public init(_ proof: TlogProof) throws(TransparencyError) {
-    guard let extra = proof.extra else { throw .malformedHeads("a wallet log proof has extra data") }
+    guard let extra = proof.extra else {
+      throw .malformedHeads("a wallet log proof has extra data")
+    }
     var reader = ByteReader(extra, what: "a wallet log proof")
     let walletBytes = try reader.take(16)
     let wallet: WalletID
-    do { wallet = try WalletID(bytes: walletBytes) } catch { throw .malformedHeads("a wallet number is 16 bytes") }
+    do { wallet = try WalletID(bytes: walletBytes) } catch {
+      throw .malformedHeads("a wallet number is 16 bytes")
+    }
     heads = try HeadsProof.decode(&reader)
     switch try reader.uint(1) {
     case 0: entry = nil
@@ -96,7 +101,9 @@ public struct WalletLogProof: Sendable, Equatable {
     self.proof = proof
   }
 
-  public static func parse(_ bytes: some Collection<UInt8>) throws(TransparencyError) -> WalletLogProof {
+  public static func parse(_ bytes: some Collection<UInt8>) throws(TransparencyError)
+    -> WalletLogProof
+  {
     try WalletLogProof(try TlogProof.parse(bytes))
   }
 
@@ -105,10 +112,14 @@ public struct WalletLogProof: Sendable, Equatable {
   /// Verifies the whole chain for `wallet` under `policy`: the entry (if any)
   /// in the wallet's head, the head in the map, the map root in the epoch
   /// log, the checkpoint signed by the log and cosigned by a quorum.
-  public func verify(wallet expected: WalletID, policy: TlogPolicy) throws(TransparencyError) -> Verified {
+  public func verify(wallet expected: WalletID, policy: TlogPolicy) throws(TransparencyError)
+    -> Verified
+  {
     guard wallet == expected else { throw .malformedHeads("the proof is for another wallet") }
     let key = HeadsKey(wallet: wallet)
-    guard case .head(let head) = heads.terminal else { throw .malformedHeads("the wallet is not in the map") }
+    guard case .head(let head) = heads.terminal else {
+      throw .malformedHeads("the wallet is not in the map")
+    }
     if let entry {
       guard entry.index < head.size,
         MerkleTree.verifyInclusion(

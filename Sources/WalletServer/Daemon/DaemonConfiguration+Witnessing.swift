@@ -5,7 +5,8 @@ extension DaemonConfiguration {
     for setting in witnesses ?? [] { endpoints.append(try WitnessEndpoint(setting: setting)) }
     let quorum = witnessQuorum ?? endpoints.count
     guard quorum >= 0, quorum <= endpoints.count else {
-      throw .badRequest("witnessQuorum must be between 0 and the number of witnesses (\(endpoints.count))")
+      throw .badRequest(
+        "witnessQuorum must be between 0 and the number of witnesses (\(endpoints.count))")
     }
     // As clients require (spec/log.md §8): more than half, so that two
     // disjoint groups of witnesses never both make a quorum.
@@ -16,7 +17,9 @@ extension DaemonConfiguration {
     guard interval >= 0 else { throw .badRequest("epochIntervalMilliseconds must be 0 or more") }
     let origin = logOrigin ?? Self.defaultLogOrigin
     guard !origin.isEmpty,
-      !origin.unicodeScalars.contains(where: { $0.value < 0x21 || $0 == "+" || $0.properties.isWhitespace })
+      !origin.unicodeScalars.contains(where: {
+        $0.value < 0x21 || $0 == "+" || $0.properties.isWhitespace
+      })
     else {
       throw .badRequest("logOrigin must be non-empty, without spaces or '+'")
     }

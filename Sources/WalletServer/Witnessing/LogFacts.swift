@@ -36,7 +36,9 @@ public final class LogFacts: @unchecked Sendable {
     case .grantRevoked:
       if let grant = entry.grant { revoked[entry.wallet, default: []].insert(grant) }
     case .procurationRevoked:
-      if let procuration = entry.procuration { revoked[entry.wallet, default: []].insert(procuration) }
+      if let procuration = entry.procuration {
+        revoked[entry.wallet, default: []].insert(procuration)
+      }
     default: return
     }
   }

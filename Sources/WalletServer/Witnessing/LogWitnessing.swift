@@ -146,7 +146,9 @@ public actor LogWitnessing {
         try? await Task.sleep(for: settings.interval)
       }
     }
-    for waiter in waiters { waiter.continuation.resume(throwing: APIError.unavailable("walletd is stopping")) }
+    for waiter in waiters {
+      waiter.continuation.resume(throwing: APIError.unavailable("walletd is stopping"))
+    }
     waiters = []
     await saveUnsaved()
   }
@@ -174,7 +176,8 @@ public actor LogWitnessing {
     if let blocked { throw APIError.unavailable(blocked) }
     let deadline = ContinuousClock.now + settings.receiptTimeout
     let answer = try await withCheckedThrowingContinuation { continuation in
-      waiters.append(Waiter(wallet: wallet, index: index, continuation: continuation, deadline: deadline))
+      waiters.append(
+        Waiter(wallet: wallet, index: index, continuation: continuation, deadline: deadline))
       wake.yield()
     }
     return answer
@@ -185,7 +188,9 @@ public actor LogWitnessing {
   /// the witnessed head, which its entries no longer match.
   private func hasNewEntries(_ wallet: WalletID) -> Bool {
     let head = tree.head(of: HeadsKey(wallet: wallet))?.size ?? 0
-    let count = (try? database.query("SELECT COUNT(*) FROM log_entries WHERE wallet = ?", [.blob(wallet.bytes)]))?
+    let count =
+      (try? database.query(
+        "SELECT COUNT(*) FROM log_entries WHERE wallet = ?", [.blob(wallet.bytes)]))?
       .first?[0].integer ?? 0
     if UInt64(count) < head {
       facts.markDamaged(wallet, why: "its log no longer extends its witnessed head")
@@ -211,7 +216,10 @@ public actor LogWitnessing {
       let head = tree.head(of: HeadsKey(wallet: waiter.wallet))
       if let index = waiter.index, UInt64(index) >= head?.size ?? 0 { return false }
       if waiter.index == nil, hasNewEntries(waiter.wallet) { return false }
-      do { waiter.continuation.resume(returning: try proof(wallet: waiter.wallet, index: waiter.index, epoch: latest)) } catch {
+      do {
+        waiter.continuation.resume(
+          returning: try proof(wallet: waiter.wallet, index: waiter.index, epoch: latest))
+      } catch {
         waiter.continuation.resume(throwing: error)
       }
       return true
@@ -229,16 +237,19 @@ public actor LogWitnessing {
       let size = Int(head.size)
       guard levels.size >= size, index < size, levels.root(size: size) == head.root,
         let bytes = try database.query(
-          "SELECT entry FROM log_entries WHERE wallet = ? AND idx = ?", [.blob(wallet.bytes), .integer(Int64(index))]
+          "SELECT entry FROM log_entries WHERE wallet = ? AND idx = ?",
+          [.blob(wallet.bytes), .integer(Int64(index))]
         ).first?[0].blob,
         MerkleTree.leafHash(bytes) == levels.leafHash(index)
       else { throw APIError.unavailable("this wallet's log is damaged in walletd's database") }
       entry = WalletLogProof.Entry(
-        index: UInt64(index), inclusion: levels.inclusionProof(index: index, size: size), bytes: bytes)
+        index: UInt64(index), inclusion: levels.inclusionProof(index: index, size: size),
+        bytes: bytes)
     }
     let proof = try WalletLogProof(
       wallet: wallet, heads: heads, entry: entry, epoch: epoch.size - 1,
-      epochInclusion: epochs.inclusionProof(index: epoch.size - 1, size: epoch.size), checkpoint: epoch.note)
+      epochInclusion: epochs.inclusionProof(index: epoch.size - 1, size: epoch.size),
+      checkpoint: epoch.note)
     return String(decoding: proof.serialized(), as: UTF8.self)
   }
 
@@ -248,7 +259,8 @@ public actor LogWitnessing {
   private func levels(of wallet: WalletID) throws -> MerkleLevels {
     if let cached = logs[wallet] { return cached }
     let rows = try database.query(
-      "SELECT idx, entry, leaf FROM log_entries WHERE wallet = ? ORDER BY idx", [.blob(wallet.bytes)])
+      "SELECT idx, entry, leaf FROM log_entries WHERE wallet = ? ORDER BY idx",
+      [.blob(wallet.bytes)])
     var levels = MerkleLevels()
     for (position, row) in rows.enumerated() {
       let sound =
@@ -266,8 +278,11 @@ public actor LogWitnessing {
   /// head, and learns the facts of the whole log.
   private func load() throws {
     var lastRoot: [UInt8]? = nil
-    for row in try database.query("SELECT idx, map_root, note, cosigned, request FROM epochs ORDER BY idx") {
-      guard let idx = row[0].integer, Int(idx) == epochs.size, let root = row[1].blob, root.count == 32,
+    for row in try database.query(
+      "SELECT idx, map_root, note, cosigned, request FROM epochs ORDER BY idx")
+    {
+      guard let idx = row[0].integer, Int(idx) == epochs.size, let root = row[1].blob,
+        root.count == 32,
         let noteBytes = row[2].blob
       else { throw APIError.unavailable("epoch \(epochs.size) is unreadable") }
       epochs.append(mapRoot: root)
@@ -289,7 +304,8 @@ public actor LogWitnessing {
       }
     }
     for row in try database.query("SELECT wallet, size, root FROM epoch_heads") {
-      guard let bytes = row[0].blob, let wallet = try? WalletID(bytes: bytes), let size = row[1].integer,
+      guard let bytes = row[0].blob, let wallet = try? WalletID(bytes: bytes),
+        let size = row[1].integer,
         let root = row[2].blob, let head = try? WalletHead(size: UInt64(size), root: root)
       else { throw APIError.unavailable("a stored head is unreadable") }
       tree.set(HeadsKey(wallet: wallet), head)
@@ -304,14 +320,18 @@ public actor LogWitnessing {
       guard let wallet else { return }
       let head = tree.head(of: HeadsKey(wallet: wallet))
       let size = Int(head?.size ?? 0)
-      if leaves.count < size || (head.map { MerkleTree.root(leaves[..<size]) != $0.root } ?? false) {
+      if leaves.count < size || (head.map { MerkleTree.root(leaves[..<size]) != $0.root } ?? false)
+      {
         facts.markDamaged(wallet, why: "its log no longer extends its witnessed head")
       } else if leaves.count > size {
         carry.insert(wallet)
       }
     }
-    for row in try database.query("SELECT rowid, wallet, idx, entry, leaf FROM log_entries ORDER BY wallet, idx") {
-      guard let rowid = row[0].integer, let bytes = row[1].blob, let id = try? WalletID(bytes: bytes),
+    for row in try database.query(
+      "SELECT rowid, wallet, idx, entry, leaf FROM log_entries ORDER BY wallet, idx")
+    {
+      guard let rowid = row[0].integer, let bytes = row[1].blob,
+        let id = try? WalletID(bytes: bytes),
         let idx = row[2].integer, let entry = row[3].blob, let leaf = row[4].blob
       else { continue }
       if id != wallet {
@@ -326,13 +346,17 @@ public actor LogWitnessing {
     }
     check()
     // Wallets in the map with no entry left at all.
-    let present = Set(try database.query("SELECT DISTINCT wallet FROM log_entries").compactMap { $0[0].blob })
+    let present = Set(
+      try database.query("SELECT DISTINCT wallet FROM log_entries").compactMap { $0[0].blob })
     for row in try database.query("SELECT wallet FROM epoch_heads") {
-      guard let bytes = row[0].blob, !present.contains(bytes), let id = try? WalletID(bytes: bytes) else { continue }
+      guard let bytes = row[0].blob, !present.contains(bytes), let id = try? WalletID(bytes: bytes)
+      else { continue }
       facts.markDamaged(id, why: "its log no longer extends its witnessed head")
     }
     if facts.damagedCount > 0 {
-      logger.error("wallet logs that no longer extend their witnessed heads", metadata: ["count": "\(facts.damagedCount)"])
+      logger.error(
+        "wallet logs that no longer extend their witnessed heads",
+        metadata: ["count": "\(facts.damagedCount)"])
     }
   }
 
@@ -382,7 +406,8 @@ public actor LogWitnessing {
     for row in rows {
       guard let rowid = row[0].integer else { continue }
       cursor = max(cursor, rowid)
-      guard let bytes = row[1].blob, let wallet = try? WalletID(bytes: bytes), let idx = row[2].integer,
+      guard let bytes = row[1].blob, let wallet = try? WalletID(bytes: bytes),
+        let idx = row[2].integer,
         let entry = row[3].blob
       else { continue }
       carry.insert(wallet)
@@ -397,7 +422,9 @@ public actor LogWitnessing {
         }
       }
     }
-    let moved = carry.filter { facts.damage(of: $0) == nil }.sorted { HeadsKey(wallet: $0) < HeadsKey(wallet: $1) }
+    let moved = carry.filter { facts.damage(of: $0) == nil }.sorted {
+      HeadsKey(wallet: $0) < HeadsKey(wallet: $1)
+    }
     return Array(moved.prefix(AddEpochRequest.maximumUpdates))
   }
 
@@ -410,16 +437,20 @@ public actor LogWitnessing {
       let levels = try self.levels(of: wallet)
       let old = tree.head(of: key)
       let oldSize = Int(old?.size ?? 0)
-      guard levels.size >= oldSize, old.map({ levels.root(size: oldSize) == $0.root }) ?? true else {
+      guard levels.size >= oldSize, old.map({ levels.root(size: oldSize) == $0.root }) ?? true
+      else {
         facts.markDamaged(wallet, why: "its log no longer extends its witnessed head")
         logs[wallet] = nil
-        logger.error("a wallet's log no longer extends its witnessed head; it is left out of the epoch")
+        logger.error(
+          "a wallet's log no longer extends its witnessed head; it is left out of the epoch")
         continue
       }
       if levels.size == oldSize { continue }
       let head = try WalletHead(size: UInt64(levels.size), root: levels.root)
-      let consistency = old == nil ? [] : levels.consistencyProof(oldSize: oldSize, newSize: levels.size)
-      updates.append(try HeadsUpdate(key: key, before: tree.proof(key), head: head, consistency: consistency))
+      let consistency =
+        old == nil ? [] : levels.consistencyProof(oldSize: oldSize, newSize: levels.size)
+      updates.append(
+        try HeadsUpdate(key: key, before: tree.proof(key), head: head, consistency: consistency))
       tree.set(key, head)
     }
     epochs.append(mapRoot: tree.root)
@@ -429,12 +460,15 @@ public actor LogWitnessing {
     let request = try AddEpochRequest(
       updates: updates,
       checkpoint: AddCheckpointRequest(
-        oldSize: size - 1, consistencyProof: epochs.consistencyProof(oldSize: size - 1, newSize: size), note: note))
+        oldSize: size - 1,
+        consistencyProof: epochs.consistencyProof(oldSize: size - 1, newSize: size), note: note))
     return Epoch(size: size, note: note, request: request.serialized())
   }
 
   private func persist(_ epoch: Epoch, moved: [WalletID]) async throws {
-    let heads = moved.compactMap { wallet in tree.head(of: HeadsKey(wallet: wallet)).map { (wallet, $0) } }
+    let heads = moved.compactMap { wallet in
+      tree.head(of: HeadsKey(wallet: wallet)).map { (wallet, $0) }
+    }
     let mapRoot = tree.root
     let previous = unsaved
     unsaved = nil
@@ -445,7 +479,8 @@ public actor LogWitnessing {
       try tx.query(
         "INSERT INTO epochs (idx, map_root, note, request, made_at) VALUES (?, ?, ?, ?, ?)",
         [
-          .integer(Int64(epoch.size - 1)), .blob(mapRoot), .blob(epoch.note.serialized()), .blob(epoch.request),
+          .integer(Int64(epoch.size - 1)), .blob(mapRoot), .blob(epoch.note.serialized()),
+          .blob(epoch.request),
           .integer(Int64(Date().timeIntervalSince1970)),
         ])
       for (wallet, head) in heads {
@@ -462,7 +497,8 @@ public actor LogWitnessing {
   /// Stores an epoch's cosigned note. Once every witness holds an epoch, the
   /// older epochs' moves and notes are no longer needed for catching one up:
   /// only their map roots stay.
-  static func save(_ cosigned: Epoch, everyWitness: Bool, in tx: SQLiteDatabase.Transaction) throws {
+  static func save(_ cosigned: Epoch, everyWitness: Bool, in tx: SQLiteDatabase.Transaction) throws
+  {
     let retainedEpochs = Self.retainedEpochs
     try tx.query(
       "UPDATE epochs SET cosigned = ? WHERE idx = ?",
@@ -496,7 +532,10 @@ public actor LogWitnessing {
     guard cosignatures.count >= settings.quorum else {
       logger.warning(
         "an epoch lacks cosignatures",
-        metadata: ["epoch": "\(epoch.size)", "cosigned": "\(cosignatures.count)", "quorum": "\(settings.quorum)"])
+        metadata: [
+          "epoch": "\(epoch.size)", "cosigned": "\(cosignatures.count)",
+          "quorum": "\(settings.quorum)",
+        ])
       return false
     }
     guard let full = try? epoch.note.adding(cosignatures) else { return false }
@@ -530,13 +569,18 @@ public actor LogWitnessing {
   /// A database with no epoch while the witnesses hold some: restored from
   /// before the first epoch, or a new database under a key already witnessed.
   private func checkNeverSeen() async {
-    guard !settings.witnesses.isEmpty, let empty = try? TlogCheckpoint(
-      origin: settings.origin, size: 0, rootHash: MerkleTree.root([])), let note = try? signer.sign(empty.text),
-      let body = try? AddCheckpointRequest(oldSize: 0, consistencyProof: [], note: note).serialized()
+    guard !settings.witnesses.isEmpty,
+      let empty = try? TlogCheckpoint(
+        origin: settings.origin, size: 0, rootHash: MerkleTree.root([])),
+      let note = try? signer.sign(empty.text),
+      let body = try? AddCheckpointRequest(oldSize: 0, consistencyProof: [], note: note)
+        .serialized()
     else { return }
     for witness in settings.witnesses {
-      guard let answer = await poster.post(witness.url + "/add-checkpoint", body), answer.status == 409,
-        let size = Self.size(answer.body), size > 0, let shown = await evidence(from: witness), shown.size > 0
+      guard let answer = await poster.post(witness.url + "/add-checkpoint", body),
+        answer.status == 409,
+        let size = Self.size(answer.body), size > 0, let shown = await evidence(from: witness),
+        shown.size > 0
       else { continue }
       block(Self.behind(witness: witness, size: shown.size, ours: 0))
       return
@@ -548,7 +592,10 @@ public actor LogWitnessing {
     let (poster, database, witnesses) = (poster, database, settings.witnesses)
     let outcomes = await withTaskGroup(of: Outcome.self) { group in
       for witness in witnesses {
-        group.addTask { await Self.cosign(epoch, by: witness, refresh: refresh, poster: poster, database: database) }
+        group.addTask {
+          await Self.cosign(
+            epoch, by: witness, refresh: refresh, poster: poster, database: database)
+        }
       }
       var all: [Outcome] = []
       for await outcome in group { all.append(outcome) }
@@ -565,12 +612,16 @@ public actor LogWitnessing {
           block(Self.behind(witness: witness, size: shown.size, ours: epoch.size))
         } else {
           logger.error(
-            "a witness claims a longer log without showing it", metadata: ["witness": "\(witness.url)", "size": "\(size)"])
+            "a witness claims a longer log without showing it",
+            metadata: ["witness": "\(witness.url)", "size": "\(size)"])
         }
       case .refused(let witness, let status, let why):
         logger.error(
           "a witness refused the log's epoch",
-          metadata: ["witness": "\(witness.url)", "status": "\(status)", "why": "\(why)", "epoch": "\(epoch.size)"])
+          metadata: [
+            "witness": "\(witness.url)", "status": "\(status)", "why": "\(why)",
+            "epoch": "\(epoch.size)",
+          ])
         // A refusal blocks walletd only if the witness shows a checkpoint of
         // this log that this database does not hold (a fork or a later state).
         if status == 422 || status == 409, let shown = await evidence(from: witness),
@@ -594,7 +645,8 @@ public actor LogWitnessing {
     let hash = Encoding.hex(SHA256.hash(Array(settings.origin.utf8)))
     guard let answer = await poster.get(witness.url + "/\(hash)/checkpoint"), answer.status == 200,
       let note = try? SignedNote.parse(answer.body),
-      let policy = try? TlogPolicy(logs: [signer.verifier], witnesses: [witness.verifier], quorum: 1)
+      let policy = try? TlogPolicy(
+        logs: [signer.verifier], witnesses: [witness.verifier], quorum: 1)
     else { return nil }
     return try? policy.verify(note)
   }
@@ -609,9 +661,11 @@ public actor LogWitnessing {
   /// One witness: the epoch (catching it up first if it is behind), or for a
   /// refresh, the same checkpoint again.
   private static func cosign(
-    _ epoch: Epoch, by witness: WitnessEndpoint, refresh: Bool, poster: WitnessPoster, database: SQLiteDatabase
+    _ epoch: Epoch, by witness: WitnessEndpoint, refresh: Bool, poster: WitnessPoster,
+    database: SQLiteDatabase
   ) async -> Outcome {
-    let plain = (try? AddCheckpointRequest(oldSize: epoch.size, consistencyProof: [], note: epoch.note))
+    let plain =
+      (try? AddCheckpointRequest(oldSize: epoch.size, consistencyProof: [], note: epoch.note))
       .map { $0.serialized() }
     var answer: WitnessAnswer?
     if refresh {
@@ -625,7 +679,9 @@ public actor LogWitnessing {
       if size > epoch.size { return .ahead(witness, size) }
       if size == epoch.size, !refresh, let plain {
         // It holds this epoch already (walletd stopped before storing its cosignature).
-        guard let again = await poster.post(witness.url + "/add-checkpoint", plain) else { return .unreachable(witness) }
+        guard let again = await poster.post(witness.url + "/add-checkpoint", plain) else {
+          return .unreachable(witness)
+        }
         current = again
       } else if size < epoch.size {
         // Behind: replay the stored epochs it lacks, one by one, then this one.
@@ -634,10 +690,14 @@ public actor LogWitnessing {
           if idx == epoch.size, !refresh {
             body = epoch.request
           } else {
-            body = try? database.query("SELECT request FROM epochs WHERE idx = ?", [.integer(Int64(idx - 1))])
-              .first?[0].blob
+            body = try? database.query(
+              "SELECT request FROM epochs WHERE idx = ?", [.integer(Int64(idx - 1))]
+            )
+            .first?[0].blob
           }
-          guard let body, !body.isEmpty else { return .refused(witness, 0, "epoch \(idx) is no longer stored") }
+          guard let body, !body.isEmpty else {
+            return .refused(witness, 0, "epoch \(idx) is no longer stored")
+          }
           guard let step = await poster.post(witness.url + "/psp-v1/add-epoch", body) else {
             return .unreachable(witness)
           }
@@ -645,16 +705,21 @@ public actor LogWitnessing {
           guard step.status == 200 else { break }
         }
         if refresh, current.status == 200, let plain {
-          guard let again = await poster.post(witness.url + "/add-checkpoint", plain) else { return .unreachable(witness) }
+          guard let again = await poster.post(witness.url + "/add-checkpoint", plain) else {
+            return .unreachable(witness)
+          }
           current = again
         }
       }
     }
     guard current.status == 200 else {
-      return .refused(witness, current.status, String(decoding: current.body.prefix(300), as: UTF8.self))
+      return .refused(
+        witness, current.status, String(decoding: current.body.prefix(300), as: UTF8.self))
     }
     guard let lines = try? NoteSignature.parseLines(current.body),
-      let signature = lines.first(where: { $0.isFrom(name: witness.verifier.name, keyID: witness.verifier.keyID) }),
+      let signature = lines.first(where: {
+        $0.isFrom(name: witness.verifier.name, keyID: witness.verifier.keyID)
+      }),
       witness.verifier.isValid(signature: signature.signature, over: Array(epoch.note.text.utf8))
     else { return .refused(witness, current.status, "the cosignature does not verify") }
     return .cosigned(signature)
@@ -664,7 +729,9 @@ public actor LogWitnessing {
   static func size(_ body: [UInt8]) -> Int? {
     guard body.last == 0x0A, body.count >= 2, body.count <= 20 else { return nil }
     let digits = body.dropLast()
-    guard digits.allSatisfy({ (0x30...0x39).contains($0) }), digits.first != 0x30 || digits.count == 1 else {
+    guard digits.allSatisfy({ (0x30...0x39).contains($0) }),
+      digits.first != 0x30 || digits.count == 1
+    else {
       return nil
     }
     return Int(String(decoding: digits, as: UTF8.self))

@@ -48,7 +48,8 @@ final class WitnessPoster: Sendable {
   }
 
   func get(_ url: String) async -> WitnessAnswer? {
-    guard let target = URL(string: url), let (data, response) = try? await session.data(from: target),
+    guard let target = URL(string: url),
+      let (data, response) = try? await session.data(from: target),
       let http = response as? HTTPURLResponse
     else { return nil }
     return WitnessAnswer(status: http.statusCode, body: [UInt8](data))
