@@ -327,6 +327,56 @@ public enum Messages {
     hintFR: "Vérifiez le numéro du portefeuille avec la personne.",
     hintEN: "Check the wallet number with the person.")
 
+  public static let walletUnreadable = Message(
+    fr:
+      "Ce n'est ni une référence de portefeuille (PSP-…) ni un numéro de portefeuille (22 caractères). Rien n'a été envoyé.",
+    en:
+      "This is neither a wallet reference (PSP-…) nor a wallet number (22 characters). Nothing was sent.",
+    hintFR: "Recopiez la référence que la personne vous a donnée ; elle commence par PSP-.",
+    hintEN: "Copy the reference the person gave you; it begins with PSP-.")
+
+  /// A typed reference that does not read (`WalletReference.Problem`).
+  public static func reference(_ problem: WalletReference.Problem) -> Message {
+    let hintFR = "Recopiez-la signe par signe depuis ce que la personne vous a donné."
+    let hintEN = "Copy it again, character by character, from what the person gave you."
+    switch problem {
+    case .notAReference:
+      return walletUnreadable
+    case .wrongLength(let count):
+      return Message(
+        fr:
+          "Cette référence a \(count) lettres et chiffres après PSP, au lieu de \(WalletReference.characterCount) : elle est incomplète ou mal recopiée. Rien n'a été envoyé.",
+        en:
+          "This reference has \(count) letters and digits after PSP instead of \(WalletReference.characterCount): it is incomplete or mistyped. Nothing was sent.",
+        hintFR: hintFR, hintEN: hintEN)
+    case .notInAlphabet:
+      return Message(
+        fr:
+          "Cette référence contient un signe qui n'y a pas sa place (elle n'a que des chiffres et des lettres, sans U) : elle a été mal recopiée. Rien n'a été envoyé.",
+        en:
+          "This reference holds a sign that does not belong in it (it has only digits and letters, no U): it was mistyped. Nothing was sent.",
+        hintFR: hintFR, hintEN: hintEN)
+    case .mistyped:
+      return Message(
+        fr:
+          "Cette référence a été mal recopiée : un signe est faux, ou deux sont inversés. Rien n'a été envoyé.",
+        en:
+          "This reference was mistyped: a character is wrong, or two are swapped. Nothing was sent.",
+        hintFR: hintFR, hintEN: hintEN)
+    }
+  }
+
+  public static let referenceMismatch = Message(
+    fr:
+      "Le portefeuille que la plateforme renvoie n'est pas celui de la référence : la clé de son titulaire ne correspond pas. Rien n'a été fait.",
+    en:
+      "The wallet the platform returned is not the one of the reference: its holder's key does not match. Nothing was done.",
+    hintFR:
+      "Vérifiez la référence avec la personne ; si elle est juste, n'agissez pas et signalez-le : la plateforme n'est pas digne de confiance.",
+    hintEN:
+      "Check the reference with the person; if it is right, do not act and report it: the platform cannot be trusted."
+  )
+
   public static let trusteeUnreadable = Message(
     fr:
       "La personne de confiance n'est pas reconnue : --to ne désigne ni une identité de ce dossier, ni un fichier d'identité.",

@@ -11,17 +11,18 @@ struct FilingCreateCommand: AsyncParsableCommand {
     abstract: "Send a request for an aid, as the citizen or as their trusted person.",
     discussion: """
       You see which fields the administration will be able to read once, then type
-      "oui" (--yes in a script). A trusted person adds --on-behalf-of WALLET_ID
-      and acts under a procuration the citizen gave them; --owner-key-id checks
-      that the wallet is really that person's (the key id they gave you). The
-      proof that the request is in the citizen's log, confirmed by the
-      witnesses, is kept in --home (NAME.receipts/WALLET-FILING-N.tlog-proof).
+      "oui" (--yes in a script). A trusted person adds --on-behalf-of with the
+      reference the citizen gave them (PSP-…), which checks that the wallet is
+      really that person's, and acts under a procuration the citizen gave them.
+      With the wallet number alone, --owner-key-id (the key id they gave you)
+      does that check. The proof that the request is in the citizen's log,
+      confirmed by the witnesses, is kept in --home
+      (NAME.receipts/WALLET-FILING-N.tlog-proof).
 
       Example:
         wallet-cli filing create --purpose aide-sociale --at office-social-redange
-        wallet-cli filing create --as paul --on-behalf-of WALLET_ID \\
-            --owner-key-id k4.pid.… --purpose aide-sociale \\
-            --at office-social-redange
+        wallet-cli filing create --as paul --on-behalf-of PSP-… \\
+            --purpose aide-sociale --at office-social-redange
       """)
 
   @Option(help: ArgumentHelp("The aid asked for.", valueName: "purpose"))
@@ -32,7 +33,9 @@ struct FilingCreateCommand: AsyncParsableCommand {
 
   @Option(
     parsing: .unconditional,
-    help: ArgumentHelp("As a trusted person: the citizen's wallet number.", valueName: "wallet-id"))
+    help: ArgumentHelp(
+      "As a trusted person: the citizen's wallet reference (PSP-…) or wallet number.",
+      valueName: "reference"))
   var onBehalfOf: String?
 
   @Option(
@@ -60,8 +63,8 @@ struct FilingCreateCommand: AsyncParsableCommand {
     guard PurposeArgument.known(purpose) != nil else {
       throw usageError(Messages.unknownPurpose(purpose), output)
     }
-    if let onBehalfOf, (try? WalletID(onBehalfOf)) == nil {
-      throw ValidationError("--on-behalf-of: a wallet number has 22 characters")
+    if let onBehalfOf {
+      do { _ = try WalletArgument(onBehalfOf) } catch { throw usageError(error, output) }
     }
     if let procuration, (try? StatementID(procuration)) == nil {
       throw usageError(Messages.procurationNotFound, output)
@@ -87,10 +90,12 @@ struct FilingCreateCommand: AsyncParsableCommand {
       let now = invocation.now
       let filing: FilingView
       let filedIn: WalletID
-      if let onBehalfOf, let wallet = try? WalletID(onBehalfOf) {
+      if let onBehalfOf {
+        let argument = try WalletArgument(onBehalfOf)
+        let wallet = argument.wallet
         filedIn = wallet
         let trustee = TrusteeClient(transport: transport)
-        let owner = try await trustee.ownerKey(wallet: wallet)
+        let owner = try await argument.ownerKey(trustee)
         let ownerID = Paserk.identifier(of: owner)
         if let ownerKeyId, ownerKeyId != ownerID { throw Messages.ownerMismatch }
         let chosen = try await usableProcuration(
@@ -99,7 +104,7 @@ struct FilingCreateCommand: AsyncParsableCommand {
         let preview = GrantPreview(template, held: Set(held))
         guard !preview.fields.isEmpty else { throw Messages.noFieldForAid }
         show(preview, administration, purpose, invocation)
-        if ownerKeyId == nil {
+        if ownerKeyId == nil, argument.reference == nil {
           invocation.note(
             fr:
               "Portefeuille de \(ownerID) : vérifiez que c'est l'identifiant que la personne vous a donné.",

@@ -12,7 +12,9 @@ struct ProcurationCreateCommand: AsyncParsableCommand {
       one request, once; at most 30 days). Personalised: --days N (at most 366),
       and any of --circle K (fields of circles 0 to K), --purposes a,b (none: any
       aid), --actions read,update,file,grant (default: read). You see what the
-      person will be able to do, then type "oui" (--yes in a script).
+      person will be able to do, then type "oui" (--yes in a script). Then give
+      the person the reference printed (PSP-…): with it they reach your wallet
+      and check that it is yours.
 
       The trusted person is named by --to: a name in --home, or the file they made
       with 'wallet-cli identity show --json'; or by --to-key and
@@ -161,21 +163,30 @@ struct ProcurationCreateCommand: AsyncParsableCommand {
         circle: scope,
         actions: actions, days: days, at: now)
       let owner = citizen.identity.publicIdentity.keyID
+      let reference = WalletReference(
+        wallet: citizen.walletID, owner: citizen.identity.signingKey.publicKey)
       if invocation.json {
         return try invocation.printJSON([
           "procuration": procuration.id.rawValue, "wallet": citizen.walletID.description,
-          "ownerKeyID": owner,
+          "ownerKeyID": owner, "reference": reference.description,
           "trustee": person.keyID,
         ])
       }
       invocation.line(
         fr: "Procuration donnée. Son numéro : \(procuration.id).",
         en: "Procuration given. Its number: \(procuration.id).")
-      invocation.line(fr: "Donnez à la personne de confiance :", en: "Give the trusted person:")
       invocation.line(
-        fr: "  le numéro de votre portefeuille : \(citizen.walletID)",
-        en: "  your wallet's number: \(citizen.walletID)")
-      invocation.line(fr: "  votre identifiant de clé : \(owner)", en: "  your key id: \(owner)")
+        fr:
+          "Donnez à la personne de confiance cette référence (elle lui permet de trouver votre portefeuille et de vérifier qu'il est bien le vôtre) :",
+        en:
+          "Give the trusted person this reference (it lets them find your wallet and check that it is really yours):"
+      )
+      invocation.line("  \(reference)")
+      invocation.line(
+        fr: "Ou bien, séparément, le numéro de votre portefeuille et votre identifiant de clé :",
+        en: "Or else, separately, your wallet's number and your key id:")
+      invocation.line("  \(citizen.walletID)")
+      invocation.line("  \(owner)")
     }
   }
 

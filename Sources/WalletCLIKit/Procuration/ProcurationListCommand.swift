@@ -11,16 +11,19 @@ struct ProcurationListCommand: AsyncParsableCommand {
     discussion: """
       As a citizen: every procuration you gave. As a trusted person: the
       procurations a citizen gave you in their wallet (--wallet), checked against
-      their signature.
+      their signature. Give --wallet the reference they gave you (PSP-…): the
+      wallet is then checked to be theirs before anything else is asked.
 
       Example:
         wallet-cli procuration list --as maria
-        wallet-cli procuration list --as paul --wallet WALLET_ID
+        wallet-cli procuration list --as paul --wallet PSP-…
       """)
 
   @Option(
     parsing: .unconditional,
-    help: ArgumentHelp("As a trusted person: the citizen's wallet number.", valueName: "wallet-id"))
+    help: ArgumentHelp(
+      "As a trusted person: the citizen's wallet reference (PSP-…) or wallet number.",
+      valueName: "reference"))
   var wallet: String?
 
   @OptionGroup var actor: ActorOptions
@@ -30,8 +33,8 @@ struct ProcurationListCommand: AsyncParsableCommand {
 
   func validate() throws {
     try server.validateURL()
-    if let wallet, (try? WalletID(wallet)) == nil {
-      throw ValidationError("--wallet: a wallet number has 22 characters")
+    if let wallet {
+      do { _ = try WalletArgument(wallet) } catch { throw usageError(error, output) }
     }
   }
 
@@ -66,11 +69,11 @@ struct ProcurationListCommand: AsyncParsableCommand {
           }
         }
       } else {
-        guard let text = wallet, let wallet = try? WalletID(text) else {
-          throw Messages.walletNeeded
-        }
+        guard let text = wallet else { throw Messages.walletNeeded }
+        let argument = try WalletArgument(text)
+        let wallet = argument.wallet
         let trustee = TrusteeClient(transport: transport)
-        let owner = try await trustee.ownerKey(wallet: wallet)
+        let owner = try await argument.ownerKey(trustee)
         listed = try await trustee.procurations(wallet: wallet, ownerKey: owner).map {
           ($0, .active)
         }
