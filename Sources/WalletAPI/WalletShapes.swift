@@ -331,10 +331,14 @@ public struct IncomingGrantsView: Sendable, Codable {
     public let wallet: WalletID
     public let grant: StatementID
     public let token: String
-    public init(wallet: WalletID, grant: StatementID, token: String) {
+    /// Where the grant stands now (revoked, used, paused, expired or active);
+    /// nil from a walletd that does not say.
+    public let state: GrantState?
+    public init(wallet: WalletID, grant: StatementID, token: String, state: GrantState? = nil) {
       self.wallet = wallet
       self.grant = grant
       self.token = token
+      self.state = state
     }
   }
   public let grants: [Entry]

@@ -68,10 +68,28 @@ struct Acting {
     return Transport(baseURL: server.url(invocation.environment), identity: identity, trust: trust)
   }
 
-  /// The wallet this citizen opened (from `state.json`).
+  /// The wallet this citizen opened (from `state.json`); a closed wallet is
+  /// said to be closed.
   func walletID() throws(Message) -> WalletID {
-    guard let text = try HomeState.read(home)[name].wallet else { throw Messages.noWallet(name) }
+    let entry = try HomeState.read(home)[name]
+    guard let text = entry.wallet else {
+      throw entry.closedWallet == nil ? Messages.noWallet(name) : Messages.walletClosed(name)
+    }
     do { return try WalletID(text) } catch { throw Messages.stateDamaged }
+  }
+
+  /// The citizen's wallet for reading its log and filings: the open one, else
+  /// the one closed (its keys are gone, its log and filings are kept).
+  func readableCitizen(_ server: ServerOptions, _ invocation: Invocation) async throws
+    -> CitizenClient
+  {
+    let entry = try HomeState.read(home)[name]
+    guard entry.wallet == nil, let closed = entry.closedWallet else {
+      return try await citizen(server, invocation)
+    }
+    let wallet: WalletID
+    do { wallet = try WalletID(closed) } catch { throw Messages.stateDamaged }
+    return CitizenClient.closed(try transport(server, invocation), wallet: wallet)
   }
 
   /// The citizen's wallet, its circle keys opened and checked.

@@ -14,11 +14,22 @@ import WalletClient
 struct HomeState: Codable, Equatable {
   struct Entry: Codable, Equatable {
     var wallet: String?
+    /// The wallet this citizen closed: its log and filings stay readable
+    /// for the retention period, and a new wallet is opened only on an
+    /// explicit choice.
+    var closedWallet: String?
     /// The wallet's head proof (a tlog-proof) from the last check of the
     /// log that found it intact: the next check proves the log only grew.
     var checkpoint: String?
     var citizenKeys: [String: String]?
     var trust: ClientMemory?
+    /// For a trusted person: the wallets they act for (wallet number →
+    /// the reference `PSP-…`, which carries the owner's key id), learnt when
+    /// a procuration to them verified under the owner's key.
+    var actsFor: [String: String]?
+    /// For a trusted person: each wallet's head proof from the last check of
+    /// its log that found it intact (wallet number → tlog-proof).
+    var checkpoints: [String: String]?
   }
 
   static let format = "psp-cli-state/1"

@@ -40,7 +40,8 @@ public struct WalletCLI: AsyncParsableCommand {
     subcommands: [
       IdentityCommand.self, WalletCommand.self, FieldCommand.self, GrantCommand.self,
       ProcurationCommand.self,
-      FilingCommand.self, LogCommand.self, AdminCommand.self, OperatorCommand.self,
+      FilingCommand.self, LogCommand.self, AdministrationsCommand.self, AdminCommand.self,
+      OperatorCommand.self,
       RegistrarCommand.self, TrustCommand.self, DemoCommand.self,
     ]
   )

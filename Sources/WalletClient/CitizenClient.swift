@@ -57,6 +57,13 @@ public final class CitizenClient: @unchecked Sendable {
     return CitizenClient(transport: transport, walletID: walletID, keyring: keyring)
   }
 
+  /// A closed wallet, kept for reading: its circle keys are destroyed, but its
+  /// log, procurations and filings stay readable for the retention period
+  /// (api.md §7.4). Anything that needs the keys is refused by walletd.
+  public static func closed(_ transport: Transport, wallet: WalletID) -> CitizenClient {
+    CitizenClient(transport: transport, walletID: wallet, keyring: CircleKeyring())
+  }
+
   /// Reconnects to an existing wallet: the circle keys are opened and checked
   /// against the citizen's own signed statements.
   public static func connect(_ transport: Transport, wallet: WalletID) async throws(ClientError)
@@ -192,7 +199,9 @@ public final class CitizenClient: @unchecked Sendable {
       // not verify, is walletd's doing.
       if manifest == nil { warning = .manifestInvalid }
       // Older than the newest this client signed: walletd rolled it back.
-      if let rollback = transport.trust.rollback(view.manifest, seq: manifest?.seq ?? 0, grant: grant.id) {
+      if let rollback = transport.trust.rollback(
+        view.manifest, seq: manifest?.seq ?? 0, grant: grant.id)
+      {
         warning = rollback
       }
       var shown = view.state
@@ -213,7 +222,9 @@ public final class CitizenClient: @unchecked Sendable {
   /// contradicts what the citizen signed.
   /// - Parameter strict: a write stops on a grant whose manifest walletd rolled
   ///   back; a revocation (which must always be possible) leaves it out instead.
-  func activeGrants(at now: Int64, strict: Bool = true) async throws(ClientError) -> [GrantEntry.Active] {
+  func activeGrants(at now: Int64, strict: Bool = true) async throws(ClientError) -> [GrantEntry
+    .Active]
+  {
     let rules = try await ClientRules.fetch(transport)
     let entries = try await grants(rules: rules)
     // Never build the next manifest on one older than this client signed.
@@ -402,10 +413,12 @@ public final class CitizenClient: @unchecked Sendable {
       administration: try rules.administration(administration), fields: fields, days: days,
       procuration: nil,
       authority: authority, state: ConsentState(), rules: rules, at: now)
-    let filed = try await transport.send("POST", "\(path)/filings", body: request, as: FilingView.self)
+    let filed = try await transport.send(
+      "POST", "\(path)/filings", body: request, as: FilingView.self)
     try transport.trust.rememberSigned([request.manifest])
     let me = identity.publicIdentity.keyID
-    _ = try LogProofCheck.receipt(filed.receipt, wallet: walletID, trust: transport.trust) { entry in
+    _ = try LogProofCheck.receipt(filed.receipt, wallet: walletID, trust: transport.trust) {
+      entry in
       entry.action == .filingMade && entry.actor == me && entry.filing == filed.id
     }
     return filed

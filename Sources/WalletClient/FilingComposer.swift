@@ -55,6 +55,8 @@ public struct FilingSummary: Sendable {
   /// decision's reasons sealed to someone else): told, never left out silently.
   public let unreadableNotes: Int
   public let recourse: String?
+  /// Who to contact about the request, from the acknowledgement.
+  public let contact: FilingResponseClaims.Contact?
 
   init?(
     _ view: FilingView, authority: WalletAuthority, state: ConsentState,
@@ -71,6 +73,7 @@ public struct FilingSummary: Sendable {
     var notes: [String] = []
     var unreadable = 0
     var recourse: String? = nil
+    var contact: FilingResponseClaims.Contact? = nil
     for response in view.responses {
       guard
         let claims = try? FilingVerifier.apply(
@@ -89,11 +92,13 @@ public struct FilingSummary: Sendable {
         unreadable += 1
       }
       if claims.recourse != nil { recourse = claims.recourse }
+      if claims.contact != nil { contact = claims.contact }
     }
     self.filing = filing
     self.timeline = timeline
     self.notes = notes
     self.unreadableNotes = unreadable
     self.recourse = recourse
+    self.contact = contact
   }
 }

@@ -154,21 +154,26 @@ public final class TrusteeClient: @unchecked Sendable {
     )
   {
     let rules = try await ClientRules.fetch(transport)
-    let envelopes = try await transport.send(
-      "GET", "/v1/wallets/\(wallet)/envelopes", as: EnvelopesView.self)
-    let keyring: CircleKeyring
-    do {
-      let commitments = try CircleKeyStatement.verify(
-        envelopes.keyStatements, wallet: wallet, owner: ownerKey)
-      keyring = try CircleKeyring(
-        envelopes: envelopes.envelopes, recipient: transport.identity.encryptionKey,
-        commitments: commitments)
-    } catch { throw ClientError(error) }
+    let keyring = try await self.keyring(wallet: wallet, ownerKey: ownerKey)
     let authority = WalletAuthority(wallet: wallet, owner: ownerKey)
     let records = try await records(wallet: wallet, ownerKey: ownerKey)
     return (
       keyring, records, rules, authority,
       ConsentState(procurations: [procuration.id: procuration.token])
     )
+  }
+
+  /// The circle keys sealed to this trustee, checked against the citizen's
+  /// signed key statements (never keys walletd could have swapped).
+  func keyring(wallet: WalletID, ownerKey: SigningPublicKey) async throws(ClientError) -> CircleKeyring {
+    let envelopes = try await transport.send(
+      "GET", "/v1/wallets/\(wallet)/envelopes", as: EnvelopesView.self)
+    do {
+      let commitments = try CircleKeyStatement.verify(
+        envelopes.keyStatements, wallet: wallet, owner: ownerKey)
+      return try CircleKeyring(
+        envelopes: envelopes.envelopes, recipient: transport.identity.encryptionKey,
+        commitments: commitments)
+    } catch { throw ClientError(error) }
   }
 }

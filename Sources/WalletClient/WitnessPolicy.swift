@@ -71,9 +71,13 @@ public enum LogProofCheck {
   /// Seconds a timestamp may be ahead of this machine's clock.
   public static let clockSkew: Int64 = 300
 
+  /// - Parameter refuseOlder: refuse a checkpoint older than one seen (a
+  ///   head proof: the latest state). A receipt passes `false`: its entry is
+  ///   of now and new, which no older state can hold, and two answers checked
+  ///   concurrently may arrive in either order.
   public static func verify(
     _ text: String?, wallet: WalletID, trust: ClientTrust,
-    at now: Int64 = Int64(Date().timeIntervalSince1970)
+    at now: Int64 = Int64(Date().timeIntervalSince1970), refuseOlder: Bool = true
   ) throws(ClientError) -> WalletLogProof.Verified {
     guard let policy = trust.witnesses else {
       throw .local(
@@ -101,10 +105,10 @@ public enum LogProofCheck {
     try trust.update { (memory) throws(ClientError) in
       let origin = verified.checkpoint.origin
       let seen = memory.epochs[origin] ?? 0
-      guard verified.checkpoint.size >= seen else {
+      guard verified.checkpoint.size >= seen || !refuseOlder else {
         throw .forged(.logRolledBack(seen: seen, served: verified.checkpoint.size))
       }
-      memory.epochs[origin] = verified.checkpoint.size
+      memory.epochs[origin] = max(seen, verified.checkpoint.size)
     }
     return verified
   }
@@ -113,7 +117,7 @@ public enum LogProofCheck {
   static func receipt(
     _ text: String?, wallet: WalletID, trust: ClientTrust, expected: (AccessLogEntry) -> Bool
   ) throws(ClientError) -> (entry: AccessLogEntry, proven: ProvenEntry) {
-    let verified = try verify(text, wallet: wallet, trust: trust)
+    let verified = try verify(text, wallet: wallet, trust: trust, refuseOlder: false)
     guard let text, let proof = try? WalletLogProof.parse(Array(text.utf8)),
       let logged = proof.entry,
       let entry = try? AccessLogEntry.decode(canonical: logged.bytes)

@@ -12,22 +12,9 @@ import Testing
 @Suite("Wallet reference journey")
 struct WalletReferenceJourneyTests {
   @Test func paulUsesTheReferenceMariaGaveHim() async throws {
-    let home = TemporaryFolder()
-    let setup = CLIHarness(home: home.path)
-    for (kind, name) in [
-      ("operator", "operateur"), ("administration", "office"), ("citizen", "maria"),
-      ("trustee", "paul"),
-    ] {
-      try await setup.ok(["identity", "create", "--kind", kind, "--name", name])
-    }
-    let platform = try await Platform(setup, operatorName: "operateur")
-    do {
-      try await journey(platform.cli, platform, home)
-    } catch {
-      await platform.stop()
-      throw error
-    }
-    await platform.stop()
+    try await Platform.run(
+      [("operator", "operateur"), ("administration", "office"), ("citizen", "maria"), ("trustee", "paul")],
+      journey)
   }
 
   func journey(_ cli: CLIHarness, _ platform: Platform, _ home: TemporaryFolder) async throws {

@@ -14,7 +14,8 @@ extension FieldDefinition {
   }
 
   /// Validates typed input. Lists (`household_members`, `children`) are given
-  /// as a JSON array of `HouseholdMemberInput` / `ChildInput` objects.
+  /// as a JSON array of `HouseholdMemberInput` / `ChildInput` objects; the
+  /// household also as typed text (`householdList`).
   public func validate(_ input: String, context: ValidationContext) throws(FieldValidationError)
     -> FieldValue
   {
@@ -33,8 +34,7 @@ extension FieldDefinition {
     case .count: return .count(try Self.count(input))
     case .boolean: return .boolean(try Self.boolean(input))
     case .householdMembers:
-      return try validate(
-        householdMembers: Self.list(HouseholdMemberInput.self, input), context: context)
+      return try validate(householdMembers: Self.householdList(input), context: context)
     case .children:
       return try validate(children: Self.list(ChildInput.self, input), context: context)
     case .document: throw .fileExpected

@@ -74,6 +74,9 @@ struct AdminAcknowledgeCommand: AsyncParsableCommand {
       let acting = try Acting.unlock(home, actor, as: [.administration], invocation)
       let client = AdministrationClient(transport: try acting.transport(server, invocation))
       let view = try await AdminFiling.find(client, wallet: walletID, filing: filing)
+      if let filedOn = AdminFiling.filedOn(view), registered < filedOn {
+        throw Messages.registeredBeforeFiling(filedOn)
+      }
       let due = try await client.acknowledge(
         wallet: walletID, filing: view, number: number, registeredOn: registered,
         contact: .init(service: service, phone: phone, email: email), at: invocation.now)

@@ -3,6 +3,7 @@ import Foundation
 import PSPConsent
 import PSPCrypto
 import PSPWallet
+import WalletAPI
 import WalletClient
 
 struct AdminGrantsCommand: AsyncParsableCommand {
@@ -12,6 +13,7 @@ struct AdminGrantsCommand: AsyncParsableCommand {
     discussion: """
       The purpose, the fields and the validity are read from each grant as walletd
       delivers it; walletd checks the citizen's signature again at every reading.
+      Each grant says where it stands: active, paused, withdrawn, used or expired.
 
       Example:
         wallet-cli admin grants --as fns --json
@@ -32,6 +34,8 @@ struct AdminGrantsCommand: AsyncParsableCommand {
     let fields: [String]
     let expires: String
     let filing: String?
+    /// active, paused, revoked, used or expired (absent if walletd did not say).
+    let state: String?
   }
 
   func run() async throws {
@@ -46,7 +50,7 @@ struct AdminGrantsCommand: AsyncParsableCommand {
           wallet: entry.wallet.description, grant: entry.grant.rawValue,
           purpose: claims.purpose.rawValue,
           kind: claims.kind.rawValue, fields: claims.fields.map(\.rawValue), expires: claims.exp,
-          filing: claims.filing?.rawValue)
+          filing: claims.filing?.rawValue, state: entry.state?.rawValue)
       }
       if invocation.json { return try invocation.printJSON(incoming) }
       guard !incoming.isEmpty else {
@@ -54,6 +58,11 @@ struct AdminGrantsCommand: AsyncParsableCommand {
       }
       for grant in incoming {
         invocation.line(fr: "Permission \(grant.grant)", en: "Grant \(grant.grant)")
+        if let state = grant.state.flatMap(GrantState.init(rawValue:)) {
+          invocation.line(
+            fr: "  état : \(invocation.say(Words.grantState(state)))",
+            en: "  state: \(invocation.say(Words.grantState(state)))")
+        }
         invocation.line(fr: "  portefeuille : \(grant.wallet)", en: "  wallet: \(grant.wallet)")
         invocation.line(
           fr: "  aide : \(grant.purpose) (\(grant.kind)), jusqu'au \(grant.expires)",

@@ -6,22 +6,54 @@ struct FieldGetCommand: AsyncParsableCommand {
     commandName: "get",
     abstract: "Show one field.",
     discussion: """
+      A trusted person adds --on-behalf-of with the reference the citizen gave
+      them (PSP-…): the field is shown if their procuration allows reading it.
+
       Example:
         wallet-cli field get address
+        wallet-cli field get address --as paul --on-behalf-of PSP-…
       """)
 
   @OptionGroup var field: OneFieldOptions
 
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "As a trusted person: the citizen's wallet reference (PSP-…) or wallet number.",
+      valueName: "reference"))
+  var onBehalfOf: String?
+
+  func validate() throws {
+    if let onBehalfOf {
+      do { _ = try WalletArgument(onBehalfOf) } catch { throw usageError(error, field.output) }
+    }
+  }
+
   func run() async throws {
     try await Invocation.run(field.output) { invocation in
-      let (definition, citizen) = try await field.connect(invocation)
-      guard
-        let (record, value) = try await citizen.fields().first(where: {
-          $0.record.field == definition.id
-        })
-      else {
-        throw Messages.fieldEmpty(definition)
+      guard let definition = FieldCommand.definition(field.name) else {
+        throw Messages.unknownField(field.name)
       }
+      let found: (FieldRecord, FieldValue)?
+      if let onBehalfOf {
+        let acting = try Acting.unlock(field.home, field.actor, as: [.trustee], invocation)
+        let acted = try await OnBehalfOf.connect(onBehalfOf, acting, field.server, invocation)
+        _ = try acted.allowing(.read)
+        let (fields, unopened) = try await acted.trustee.fields(
+          wallet: acted.wallet, ownerKey: acted.owner)
+        if unopened.contains(definition.id) { throw Messages.trusteeFieldSealed(definition) }
+        guard let shown = fields.first(where: { $0.record.field == definition.id }) else {
+          throw Messages.trusteeFieldNotShown(definition)
+        }
+        found = shown
+      } else {
+        let located = try Acting.locate(
+          field.home, field.actor, as: [.citizen, .trustee], invocation)
+        guard located.keystore.kind == .citizen else { throw Messages.onBehalfOfNeeded }
+        let (_, citizen) = try await field.connect(invocation)
+        found = try await citizen.fields().first(where: { $0.record.field == definition.id })
+      }
+      guard let (record, value) = found else { throw Messages.fieldEmpty(definition) }
       let shown = FieldDisplay(definition.id, value, record: record, invocation.language)
       if invocation.json { return try invocation.printJSON(shown) }
       invocation.line(shown.line(indent: "", invocation.language))

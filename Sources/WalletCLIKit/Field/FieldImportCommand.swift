@@ -18,7 +18,9 @@ struct FieldImportCommand: AsyncParsableCommand {
 
         wallet-cli field import mes-donnees.csv
         wallet-cli field import mes-donnees.json
-      (a JSON file is one object: {"surname": "Ferreira", "given_names": "Maria"})
+      (a JSON file is one object: {"surname": "Ferreira", "given_names": "Maria"},
+      or the file of 'wallet-cli wallet export', read back exactly, documents
+      included)
       """)
 
   @Argument(help: ArgumentHelp("The JSON or CSV file.", valueName: "file"))
@@ -70,6 +72,20 @@ struct FieldImportCommand: AsyncParsableCommand {
           invocation.say(
             fr: "ce n'est pas une donnée du portefeuille.", en: "this is not a field of the wallet."
           ))
+        continue
+      }
+      if let data = entry.data {
+        guard let bytes = Data(base64Encoded: data),
+          let value = try? FieldValue.decode(Array(bytes), type: definition.type)
+        else {
+          problem(invocation.say(Messages.exportValueDamaged))
+          continue
+        }
+        guard seen.insert(definition.id).inserted else {
+          problem(invocation.say(Messages.fieldAlreadyAbove))
+          continue
+        }
+        values.append((definition.id, value))
         continue
       }
       guard let text = entry.value else {

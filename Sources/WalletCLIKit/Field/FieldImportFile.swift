@@ -17,6 +17,8 @@ enum FieldImportFile {
     let line: Int?
     let field: String
     let value: String?
+    /// From a readable export: the value's exact bytes, base64 (nil elsewhere).
+    var data: String? = nil
   }
 
   /// nil when the file is neither form.
@@ -30,11 +32,27 @@ enum FieldImportFile {
   }
 
   static func json(_ data: Data) -> [Entry]? {
+    if let export = try? JSONDecoder().decode(ReadableExport.self, from: data) {
+      guard export.format == ReadableExport.format else { return nil }
+      return export.fields.map { Entry(line: nil, field: $0.field, value: $0.value, data: $0.data) }
+    }
     guard let object = try? JSONDecoder().decode([String: JSONValue].self, from: data) else {
       return nil
     }
     return object.keys.sorted().map { key in Entry(line: nil, field: key, value: object[key]?.text)
     }
+  }
+
+  /// The file of `wallet export`: each field's exact value in `data`.
+  struct ReadableExport: Decodable {
+    static let format = "psp-readable-export/1"
+    struct Field: Decodable {
+      let field: String
+      let value: String?
+      let data: String?
+    }
+    let format: String
+    let fields: [Field]
   }
 
   /// Any JSON value, to be turned into the text the catalogue validates.

@@ -62,7 +62,7 @@ struct FieldSetCommand: AsyncParsableCommand {
           fieldValue = try definition.validate(value ?? "")
         }
       } catch let error as FieldValidationError {
-        throw Messages.invalidValue(error, field: definition)
+        throw Messages.invalidValueWithExample(error, field: definition)
       }
       let acting = try Acting.unlock(home, actor, as: [.citizen], invocation)
       let citizen = try await acting.citizen(server, invocation)

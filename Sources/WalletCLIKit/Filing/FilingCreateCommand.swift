@@ -193,5 +193,16 @@ struct FilingCreateCommand: AsyncParsableCommand {
           "Request for the aid “\(aid.en)” to \(administration.name). It will be able to read \(preview.fields.count) field(s) once:"
       ))
     for label in GrantPreview.labels(preview.fields, invocation.language) { say("  - " + label) }
+    // As in the grant's preview: what the aid asks for but is not filled in.
+    if !preview.notHeld.isEmpty {
+      say(
+        invocation.say(
+          fr:
+            "L'aide demande aussi ces données, qui ne sont pas remplies (elles ne seront pas montrées) :",
+          en:
+            "The aid also asks for these fields, which are not filled in (they will not be shown):"
+        ))
+      for label in GrantPreview.labels(preview.notHeld, invocation.language) { say("  - " + label) }
+    }
   }
 }

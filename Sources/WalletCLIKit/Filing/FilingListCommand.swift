@@ -24,7 +24,7 @@ struct FilingListCommand: AsyncParsableCommand {
   func run() async throws {
     try await Invocation.run(output) { invocation in
       let acting = try Acting.unlock(home, actor, as: [.citizen], invocation)
-      let citizen = try await acting.citizen(server, invocation)
+      let citizen = try await acting.readableCitizen(server, invocation)
       let rules = try await ClientRules.fetch(citizen.transport)
       let filings = try await citizen.filings().sorted { $0.filing.filedAt > $1.filing.filedAt }
       if invocation.json {
@@ -42,6 +42,9 @@ struct FilingListCommand: AsyncParsableCommand {
         let day = Words.day(summary.filing.filedAt, invocation.language)
         invocation.line(fr: "    envoyée le \(day)", en: "    filed on \(day)")
         invocation.line("    " + FilingSummaryText.standing(summary, invocation))
+        if let contact = FilingSummaryText.contact(summary) {
+          invocation.line(fr: "    contact : \(contact)", en: "    contact: \(contact)")
+        }
       }
     }
   }

@@ -32,7 +32,7 @@ struct FilingShowCommand: AsyncParsableCommand {
   func run() async throws {
     try await Invocation.run(output) { invocation in
       let acting = try Acting.unlock(home, actor, as: [.citizen], invocation)
-      let citizen = try await acting.citizen(server, invocation)
+      let citizen = try await acting.readableCitizen(server, invocation)
       let rules = try await ClientRules.fetch(citizen.transport)
       guard
         let summary = try await citizen.filings().first(where: { $0.filing.id.rawValue == filingID }
@@ -55,6 +55,9 @@ struct FilingShowCommand: AsyncParsableCommand {
       invocation.line(
         fr: "  Où elle en est : \(FilingSummaryText.standing(summary, invocation))",
         en: "  Where it stands: \(FilingSummaryText.standing(summary, invocation))")
+      if let contact = FilingSummaryText.contact(summary) {
+        invocation.line(fr: "  Contact : \(contact)", en: "  Contact: \(contact)")
+      }
       invocation.line(fr: "  Étapes :", en: "  Steps:")
       for step in summary.timeline.steps {
         invocation.line(

@@ -14,6 +14,7 @@ struct FilingSummaryText: Encodable {
   let outcome: String?
   let notes: [String]
   let recourse: String?
+  let contact: FilingResponseClaims.Contact?
 
   init(_ summary: FilingSummary, rules: StandardConsentRules) {
     let claims = summary.filing.claims
@@ -27,6 +28,14 @@ struct FilingSummaryText: Encodable {
     outcome = summary.timeline.outcome?.rawValue
     notes = summary.notes
     recourse = summary.recourse
+    contact = summary.contact
+  }
+
+  /// "Accueil, +352 2000 0000": who to contact, from the acknowledgement.
+  static func contact(_ summary: FilingSummary) -> String? {
+    guard let contact = summary.contact else { return nil }
+    return [contact.service, contact.phone, contact.email].compactMap { $0 }.joined(
+      separator: ", ")
   }
 
   /// "reçue (accusé de réception), n° OSR-2026-0042 ; décision au plus tard le 12 décembre 2026".

@@ -11,6 +11,8 @@ struct GrantRevokeCommand: GrantStatusCommand {
       walletd refuses every reading under it from now on, and the fields it covered
       get new keys. What was already read cannot be taken back.
 
+      It asks before: type "oui" (--yes in a script).
+
       Example:
         wallet-cli grant revoke GRANT_ID
       """)
@@ -22,4 +24,7 @@ struct GrantRevokeCommand: GrantStatusCommand {
   @OptionGroup var home: HomeOptions
   @OptionGroup var server: ServerOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var confirm: ConfirmOptions
+
+  var assumeYes: Bool { confirm.yes }
 }

@@ -7,6 +7,8 @@ import WalletClient
 struct GrantStatusChange {
   let action: StatusAction
   let grantID: String
+  /// `--yes`: revoke without asking.
+  var assumeYes = false
 
   static func validate(_ grantID: String, _ output: OutputOptions) throws {
     guard (try? StatementID(grantID)) != nil else {
@@ -25,6 +27,15 @@ struct GrantStatusChange {
         .grant
     else {
       throw Messages.grantNotFound
+    }
+    if action == .revoke {
+      let who = rules.name(ofKeyID: grant.grantee)
+      try invocation.confirmIrreversible(
+        LocalizedText(
+          fr:
+            "Retirer pour toujours la permission de « \(who) » ? Elle ne pourra pas être reprise.",
+          en: "Withdraw the permission of “\(who)” for good? It cannot be resumed."),
+        assumeYes: assumeYes)
     }
     try await citizen.change(grant, action, at: invocation.now)
     if invocation.json {

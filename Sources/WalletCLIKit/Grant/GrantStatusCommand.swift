@@ -10,9 +10,13 @@ protocol GrantStatusCommand: AsyncParsableCommand {
   var home: HomeOptions { get }
   var server: ServerOptions { get }
   var output: OutputOptions { get }
+  /// `--yes` given (only `grant revoke` asks a question).
+  var assumeYes: Bool { get }
 }
 
 extension GrantStatusCommand {
+  var assumeYes: Bool { false }
+
   func validate() throws {
     try server.validateURL()
     try GrantStatusChange.validate(grantID, output)
@@ -20,7 +24,8 @@ extension GrantStatusCommand {
 
   func run() async throws {
     try await Invocation.run(output) { invocation in
-      try await GrantStatusChange(action: Self.action, grantID: grantID).run(actor, home, server, invocation)
+      try await GrantStatusChange(action: Self.action, grantID: grantID, assumeYes: assumeYes).run(
+        actor, home, server, invocation)
     }
   }
 }

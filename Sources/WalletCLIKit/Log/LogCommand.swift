@@ -18,10 +18,22 @@ struct LogCommand: AsyncParsableCommand {
       that cannot be checked is still shown, under a warning, and the command
       ends with exit code 1.
 
+      A trusted person whose procuration allows reading adds --on-behalf-of
+      with the reference the citizen gave them (PSP-…): the citizen's log is
+      checked the same way, and its proof kept in their own --home.
+
       Example:
         wallet-cli log --as maria
         wallet-cli log --json
+        wallet-cli log --as paul --on-behalf-of PSP-…
       """)
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "As a trusted person: the citizen's wallet reference (PSP-…) or wallet number.",
+      valueName: "reference"))
+  var onBehalfOf: String?
 
   /// Kept so that older scripts still run: the log is always checked now.
   @Flag(help: .hidden)
@@ -32,7 +44,12 @@ struct LogCommand: AsyncParsableCommand {
   @OptionGroup var server: ServerOptions
   @OptionGroup var output: OutputOptions
 
-  func validate() throws { try server.validateURL() }
+  func validate() throws {
+    try server.validateURL()
+    if let onBehalfOf {
+      do { _ = try WalletArgument(onBehalfOf) } catch { throw usageError(error, output) }
+    }
+  }
 
   struct Told: Encodable {
     let entry: AccessLogEntry
@@ -54,8 +71,11 @@ struct LogCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await Invocation.run(output) { invocation in
-      let acting = try Acting.unlock(home, actor, as: [.citizen], invocation)
-      let citizen = try await acting.citizen(server, invocation)
+      if let onBehalfOf { return try await runAsTrustee(onBehalfOf, invocation) }
+      let located = try Acting.locate(home, actor, as: [.citizen, .trustee], invocation)
+      guard located.keystore.kind == .citizen else { throw Messages.onBehalfOfNeeded }
+      let acting = try Acting.unlock(located, home, invocation)
+      let citizen = try await acting.readableCitizen(server, invocation)
       var previous = try HomeState.read(acting.home)[acting.name].checkpoint
       // A checkpoint kept before the log was witnessed (a token walletd alone
       // signed) proves nothing now: the witnesses stand in for it.
@@ -68,15 +88,61 @@ struct LogCommand: AsyncParsableCommand {
       } catch {
         // walletd could not give a proof (its witnesses did not answer in
         // time, say): the log is shown unchecked, and the reason told.
-        return try await showUnchecked(citizen, failure: failure(error, invocation), invocation)
+        return try await showUnchecked(
+          citizen.transport, owner: citizen.identity.publicIdentity.keyID,
+          entries: try await citizen.log(), failure: failure(error, invocation), mine: true,
+          invocation)
       }
       guard checked.intact else {
         return try await showUnchecked(
-          citizen, failure: Messages.logNotVerified(checked.problem ?? "?"), invocation)
+          citizen.transport, owner: citizen.identity.publicIdentity.keyID,
+          entries: try await citizen.log(),
+          failure: Messages.logNotVerified(checked.problem ?? "?"), mine: true, invocation)
       }
       try HomeState.update(acting.home, acting.name) { $0.checkpoint = checked.checkpoint }
-      try await showChecked(citizen, checked, comparedWithPrevious: previous != nil, invocation)
+      let rules = try await ClientRules.fetch(citizen.transport)
+      let reused = try await oneShotReuse(checked.usedMoreThanOnce, citizen, rules)
+      try await showChecked(
+        citizen.transport, owner: citizen.identity.publicIdentity.keyID, reused: reused, checked,
+        comparedWithPrevious: previous != nil, mine: true, invocation)
     }
+  }
+
+  /// A trusted person reads the citizen's log under a procuration with
+  /// `read`, checked as the citizen's own; the head proof is kept per wallet
+  /// in the trusted person's state.
+  private func runAsTrustee(_ text: String, _ invocation: Invocation) async throws {
+    let acting = try Acting.unlock(home, actor, as: [.trustee], invocation)
+    let acted = try await OnBehalfOf.connect(text, acting, server, invocation)
+    _ = try acted.allowing(.read)
+    let key = acted.wallet.description
+    let previous = try HomeState.read(acting.home)[acting.name].checkpoints?[key]
+    let transport = acted.trustee.transport
+    let checked: LogVerification
+    do throws(ClientError) {
+      checked = try await acted.trustee.verifyLog(wallet: acted.wallet, since: previous)
+    } catch .unreachable(let server) {
+      throw ClientError.unreachable(server)
+    } catch {
+      return try await showUnchecked(
+        transport, owner: acted.ownerKeyID,
+        entries: try await acted.trustee.log(wallet: acted.wallet),
+        failure: failure(error, invocation), mine: false, invocation)
+    }
+    guard checked.intact else {
+      return try await showUnchecked(
+        transport, owner: acted.ownerKeyID,
+        entries: try await acted.trustee.log(wallet: acted.wallet),
+        failure: Messages.logNotVerified(checked.problem ?? "?"), mine: false, invocation)
+    }
+    try HomeState.update(acting.home, acting.name) {
+      var kept = $0.checkpoints ?? [:]
+      kept[key] = checked.checkpoint
+      $0.checkpoints = kept
+    }
+    try await showChecked(
+      transport, owner: acted.ownerKeyID, reused: [], checked,
+      comparedWithPrevious: previous != nil, mine: false, invocation)
   }
 
   private func failure(_ error: ClientError, _ invocation: Invocation) -> Message {
@@ -87,13 +153,11 @@ struct LogCommand: AsyncParsableCommand {
   }
 
   private func showChecked(
-    _ citizen: CitizenClient, _ checked: LogVerification, comparedWithPrevious: Bool,
-    _ invocation: Invocation
+    _ transport: Transport, owner: String, reused: [OneShotReuse], _ checked: LogVerification,
+    comparedWithPrevious: Bool, mine: Bool, _ invocation: Invocation
   ) async throws {
-    let rules = try await ClientRules.fetch(citizen.transport)
-    let reused = try await oneShotReuse(checked.usedMoreThanOnce, citizen, rules)
-    let renderer = AccessLogRenderer(
-      vocabulary: DemoVocabulary(rules: rules), owner: citizen.identity.publicIdentity.keyID)
+    let rules = try await ClientRules.fetch(transport)
+    let renderer = AccessLogRenderer(vocabulary: DemoVocabulary(rules: rules), owner: owner)
     let entries = checked.entries.reversed()
     if invocation.json {
       return try invocation.printJSON(
@@ -105,9 +169,18 @@ struct LogCommand: AsyncParsableCommand {
             Told(entry: $0, sentence: renderer.sentence($0, invocation.language))
           }))
     }
-    invocation.line(
-      fr: "Votre journal est intact (\(checked.size) entrées) : les témoins l'ont confirmé.",
-      en: "Your access log is intact (\(checked.size) entries): the witnesses confirmed it.")
+    if mine {
+      invocation.line(
+        fr: "Votre journal est intact (\(checked.size) entrées) : les témoins l'ont confirmé.",
+        en: "Your access log is intact (\(checked.size) entries): the witnesses confirmed it.")
+    } else {
+      invocation.line(
+        fr:
+          "Le journal de ce portefeuille est intact (\(checked.size) entrées) : les témoins l'ont confirmé. « vous » y désigne la personne.",
+        en:
+          "This wallet's access log is intact (\(checked.size) entries): the witnesses confirmed it. “you” in it means the person."
+      )
+    }
     invocation.line(
       comparedWithPrevious
         ? invocation.say(
@@ -126,13 +199,13 @@ struct LogCommand: AsyncParsableCommand {
 
   /// The entries walletd sends, under a warning that they could not be
   /// checked; then the reason, as the command's failure (exit code 1).
-  private func showUnchecked(_ citizen: CitizenClient, failure: Message, _ invocation: Invocation)
-    async throws
-  {
-    let rules = try await ClientRules.fetch(citizen.transport)
-    let renderer = AccessLogRenderer(
-      vocabulary: DemoVocabulary(rules: rules), owner: citizen.identity.publicIdentity.keyID)
-    let entries = try await citizen.log().reversed()
+  private func showUnchecked(
+    _ transport: Transport, owner: String, entries all: [AccessLogEntry], failure: Message,
+    mine: Bool, _ invocation: Invocation
+  ) async throws {
+    let rules = try await ClientRules.fetch(transport)
+    let renderer = AccessLogRenderer(vocabulary: DemoVocabulary(rules: rules), owner: owner)
+    let entries = all.reversed()
     if invocation.json {
       try invocation.printJSON(
         Shown(

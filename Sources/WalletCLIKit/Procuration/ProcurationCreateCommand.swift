@@ -135,7 +135,7 @@ struct ProcurationCreateCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await Invocation.run(output) { invocation in
-      let acting = try Acting.unlock(home, actor, as: [.citizen], invocation)
+      let acting = try OnBehalfOf.citizensOwn(home, actor, invocation)
       let person = try trustee.resolve(acting.home)
       let citizen = try await acting.citizen(server, invocation)
       let rules = try await ClientRules.fetch(citizen.transport)

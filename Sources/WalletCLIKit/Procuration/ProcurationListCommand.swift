@@ -12,11 +12,14 @@ struct ProcurationListCommand: AsyncParsableCommand {
       As a citizen: every procuration you gave. As a trusted person: the
       procurations a citizen gave you in their wallet (--wallet), checked against
       their signature. Give --wallet the reference they gave you (PSP-…): the
-      wallet is then checked to be theirs before anything else is asked.
+      wallet is then checked to be theirs before anything else is asked. The
+      wallets you act for are remembered: without --wallet, the procurations
+      given to you in each of them are shown.
 
       Example:
         wallet-cli procuration list --as maria
         wallet-cli procuration list --as paul --wallet PSP-…
+        wallet-cli procuration list --as paul
       """)
 
   @Option(
@@ -39,6 +42,8 @@ struct ProcurationListCommand: AsyncParsableCommand {
   }
 
   struct Listed: Encodable {
+    /// For a trusted person: the citizen's wallet reference (PSP-…).
+    let wallet: String?
     let procuration: String
     let trustee: String
     let kind: String
@@ -55,6 +60,8 @@ struct ProcurationListCommand: AsyncParsableCommand {
       let transport = try acting.transport(server, invocation)
       let rules = try await ClientRules.fetch(transport)
       var listed: [(Procuration, GrantState)] = []
+      // For a trusted person: the reference of the wallet of each procuration.
+      var wallets: [String: String] = [:]
       if acting.identity.kind == .citizen {
         let wallet = try acting.walletID()
         let authority = WalletAuthority(wallet: wallet, owner: acting.identity.signingKey.publicKey)
@@ -69,13 +76,22 @@ struct ProcurationListCommand: AsyncParsableCommand {
           }
         }
       } else {
-        guard let text = wallet else { throw Messages.walletNeeded }
-        let argument = try WalletArgument(text)
-        let wallet = argument.wallet
+        let arguments =
+          try wallet.map { text throws(Message) in [try WalletArgument(text)] }
+          ?? OnBehalfOf.remembered(acting)
+        guard !arguments.isEmpty else { throw Messages.noWalletsActedFor }
         let trustee = TrusteeClient(transport: transport)
-        let owner = try await argument.ownerKey(trustee)
-        listed = try await trustee.procurations(wallet: wallet, ownerKey: owner).map {
-          ($0, .active)
+        for argument in arguments {
+          let owner = try await argument.ownerKey(trustee)
+          let mine = try await trustee.procurations(wallet: argument.wallet, ownerKey: owner)
+          if !mine.isEmpty {
+            try OnBehalfOf.remember(acting, wallet: argument.wallet, owner: owner)
+          }
+          let reference = WalletReference(wallet: argument.wallet, owner: owner).description
+          for procuration in mine {
+            listed.append((procuration, .active))
+            wallets[procuration.id.rawValue] = reference
+          }
         }
       }
       if invocation.json {
@@ -83,6 +99,7 @@ struct ProcurationListCommand: AsyncParsableCommand {
           listed.map { procuration, state in
             let claims = procuration.claims
             return Listed(
+              wallet: wallets[procuration.id.rawValue],
               procuration: procuration.id.rawValue, trustee: claims.sub, kind: claims.kind.rawValue,
               purposes: claims.purposes.map(\.rawValue), actions: claims.actions.map(\.rawValue),
               circle: claims.circle,
@@ -99,6 +116,10 @@ struct ProcurationListCommand: AsyncParsableCommand {
           ? invocation.say(fr: "unique", en: "one-shot")
           : invocation.say(fr: "personnalisée", en: "personalised")
         invocation.line("\(procuration.id) — \(kind) — \(invocation.say(Words.grantState(state)))")
+        if let reference = wallets[procuration.id.rawValue] {
+          invocation.line(
+            fr: "    dans le portefeuille \(reference)", en: "    in the wallet \(reference)")
+        }
         invocation.line(
           fr: "    pour la personne de confiance \(claims.sub)",
           en: "    for the trusted person \(claims.sub)")

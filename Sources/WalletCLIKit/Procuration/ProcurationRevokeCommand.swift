@@ -1,5 +1,6 @@
 import ArgumentParser
 import PSPConsent
+import PSPWallet
 import WalletAPI
 import WalletClient
 
@@ -8,7 +9,8 @@ struct ProcurationRevokeCommand: AsyncParsableCommand {
     commandName: "revoke",
     abstract: "Withdraw a procuration.",
     discussion: """
-      walletd refuses every use of it from now on.
+      walletd refuses every use of it from now on. It asks before: type "oui"
+      (--yes in a script).
 
       Example:
         wallet-cli procuration revoke PROCURATION_ID
@@ -23,6 +25,7 @@ struct ProcurationRevokeCommand: AsyncParsableCommand {
   @OptionGroup var home: HomeOptions
   @OptionGroup var server: ServerOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var confirm: ConfirmOptions
 
   func validate() throws {
     try server.validateURL()
@@ -41,6 +44,11 @@ struct ProcurationRevokeCommand: AsyncParsableCommand {
       guard views.procurations.contains(where: { $0.id == id }) else {
         throw Messages.procurationNotFound
       }
+      try invocation.confirmIrreversible(
+        LocalizedText(
+          fr: "Retirer pour toujours cette procuration ? Elle ne pourra pas être reprise.",
+          en: "Withdraw this procuration for good? It cannot be taken back."),
+        assumeYes: confirm.yes)
       try await citizen.revoke(procuration: id, at: invocation.now)
       if invocation.json {
         return try invocation.printJSON(["procuration": id.rawValue, "action": "revoke"])

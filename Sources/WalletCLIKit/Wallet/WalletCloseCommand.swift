@@ -26,7 +26,7 @@ struct WalletCloseCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await Invocation.run(output) { invocation in
-      let acting = try Acting.unlock(home, actor, as: [.citizen], invocation)
+      let acting = try OnBehalfOf.citizensOwn(home, actor, invocation)
       let citizen = try await acting.citizen(server, invocation)
       try invocation.confirm(
         LocalizedText(
@@ -35,6 +35,7 @@ struct WalletCloseCommand: AsyncParsableCommand {
         assumeYes: confirm.yes)
       try await citizen.close(at: invocation.now)
       try HomeState.update(acting.home, acting.name) {
+        $0.closedWallet = $0.wallet
         $0.wallet = nil
         $0.checkpoint = nil
       }
@@ -47,6 +48,10 @@ struct WalletCloseCommand: AsyncParsableCommand {
       invocation.line(
         fr: "Ce qui a déjà été lu ne peut pas être repris.",
         en: "What was already read cannot be taken back.")
+      invocation.line(
+        fr:
+          "Votre journal et vos demandes restent lisibles : wallet-cli log, wallet-cli filing list.",
+        en: "Your log and your requests stay readable: wallet-cli log, wallet-cli filing list.")
     }
   }
 }

@@ -10,8 +10,9 @@ struct WalletExportCommand: AsyncParsableCommand {
     discussion: """
       The fields are fetched, opened here with your keys, and written with their
       labels and values as a person reads them, in --lang. The file is NOT
-      encrypted: keep it for yourself. Documents (circle 4) are listed by kind and
-      size, not copied.
+      encrypted: keep it for yourself. Each field also carries its exact value
+      ("data", base64), documents included, so that 'wallet-cli field import'
+      reads the file back into a wallet.
 
       Example:
         wallet-cli wallet export --as maria --output mes-donnees.json
@@ -33,7 +34,22 @@ struct WalletExportCommand: AsyncParsableCommand {
     let wallet: String
     let exportedAt: String
     let language: String
-    let fields: [FieldDisplay]
+    let fields: [Exported]
+  }
+
+  /// A field as a person reads it, and its exact value (the catalogue's
+  /// canonical bytes, base64) for `field import` to read back.
+  struct Exported: Encodable {
+    let shown: FieldDisplay
+    let data: String
+
+    enum Keys: String, CodingKey { case data }
+
+    func encode(to encoder: any Encoder) throws {
+      try shown.encode(to: encoder)
+      var container = encoder.container(keyedBy: Keys.self)
+      try container.encode(data, forKey: .data)
+    }
   }
 
   func run() async throws {
@@ -41,8 +57,12 @@ struct WalletExportCommand: AsyncParsableCommand {
       let acting = try Acting.unlock(home, actor, as: [.citizen], invocation)
       let citizen = try await acting.citizen(server, invocation)
       let fields = try await citizen.fields()
-        .map { FieldDisplay($0.record.field, $0.value, record: $0.record, invocation.language) }
-        .sorted { ($0.circle, $0.field) < ($1.circle, $1.field) }
+        .map {
+          Exported(
+            shown: FieldDisplay($0.record.field, $0.value, record: $0.record, invocation.language),
+            data: Data($0.value.encoded()).base64EncodedString())
+        }
+        .sorted { ($0.shown.circle, $0.shown.field) < ($1.shown.circle, $1.shown.field) }
       let export = Export(
         wallet: citizen.walletID.description, exportedAt: Timestamp.rfc3339(invocation.now),
         language: invocation.language.rawValue, fields: fields)

@@ -19,6 +19,9 @@ struct WalletOpenCommand: AsyncParsableCommand {
   @Flag(help: "The person read the consent text and accepts it (for scripts).")
   var accept = false
 
+  @Flag(help: "Open a new wallet although this identity closed one (its log stays readable).")
+  var newAfterClose = false
+
   @OptionGroup var actor: ActorOptions
   @OptionGroup var home: HomeOptions
   @OptionGroup var server: ServerOptions
@@ -29,8 +32,10 @@ struct WalletOpenCommand: AsyncParsableCommand {
   func run() async throws {
     try await Invocation.run(output) { invocation in
       let located = try Acting.locate(home, actor, as: [.citizen], invocation)
-      guard try HomeState.read(located.home)[located.name].wallet == nil else {
-        throw Messages.walletAlreadyOpen(located.name)
+      let remembered = try HomeState.read(located.home)[located.name]
+      guard remembered.wallet == nil else { throw Messages.walletAlreadyOpen(located.name) }
+      guard remembered.closedWallet == nil || newAfterClose else {
+        throw Messages.walletClosedChooseNew(located.name)
       }
       let terms = ConsentTerms.current
       let show: (String) -> Void =

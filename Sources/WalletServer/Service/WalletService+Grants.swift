@@ -331,7 +331,8 @@ extension WalletService {
   ) throws(APIError) -> Grant {
     var relaxed = state
     relaxed.paused = []
-    return try storedGrant(id, wallet: wallet, authority: authority, state: relaxed, registered: false)
+    return try storedGrant(
+      id, wallet: wallet, authority: authority, state: relaxed, registered: false)
   }
 }
 
@@ -343,13 +344,28 @@ extension WalletService {
       let rows = try reader.database.query(
         "SELECT wallet, id, token FROM grants WHERE grantee = ? ORDER BY created_at DESC, rowid DESC LIMIT 500",
         [.text(caller.keyID)])
-      return IncomingGrantsView(
-        grants: rows.compactMap { row in
-          guard let wallet = row[0].blob.flatMap({ try? WalletID(bytes: $0) }),
-            let id = row[1].text.flatMap({ try? StatementID($0) }), let token = row[2].text
-          else { return nil }
-          return IncomingGrantsView.Entry(wallet: wallet, grant: id, token: token)
-        })
+      var states: [WalletID: ConsentState] = [:]
+      var grants: [IncomingGrantsView.Entry] = []
+      let at = now
+      for row in rows {
+        guard let wallet = row[0].blob.flatMap({ try? WalletID(bytes: $0) }),
+          let id = row[1].text.flatMap({ try? StatementID($0) }), let token = row[2].text
+        else { continue }
+        let state: ConsentState
+        if let known = states[wallet] {
+          state = known
+        } else {
+          state = try consentState(wallet)
+          states[wallet] = state
+        }
+        grants.append(
+          IncomingGrantsView.Entry(
+            wallet: wallet, grant: id, token: token,
+            state: Self.grantState(id, token: token, state: state, at: at)))
+      }
+      return IncomingGrantsView(grants: grants)
+    } catch let error as APIError {
+      throw error
     } catch { throw APIError(error) }
   }
 }

@@ -21,6 +21,28 @@ final class Platform: @unchecked Sendable {
   /// walletd's log key and the witnesses' keys, as an operator publishes them.
   let logVkey: String
 
+  /// Makes `identities` (kind, name) in a fresh home, with an operator
+  /// "operateur" among them, starts the platform, runs `body` with the
+  /// connected CLI, and stops the platform whatever happens.
+  static func run(
+    _ identities: [(kind: String, name: String)],
+    _ body: (CLIHarness, Platform, TemporaryFolder) async throws -> Void
+  ) async throws {
+    let home = TemporaryFolder()
+    let setup = CLIHarness(home: home.path)
+    for (kind, name) in identities {
+      try await setup.ok(["identity", "create", "--kind", kind, "--name", name])
+    }
+    let platform = try await Platform(setup, operatorName: "operateur")
+    do {
+      try await body(platform.cli, platform, home)
+    } catch {
+      await platform.stop()
+      throw error
+    }
+    await platform.stop()
+  }
+
   init(_ cli: CLIHarness, operatorName: String) async throws {
     let home = try #require(cli.environment["PSP_HOME"])
     let keystore = try Keystore.read(
