@@ -103,3 +103,15 @@ enum LanguageArgument: String, ExpressibleByArgument, CaseIterable {
   case fr, en
   var language: Language { self == .fr ? .french : .english }
 }
+
+/// `--on-behalf-of`: a trusted person acting in a citizen's wallet.
+public struct OnBehalfOfOptions: ParsableArguments {
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "As a trusted person: the citizen's wallet reference (PSP-…) or wallet number.",
+      valueName: "reference"))
+  public var onBehalfOf: String?
+
+  public init() {}
+}

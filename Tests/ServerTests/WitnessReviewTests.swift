@@ -37,12 +37,7 @@ struct WitnessReviewTests {
         dataDir: directory.path + "/w", listen: "127.0.0.1:0", name: "w.example.lu/witness",
         logs: ["walletd.example.lu/log=" + logSigner.verifier.vkey]))
     defer { Task { await witness.stop() } }
-    let stranger = try Ed25519NoteSigner(name: "stranger.example/key", key: SigningKey())
-    let checkpoint = try TlogCheckpoint(
-      origin: "walletd.example.lu/log", size: 1, rootHash: [UInt8](repeating: 7, count: 32))
-    let body =
-      Array("psp-v1/add-epoch\nupdates 0\nold \(Int.max)\n\n".utf8)
-      + (try stranger.sign(checkpoint.text)).serialized()
+    let body = try Self.addEpochBody(old: Int.max)
     var post = URLRequest(url: URL(string: witness.baseURL + "/psp-v1/add-epoch")!)
     post.httpMethod = "POST"
     post.httpBody = Data(body)
@@ -53,27 +48,20 @@ struct WitnessReviewTests {
     #expect((again as? HTTPURLResponse)?.statusCode == 400)
   }
 
-  /// The parser alone, no server: the trap is in `AddEpochRequest.parse`
-  /// (`AddEpochRequest.init`'s `oldSize + 1`).
-  @Test func theParserRefusesASizeThatWouldOverflow() throws {
+  /// An add-epoch body whose checkpoint (size 1) follows `old`, signed by a key no witness trusts.
+  static func addEpochBody(old: Int) throws -> [UInt8] {
     let stranger = try Ed25519NoteSigner(name: "stranger.example/key", key: SigningKey())
     let checkpoint = try TlogCheckpoint(
       origin: "walletd.example.lu/log", size: 1, rootHash: [UInt8](repeating: 7, count: 32))
-    let body =
-      Array("psp-v1/add-epoch\nupdates 0\nold \(Int.max)\n\n".utf8)
+    return Array("psp-v1/add-epoch\nupdates 0\nold \(old)\n\n".utf8)
       + (try stranger.sign(checkpoint.text)).serialized()
-    #expect(throws: TransparencyError.self) { _ = try AddEpochRequest.parse(body) }
   }
 
-  /// The same parser with `old Int.max - 1`: a clean refusal, so the crash
-  /// above is the overflow and nothing else.
-  @Test func controlOldSizeBelowIntMaxIsACleanRefusal() throws {
-    let signer = try Ed25519NoteSigner(name: "walletd.example.lu/log", key: SigningKey())
-    let checkpoint = try TlogCheckpoint(
-      origin: "walletd.example.lu/log", size: 1, rootHash: [UInt8](repeating: 7, count: 32))
-    let body =
-      Array("psp-v1/add-epoch\nupdates 0\nold \(Int.max - 1)\n\n".utf8)
-      + (try signer.sign(checkpoint.text)).serialized()
+  /// The parser alone, no server: an old size that would overflow `old + 1`
+  /// (it trapped), and its neighbours, are clean refusals.
+  @Test(arguments: [Int.max, Int.max - 1, 2])
+  func theParserRefusesAnOldSizeThatDoesNotPrecedeTheCheckpoint(old: Int) throws {
+    let body = try Self.addEpochBody(old: old)
     #expect(throws: TransparencyError.self) { _ = try AddEpochRequest.parse(body) }
   }
 

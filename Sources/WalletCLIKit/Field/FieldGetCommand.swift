@@ -16,12 +16,8 @@ struct FieldGetCommand: AsyncParsableCommand {
 
   @OptionGroup var field: OneFieldOptions
 
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp(
-      "As a trusted person: the citizen's wallet reference (PSP-…) or wallet number.",
-      valueName: "reference"))
-  var onBehalfOf: String?
+  @OptionGroup var trustee: OnBehalfOfOptions
+  var onBehalfOf: String? { trustee.onBehalfOf }
 
   func validate() throws {
     if let onBehalfOf {

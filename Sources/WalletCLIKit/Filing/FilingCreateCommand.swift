@@ -31,12 +31,8 @@ struct FilingCreateCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("The administration (its id).", valueName: "administration"))
   var at: String
 
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp(
-      "As a trusted person: the citizen's wallet reference (PSP-…) or wallet number.",
-      valueName: "reference"))
-  var onBehalfOf: String?
+  @OptionGroup var trustee: OnBehalfOfOptions
+  var onBehalfOf: String? { trustee.onBehalfOf }
 
   @Option(
     parsing: .unconditional,

@@ -28,12 +28,8 @@ struct LogCommand: AsyncParsableCommand {
         wallet-cli log --as paul --on-behalf-of PSP-…
       """)
 
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp(
-      "As a trusted person: the citizen's wallet reference (PSP-…) or wallet number.",
-      valueName: "reference"))
-  var onBehalfOf: String?
+  @OptionGroup var trustee: OnBehalfOfOptions
+  var onBehalfOf: String? { trustee.onBehalfOf }
 
   /// Kept so that older scripts still run: the log is always checked now.
   @Flag(help: .hidden)
