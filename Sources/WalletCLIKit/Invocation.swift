@@ -45,15 +45,25 @@ struct Invocation: Sendable {
     }
   }
 
-  func say(fr: String, en: String) -> String { french ? fr : en }
+  /// TRANSITIONAL: a text not yet in German and Portuguese.
+  func say(fr: String, en: String) -> String { say(LocalizedText(fr: fr, en: en)) }
+  func say(fr: String, en: String, de: String, pt: String) -> String {
+    say(LocalizedText(fr: fr, en: en, de: de, pt: pt))
+  }
   func say(_ text: LocalizedText) -> String { text.text(in: language) }
 
   /// A line of result on standard output.
   func line(_ text: String = "") { console.line(text) }
   func line(fr: String, en: String) { console.line(say(fr: fr, en: en)) }
+  func line(fr: String, en: String, de: String, pt: String) {
+    console.line(say(fr: fr, en: en, de: de, pt: pt))
+  }
 
   /// A remark on standard error (a warning, a next step), not a result.
   func note(fr: String, en: String) { console.note(say(fr: fr, en: en)) }
+  func note(fr: String, en: String, de: String, pt: String) {
+    console.note(say(fr: fr, en: en, de: de, pt: pt))
+  }
 
   /// The result as one JSON document (sorted keys, so that scripts and tests
   /// see a stable form).

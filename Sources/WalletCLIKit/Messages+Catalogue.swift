@@ -473,13 +473,14 @@ public enum Messages {
 
   /// A usage error from the argument parser: its (English) text, then where
   /// to find the usage.
-  public static func usage(_ parserText: String, helpCommand: String?) -> Message {
-    let text = parserText.hasSuffix(".") ? parserText : parserText + "."
+  public static func usage(_ reason: LocalizedText, helpCommand: String?) -> Message {
     let help = helpCommand ?? "wallet-cli --help"
     return Message(
-      LocalizedText(fr: text, en: text),
+      reason,
       hint: LocalizedText(
         fr: "Tapez '\(help)' pour voir l'usage et un exemple.",
-        en: "Type '\(help)' to see the usage and an example."))
+        en: "Type '\(help)' to see the usage and an example.",
+        de: "Geben Sie '\(help)' ein, um den Aufruf und ein Beispiel zu sehen.",
+        pt: "Escreva '\(help)' para ver a utilização e um exemplo."))
   }
 }

@@ -10,7 +10,13 @@ import PSPWallet
 public struct OutputOptions: ParsableArguments {
   @Option(
     name: .long,
-    help: "Language of the messages: fr or en (default: from LANG; French when unknown).")
+    help: ArgumentHelp(
+      helpText(
+        fr: "Langue des messages : fr, en, de ou pt (sinon celle de LANG ; le français par défaut).",
+        en: "Language of the messages: fr, en, de or pt (default: from LANG; French when unknown).",
+        de: "Sprache der Meldungen: fr, en, de oder pt (sonst die von LANG; sonst Französisch).",
+        pt: "Língua das mensagens: fr, en, de ou pt (senão a de LANG; francês por defeito)."),
+      valueName: "lang"))
   var lang: LanguageArgument?
 
   @Flag(name: .long, help: "Print the result as JSON, for scripts.")
@@ -24,13 +30,14 @@ public struct OutputOptions: ParsableArguments {
     return Self.language(fromLocale: environment)
   }
 
-  /// POSIX order: LC_ALL, then LC_MESSAGES, then LANG. English only when the
-  /// locale says English; French otherwise (French first).
+  /// POSIX order: LC_ALL, then LC_MESSAGES, then LANG. English, German or
+  /// Portuguese when the locale says so; French otherwise (French first).
   static func language(fromLocale environment: [String: String]) -> Language {
     let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first {
       !$0.isEmpty
     }
-    return locale?.lowercased().hasPrefix("en") == true ? .english : .french
+    let code = String((locale ?? "").lowercased().prefix(2))
+    return Language(rawValue: code) ?? .french
   }
 }
 
@@ -100,8 +107,15 @@ public struct ConfirmOptions: ParsableArguments {
 }
 
 enum LanguageArgument: String, ExpressibleByArgument, CaseIterable {
-  case fr, en
-  var language: Language { self == .fr ? .french : .english }
+  case fr, en, de, pt
+  var language: Language {
+    switch self {
+    case .fr: .french
+    case .en: .english
+    case .de: .german
+    case .pt: .portuguese
+    }
+  }
 }
 
 /// `--on-behalf-of`: a trusted person acting in a citizen's wallet.

@@ -6,6 +6,13 @@ extension WalletCLI {
   /// code (0 done, 1 refused or failed, 2 wrong usage). Help, version and
   /// completion scripts go to standard output with 0.
   public static func execute(_ arguments: [String]) async -> Int32 {
+    let language = language(arguments)
+    return await HelpLanguage.$current.withValue(language) {
+      await execute(arguments, in: language)
+    }
+  }
+
+  private static func execute(_ arguments: [String], in language: Language) async -> Int32 {
     let console = Console.current
     do {
       var command = try parseAsRoot(arguments)
@@ -19,7 +26,7 @@ extension WalletCLI {
       let code = exitCode(for: error)
       switch code {
       case .success:
-        console.line(fullMessage(for: error))
+        console.line(ParserWords.help(fullMessage(for: error), in: language))
       case usageExitCode:
         let full = fullMessage(for: error)
         let message = message(for: error)
@@ -27,13 +34,14 @@ extension WalletCLI {
         if message.contains("\n" + Message.hintPrefix) {
           console.note(Message.prefix + message)
         } else {
-          let usage = Messages.usage(message, helpCommand: helpCommand(in: full))
-          console.note(usage.rendered(in: language(arguments)))
+          let usage = Messages.usage(
+            ParserWords.usage(message), helpCommand: helpCommand(in: full))
+          console.note(usage.rendered(in: language))
         }
       default:
         // ExitCode errors were told already, by Invocation.run.
         if !(error is ExitCode) {
-          console.note(Messages.from(error).rendered(in: language(arguments)))
+          console.note(Messages.from(error).rendered(in: language))
         }
       }
       return code.rawValue

@@ -40,7 +40,8 @@ struct MessageTests {
     (
       "usage",
       Messages.usage(
-        "Missing expected argument '<name>'", helpCommand: "wallet-cli field set --help")
+        ParserWords.usage("Missing expected argument '<name>'"),
+        helpCommand: "wallet-cli field set --help")
     ),
     ("demo-failed", Messages.demoFailed),
   ]
@@ -92,7 +93,7 @@ struct MessageTests {
       Messages.logNotVerified("the log is older than one already checked here"),
       Messages.from(ClientError.local("no witnesses are set up: the log cannot be checked")),
       Messages.demoFailed,
-      Messages.usage("Unknown option '--x'", helpCommand: nil),
+      Messages.usage(ParserWords.usage("Unknown option '--x'"), helpCommand: nil),
     ]
     let errors: [FieldValidationError] = [
       .empty, .ibanCheckDigits, .dateFormat, .communeUnknown, .tooLong(maximum: 80),

@@ -114,7 +114,9 @@ struct UsageTests {
 
   @Test func languageFromTheLocale() {
     #expect(OutputOptions.language(fromLocale: ["LANG": "en_GB.UTF-8"]) == .english)
-    #expect(OutputOptions.language(fromLocale: ["LANG": "de_LU.UTF-8"]) == .french)
+    #expect(OutputOptions.language(fromLocale: ["LANG": "de_LU.UTF-8"]) == .german)
+    #expect(OutputOptions.language(fromLocale: ["LANG": "pt_PT.UTF-8"]) == .portuguese)
+    #expect(OutputOptions.language(fromLocale: ["LANG": "lb_LU.UTF-8"]) == .french)
     #expect(OutputOptions.language(fromLocale: [:]) == .french)
     #expect(
       OutputOptions.language(fromLocale: ["LANG": "en_US.UTF-8", "LC_ALL": "fr_LU.UTF-8"])

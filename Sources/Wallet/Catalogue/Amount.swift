@@ -107,6 +107,9 @@ enum Amount {
     switch language {
     case .french: return grouped.joined(separator: "\u{00A0}") + "," + centsText + "\u{00A0}€"
     case .english: return "€" + grouped.joined(separator: ",") + "." + centsText
+    case .german: return grouped.joined(separator: ".") + "," + centsText + "\u{00A0}€"
+    case .portuguese:
+      return grouped.joined(separator: "\u{00A0}") + "," + centsText + "\u{00A0}€"
     }
   }
 }

@@ -36,11 +36,18 @@ extension FieldValue {
   }
 
   private static func size(_ count: Int, _ language: Language) -> String {
-    let french = language == .french
-    if count < 1024 { return french ? "\(count) octets" : "\(count) bytes" }
-    if count < 1024 * 1024 { return french ? "\(count / 1024) Ko" : "\(count / 1024) KB" }
     let tenths = count * 10 / (1024 * 1024)
-    return french ? "\(tenths / 10),\(tenths % 10) Mo" : "\(tenths / 10).\(tenths % 10) MB"
+    let comma = language == .english ? "." : ","
+    switch language {
+    case .french:
+      if count < 1024 { return "\(count) octets" }
+      if count < 1024 * 1024 { return "\(count / 1024) Ko" }
+      return "\(tenths / 10),\(tenths % 10) Mo"
+    case .english, .german, .portuguese:
+      if count < 1024 { return language == .german ? "\(count) Byte" : "\(count) bytes" }
+      if count < 1024 * 1024 { return "\(count / 1024) KB" }
+      return "\(tenths / 10)\(comma)\(tenths % 10) MB"
+    }
   }
 }
 
@@ -62,6 +69,18 @@ extension CalendarDate {
         "November", "December",
       ]
       return "\(day) \(months[month - 1]) \(year)"
+    case .german:
+      let months = [
+        "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+        "Oktober", "November", "Dezember",
+      ]
+      return "\(day). \(months[month - 1]) \(year)"
+    case .portuguese:
+      let months = [
+        "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
+        "outubro", "novembro", "dezembro",
+      ]
+      return "\(day) de \(months[month - 1]) de \(year)"
     }
   }
 }

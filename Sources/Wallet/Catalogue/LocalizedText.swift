@@ -1,18 +1,39 @@
-/// A short text in every `Language`, written in plain words (FALC): the
-/// catalogue's labels and hints, and the names of enumerated values.
+/// A text a person reads, in each of the PSP's four languages (French first).
 public struct LocalizedText: Sendable, Hashable, Codable {
   public let fr: String
   public let en: String
+  public let de: String
+  public let pt: String
 
-  public init(fr: String, en: String) {
+  public init(fr: String, en: String, de: String, pt: String) {
     self.fr = fr
     self.en = en
+    self.de = de
+    self.pt = pt
+  }
+
+  /// TRANSITIONAL: a text not yet in German and Portuguese (removed once every
+  /// text has its four languages).
+  public init(fr: String, en: String) {
+    self.init(fr: fr, en: en, de: "", pt: "")
   }
 
   public func text(in language: Language) -> String {
     switch language {
     case .french: fr
     case .english: en
+    case .german: de.isEmpty ? en : de
+    case .portuguese: pt.isEmpty ? en : pt
     }
+  }
+
+  private enum CodingKeys: String, CodingKey { case fr, en, de, pt }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    fr = try container.decode(String.self, forKey: .fr)
+    en = try container.decode(String.self, forKey: .en)
+    de = try container.decodeIfPresent(String.self, forKey: .de) ?? ""
+    pt = try container.decodeIfPresent(String.self, forKey: .pt) ?? ""
   }
 }

@@ -16,9 +16,11 @@ public struct OfficeSocial: Sendable, Hashable {
   public var isJoint: Bool { communes.count > 1 }
 
   /// "Office social de Redange", "Office social d'Esch-sur-Alzette".
+  /// The office's own name is French (its legal name) in French, German and
+  /// Portuguese.
   public func name(in language: Language) -> String {
     switch language {
-    case .french:
+    case .french, .german, .portuguese:
       let elides = seat.first.map { "AEIOUÉÈ".contains($0) } ?? false
       return elides ? "Office social d'\(seat)" : "Office social de \(seat)"
     case .english:

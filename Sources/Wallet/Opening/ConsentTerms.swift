@@ -58,6 +58,8 @@ public struct ConsentTerms: Sendable, Equatable {
 public enum Language: String, Sendable, Codable, CaseIterable {
   case french = "fr"
   case english = "en"
+  case german = "de"
+  case portuguese = "pt"
 }
 
 /// The citizen's act of acceptance: made by the client only when the person
