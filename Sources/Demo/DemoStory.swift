@@ -109,8 +109,8 @@ public struct DemoStory: Sendable {
   ) async throws
     -> DemoTranscript
   {
-    let recorder = Recorder(onStep: onStep, logActor: language == .french ? "Journal" : "Log")
-    let fr = language == .french
+    let recorder = Recorder(
+      onStep: onStep, logActor: say("Journal", "Log", "Protokoll", "Registo"))
     let now = Int64(Date().timeIntervalSince1970)
     let maria = Identity(kind: .citizen)
     let paul = Identity(kind: .trustee)
@@ -128,16 +128,21 @@ public struct DemoStory: Sendable {
         trust: ClientTrust(registrars: pinned, witnesses: witnesses))
     }
     recorder.ok(
-      fr ? "Témoins" : "Witnesses",
-      fr
-        ? "l'autorité de protection des données (cnpd.lu/witness) et un autre organisme indépendant (eos.lu/witness) cosignent le journal de walletd ; chaque programme ne le croit que si les deux l'ont confirmé"
-        : "the data-protection authority (cnpd.lu/witness) and another independent body (eos.lu/witness) cosign walletd's log; every program believes it only if both confirmed it"
+      say("Témoins", "Witnesses", "Zeugen", "Testemunhas"),
+      say(
+        "l'autorité de protection des données (cnpd.lu/witness) et un autre organisme indépendant (eos.lu/witness) cosignent le journal de walletd ; chaque programme ne le croit que si les deux l'ont confirmé",
+        "the data-protection authority (cnpd.lu/witness) and another independent body (eos.lu/witness) cosign walletd's log; every program believes it only if both confirmed it",
+        "die Datenschutzbehörde (cnpd.lu/witness) und eine andere unabhängige Stelle (eos.lu/witness) unterschreiben das Protokoll von walletd mit; jedes Programm glaubt ihm nur, wenn beide es bestätigt haben",
+        "a autoridade de proteção de dados (cnpd.lu/witness) e outro organismo independente (eos.lu/witness) assinam também o registo do walletd; cada programa só acredita nele se os dois o confirmarem"
+      )
     )
 
     // 1. The registration authority certifies three administrations; the
     // operator publishes the certificates (it cannot make one up).
     let operatorClient = OperatorClient(transport: client(operatorIdentity))
-    let ministry = fr ? "Ministère de la Famille" : "Ministry of Family Affairs"
+    let ministry = say(
+      "Ministère de la Famille", "Ministry of Family Affairs", "Familienministerium",
+      "Ministério da Família")
     for (identity, id, name, kind, purposes, service) in [
       (
         fnsID, "fns", "Fonds national de solidarité", AdministrationKind.fns,
@@ -159,9 +164,15 @@ public struct DemoStory: Sendable {
         contact: AdministrationContact(service: service, phone: "+352 2000 0000"))
       let certificate = try AdministrationCertificate.issue(
         administration, by: registrar, at: now - 60, days: 365)
-      recorder.ok(ministry, fr ? "a certifié \(name)" : "certified \(name)")
+      recorder.ok(
+        ministry,
+        say(
+          "a certifié \(name)", "certified \(name)", "hat \(name) zertifiziert",
+          "certificou \(name)"))
       try await operatorClient.register(certificate: certificate)
-      recorder.ok(fr ? "Opérateur" : "Operator", fr ? "inscrit \(name)" : "registered \(name)")
+      recorder.ok(
+        say("Opérateur", "Operator", "Betreiber", "Operador"),
+        say("inscrit \(name)", "registered \(name)", "hat \(name) eingetragen", "registou \(name)"))
     }
 
     // 2. Maria reads the consent text, accepts, opens her wallet, fills it.
@@ -169,9 +180,12 @@ public struct DemoStory: Sendable {
     let citizen = try await CitizenClient.openWallet(client(maria), acceptance: acceptance)
     recorder.ok(
       "Maria",
-      fr
-        ? "a lu le texte de consentement (\(ConsentTerms.current.version)), l'a accepté et a ouvert son portefeuille"
-        : "read the consent text (\(ConsentTerms.current.version)), accepted it and opened her wallet"
+      say(
+        "a lu le texte de consentement (\(ConsentTerms.current.version)), l'a accepté et a ouvert son portefeuille",
+        "read the consent text (\(ConsentTerms.current.version)), accepted it and opened her wallet",
+        "hat den Text zur Einwilligung (\(ConsentTerms.current.version)) gelesen, ihn angenommen und ihre Brieftasche geöffnet",
+        "leu o texto de consentimento (\(ConsentTerms.current.version)), aceitou-o e abriu a sua carteira"
+      )
     )
     let entries: [(FieldID, String)] = [
       ("matricule", "1985031212307"), ("surname", "Ferreira"), ("given_names", "Maria"),
@@ -197,18 +211,23 @@ public struct DemoStory: Sendable {
     try await citizen.set(values, at: now)
     recorder.ok(
       "Maria",
-      fr
-        ? "a rempli \(values.count) données dans les cinq cercles"
-        : "filled \(values.count) fields across the five circles")
+      say(
+        "a rempli \(values.count) données dans les cinq cercles",
+        "filled \(values.count) fields across the five circles",
+        "hat \(values.count) Angaben in den fünf Kreisen eingetragen",
+        "preencheu \(values.count) dados nos cinco círculos"))
 
     // 3. Maria grants the FNS the allocation de vie chère fields.
     let avc = try await citizen.grant(
       to: "fns", purpose: "allocation-vie-chere", kind: .durable, days: 90, at: now)
     recorder.ok(
       "Maria",
-      fr
-        ? "a permis au FNS de lire \(avc.fields.count) données pour l'allocation de vie chère (90 jours)"
-        : "allowed the FNS to read \(avc.fields.count) fields for the cost-of-living allowance (90 days)"
+      say(
+        "a permis au FNS de lire \(avc.fields.count) données pour l'allocation de vie chère (90 jours)",
+        "allowed the FNS to read \(avc.fields.count) fields for the cost-of-living allowance (90 days)",
+        "hat dem FNS erlaubt, \(avc.fields.count) Angaben für die Teuerungszulage zu lesen (90 Tage)",
+        "autorizou o FNS a ler \(avc.fields.count) dados para o subsídio de custo de vida (90 dias)"
+      )
     )
 
     // 4. The FNS reads exactly those fields, and is refused her rent.
@@ -216,17 +235,26 @@ public struct DemoStory: Sendable {
     let seen = try await fns.read(
       wallet: citizen.walletID, grant: avc.id, purpose: "allocation-vie-chere")
     recorder.ok(
-      "FNS", fr ? "a lu les données permises" : "read the permitted fields", seen: seen.values,
+      "FNS",
+      say(
+        "a lu les données permises", "read the permitted fields",
+        "hat die erlaubten Angaben gelesen", "leu os dados autorizados"), seen: seen.values,
       language)
     // `read` opened nothing before it checked the receipt: the reading is in
     // Maria's log, under a checkpoint both witnesses cosigned.
     recorder.ok(
       "FNS",
-      fr
-        ? "garde le reçu de sa lecture : elle est inscrite au journal de Maria, et les deux témoins l'ont confirmé"
-        : "keeps the receipt of its reading: it is in Maria's log, and both witnesses confirmed it")
+      say(
+        "garde le reçu de sa lecture : elle est inscrite au journal de Maria, et les deux témoins l'ont confirmé",
+        "keeps the receipt of its reading: it is in Maria's log, and both witnesses confirmed it",
+        "behält den Beleg für das Lesen: Es steht in Marias Protokoll, und beide Zeugen haben es bestätigt",
+        "guarda o recibo da leitura: está no registo da Maria, e as duas testemunhas confirmaram-no"
+      ))
     await recorder.expectRefusal(
-      "FNS", fr ? "a demandé le loyer de Maria" : "asked for Maria's rent"
+      "FNS",
+      say(
+        "a demandé le loyer de Maria", "asked for Maria's rent", "hat nach Marias Miete gefragt",
+        "pediu a renda da Maria")
     ) {
       _ = try await fns.read(
         wallet: citizen.walletID, grant: avc.id, purpose: "allocation-vie-chere",
@@ -240,9 +268,12 @@ public struct DemoStory: Sendable {
       circle: nil, actions: [.file], days: 7, at: now)
     recorder.ok(
       "Maria",
-      fr
-        ? "a donné à Paul une procuration unique : demander une aide sociale à l'office social de Redange"
-        : "gave Paul a one-shot procuration: ask the office social of Redange for an aide sociale")
+      say(
+        "a donné à Paul une procuration unique : demander une aide sociale à l'office social de Redange",
+        "gave Paul a one-shot procuration: ask the office social of Redange for an aide sociale",
+        "hat Paul eine einmalige Vollmacht gegeben: beim Sozialamt (office social) Redange eine Sozialhilfe (aide sociale) beantragen",
+        "deu ao Paul uma procuração única: pedir um apoio social (aide sociale) ao office social de Redange"
+      ))
 
     // 6. Paul files her request; his second use is refused.
     let trustee = TrusteeClient(transport: client(paul))
@@ -253,12 +284,16 @@ public struct DemoStory: Sendable {
       at: "office-social-redange", at: now)
     recorder.ok(
       "Paul",
-      fr ? "a demandé l'aide sociale pour Maria" : "filed Maria's request for an aide sociale")
+      say(
+        "a demandé l'aide sociale pour Maria", "filed Maria's request for an aide sociale",
+        "hat Marias Antrag auf Sozialhilfe (aide sociale) gestellt",
+        "fez o pedido de apoio social (aide sociale) da Maria"))
     await recorder.expectRefusal(
       "Paul",
-      fr
-        ? "a voulu utiliser la procuration une seconde fois"
-        : "tried to use the procuration a second time"
+      say(
+        "a voulu utiliser la procuration une seconde fois",
+        "tried to use the procuration a second time",
+        "wollte die Vollmacht ein zweites Mal benutzen", "tentou usar a procuração uma segunda vez")
     ) {
       _ = try await trustee.file(
         wallet: citizen.walletID, ownerKey: ownerKey, procuration: procuration,
@@ -272,42 +307,62 @@ public struct DemoStory: Sendable {
     let officeSeen = try await office.read(
       wallet: citizen.walletID, grant: filingGrant, purpose: "aide-sociale")
     recorder.ok(
-      "Office social", fr ? "a lu la demande" : "read the request", seen: officeSeen.values,
+      "Office social",
+      say("a lu la demande", "read the request", "hat den Antrag gelesen", "leu o pedido"),
+      seen: officeSeen.values,
       language)
     let today = try CivilDate(daysSinceUnixEpoch: Int(now / 86_400))
     let due = try await office.acknowledge(
       wallet: citizen.walletID, filing: filing, number: "OSR-\(today.year)-0042",
       registeredOn: today,
       contact: .init(service: "Accueil social", phone: "+352 2000 0000", email: nil), at: now + 60)
+    let dueOn = due?.iso ?? "?"
     recorder.ok(
       "Office social",
-      fr
-        ? "a accusé réception : demande n° OSR-\(today.year)-0042, décision au plus tard le \(due?.iso ?? "?")"
-        : "acknowledged: request no. OSR-\(today.year)-0042, decision due by \(due?.iso ?? "?")")
+      say(
+        "a accusé réception : demande n° OSR-\(today.year)-0042, décision au plus tard le \(dueOn)",
+        "acknowledged: request no. OSR-\(today.year)-0042, decision due by \(dueOn)",
+        "hat den Eingang bestätigt: Antrag Nr. OSR-\(today.year)-0042, Entscheidung spätestens am \(dueOn)",
+        "enviou o aviso de receção: pedido n.º OSR-\(today.year)-0042, decisão até \(dueOn)"))
     try await office.decide(
       wallet: citizen.walletID, filing: filing, outcome: .granted,
-      motivation: fr
-        ? "Aide accordée : prise en charge de la facture d'électricité de novembre."
-        : "Aid granted: the November electricity bill is paid.",
-      recourse: fr
-        ? "Vous pouvez contester cette décision : voir la lettre de décision."
-        : "You may contest this decision: see the decision letter.",
+      motivation: say(
+        "Aide accordée : prise en charge de la facture d'électricité de novembre.",
+        "Aid granted: the November electricity bill is paid.",
+        "Hilfe bewilligt: Die Stromrechnung vom November wird bezahlt.",
+        "Apoio concedido: a fatura de eletricidade de novembro é paga."),
+      recourse: say(
+        "Vous pouvez contester cette décision : voir la lettre de décision.",
+        "You may contest this decision: see the decision letter.",
+        "Sie können diese Entscheidung anfechten: Lesen Sie dazu das Entscheidungsschreiben.",
+        "Pode contestar esta decisão: veja a carta da decisão."),
       citizenKey: officeSeen.ownerEncryptionKey, at: now + 120)
     recorder.ok(
-      "Office social", fr ? "a rendu sa décision motivée" : "posted its motivated decision")
+      "Office social",
+      say(
+        "a rendu sa décision motivée", "posted its motivated decision",
+        "hat die begründete Entscheidung mitgeteilt", "comunicou a decisão fundamentada"))
     let summaries = try await citizen.filings()
     if let summary = summaries.first {
       recorder.ok(
         "Maria",
-        (fr ? "voit sa demande : " : "sees her request: ") + summary.timeline.status.label(fr)
+        say("voit sa demande : ", "sees her request: ", "sieht ihren Antrag: ", "vê o seu pedido: ")
+          + summary.timeline.status.label(language)
           + (summary.notes.first.map { " — \($0)" } ?? ""))
     }
 
     // 8. Maria revokes the FNS grant; the FNS is refused.
     try await citizen.change(avc, .revoke, at: now + 180)
-    recorder.ok("Maria", fr ? "a retiré la permission du FNS" : "withdrew the FNS's permission")
+    recorder.ok(
+      "Maria",
+      say(
+        "a retiré la permission du FNS", "withdrew the FNS's permission",
+        "hat die Erlaubnis des FNS zurückgenommen", "retirou a autorização do FNS"))
     await recorder.expectRefusal(
-      "FNS", fr ? "a voulu relire les données de Maria" : "tried to read Maria's data again"
+      "FNS",
+      say(
+        "a voulu relire les données de Maria", "tried to read Maria's data again",
+        "wollte Marias Angaben noch einmal lesen", "tentou ler de novo os dados da Maria")
     ) {
       _ = try await fns.read(
         wallet: citizen.walletID, grant: avc.id, purpose: "allocation-vie-chere")
@@ -327,14 +382,28 @@ public struct DemoStory: Sendable {
     recorder.ok(
       "Maria",
       verification.intact && again.intact
-        ? (fr
-          ? "a vérifié son journal avec les deux témoins : intact (\(again.size) entrées)"
-          : "verified her log against both witnesses: intact (\(again.size) entries)")
-        : (fr ? "a vérifié son journal : PROBLÈME" : "verified her log: PROBLEM")
+        ? say(
+          "a vérifié son journal avec les deux témoins : intact (\(again.size) entrées)",
+          "verified her log against both witnesses: intact (\(again.size) entries)",
+          "hat ihr Protokoll mit beiden Zeugen geprüft: unversehrt (\(again.size) Einträge)",
+          "verificou o seu registo com as duas testemunhas: intacto (\(again.size) entradas)")
+        : say(
+          "a vérifié son journal : PROBLÈME", "verified her log: PROBLEM",
+          "hat ihr Protokoll geprüft: PROBLEM", "verificou o seu registo: PROBLEMA")
           + " (\(verification.problem ?? again.problem ?? "?"))")
     var transcript = recorder.transcript
     transcript.logIntact = verification.intact && again.intact
     return transcript
+  }
+
+  /// The text in the story's language.
+  private func say(_ fr: String, _ en: String, _ de: String, _ pt: String) -> String {
+    switch language {
+    case .french: fr
+    case .english: en
+    case .german: de
+    case .portuguese: pt
+    }
   }
 
   private func filingGrantID(_ filing: FilingView) throws -> StatementID {

@@ -181,19 +181,27 @@ public struct FilingResponseRequest: Sendable, Codable {
   public let token: String
   /// A note sealed to the citizen (motivation, missing pieces).
   public let sealedNote: Bytes?
-  public init(token: String, sealedNote: Bytes?) {
+  /// The same note sealed to the trustee who filed the request (a filing that
+  /// names a procuration only); never without `sealedNote`.
+  public let sealedNoteForFiler: Bytes?
+  public init(token: String, sealedNote: Bytes?, sealedNoteForFiler: Bytes? = nil) {
     self.token = token
     self.sealedNote = sealedNote
+    self.sealedNoteForFiler = sealedNoteForFiler
   }
 }
 
 public struct FilingView: Sendable, Codable {
   public struct Response: Sendable, Codable {
     public let token: String
+    /// The note sealed to the citizen.
     public let sealedNote: Bytes?
-    public init(token: String, sealedNote: Bytes?) {
+    /// The note sealed to the trustee who filed, if the administration gave one.
+    public let sealedNoteForFiler: Bytes?
+    public init(token: String, sealedNote: Bytes?, sealedNoteForFiler: Bytes? = nil) {
       self.token = token
       self.sealedNote = sealedNote
+      self.sealedNoteForFiler = sealedNoteForFiler
     }
   }
   public let id: StatementID

@@ -45,7 +45,12 @@ enum CommaList {
 /// A usage error that already follows the message rule (text and hint), in the
 /// language of the command line. Thrown from `validate()`: exit code 2.
 func usageError(_ message: Message, _ output: OutputOptions) -> ValidationError {
-  let language = output.language(CLIEnvironment.values)
+  usageError(message, in: output.language(CLIEnvironment.values))
+}
+
+/// The same, in a language already known (for a check that has no
+/// `OutputOptions` at hand: `HelpLanguage.current`, the command line's).
+func usageError(_ message: Message, in language: Language) -> ValidationError {
   var text = message.text.text(in: language)
   if let hint = message.hint { text += "\n" + Message.hintPrefix + hint.text(in: language) }
   return ValidationError(text)

@@ -79,6 +79,8 @@ enum IdentityName {
       }
   }
 
+  /// TRANSITIONAL (English only): the four-language message is
+  /// `Messages.identityNameInvalid`, for `identity create` to throw with `usageError`.
   static let rule =
     "a name has 1 to 64 letters, digits, '-', '_' or '.', and does not start with '.'"
 }

@@ -13,7 +13,9 @@ enum Passphrase {
     throws(Message) -> SecureBytes
   {
     if let given = try given(options, invocation) { return given }
-    let prompt = invocation.say(fr: "Mot de passe de \(name) : ", en: "Passphrase for \(name): ")
+    let prompt = invocation.say(
+      fr: "Mot de passe de \(name) : ", en: "Passphrase for \(name): ",
+      de: "Passwort für \(name): ", pt: "Palavra-passe de \(name): ")
     guard let typed = invocation.console.readSecret(prompt) else { throw Messages.noPassphrase }
     return typed
   }
@@ -27,9 +29,13 @@ enum Passphrase {
       passphrase = given
     } else {
       let prompt = invocation.say(
-        fr: "Choisissez un mot de passe pour \(name) : ", en: "Choose a passphrase for \(name): ")
+        fr: "Choisissez un mot de passe pour \(name) : ", en: "Choose a passphrase for \(name): ",
+        de: "Wählen Sie ein Passwort für \(name): ",
+        pt: "Escolha uma palavra-passe para \(name): ")
       guard let first = invocation.console.readSecret(prompt) else { throw Messages.noPassphrase }
-      let again = invocation.say(fr: "Tapez-le une seconde fois : ", en: "Type it a second time: ")
+      let again = invocation.say(
+        fr: "Tapez-le une seconde fois : ", en: "Type it a second time: ",
+        de: "Geben Sie es ein zweites Mal ein: ", pt: "Escreva-a uma segunda vez: ")
       guard let second = invocation.console.readSecret(again) else { throw Messages.noPassphrase }
       guard first.constantTimeEquals(second) else { throw Messages.passphrasesDiffer }
       passphrase = first
@@ -68,7 +74,9 @@ enum Passphrase {
     if let text = invocation.environment["PSP_RECOVERY_CODE"], !text.isEmpty {
       secret = SecureBytes(copying: Array(text.utf8))
     } else {
-      let prompt = invocation.say(fr: "Votre code de secours : ", en: "Your recovery code: ")
+      let prompt = invocation.say(
+        fr: "Votre code de secours : ", en: "Your recovery code: ",
+        de: "Ihr Wiederherstellungscode: ", pt: "O seu código de recuperação: ")
       guard let typed = invocation.console.readSecret(prompt) else { throw Messages.noRecoveryCode }
       secret = typed
     }

@@ -30,18 +30,32 @@ extension Messages {
     fr:
       "Aucune autorité d'enregistrement n'est configurée ici : impossible de vérifier les administrations.",
     en: "No registration authority is set up here: the administrations cannot be checked.",
+    de:
+      "Hier ist keine Registrierungsstelle eingerichtet: Die Behörden können nicht geprüft werden.",
+    pt:
+      "Nenhuma autoridade de registo está configurada aqui: as administrações não podem ser verificadas.",
     hintFR:
       "Une fois par installation : wallet-cli trust registrar FICHIER (la clé publique de l'autorité, reçue d'elle).",
     hintEN:
-      "Once per installation: wallet-cli trust registrar FILE (the authority's public key, received from it)."
+      "Once per installation: wallet-cli trust registrar FILE (the authority's public key, received from it).",
+    hintDE:
+      "Einmal pro Installation: wallet-cli trust registrar DATEI (der öffentliche Schlüssel der Stelle, von ihr erhalten).",
+    hintPT:
+      "Uma vez por instalação: wallet-cli trust registrar FICHEIRO (a chave pública da autoridade, recebida dela)."
   )
 
   static let registrarKeyMalformed = Message(
     fr: "La clé d'une autorité d'enregistrement n'est pas valable. Rien n'a été fait.",
     en: "A registration authority's key is not valid. Nothing was done.",
+    de: "Der Schlüssel einer Registrierungsstelle ist nicht gültig. Es wurde nichts getan.",
+    pt: "A chave de uma autoridade de registo não é válida. Nada foi feito.",
     hintFR:
       "Une clé commence par k4.public. ; vérifiez PSP_REGISTRAR_KEY ou refaites wallet-cli trust registrar.",
     hintEN:
-      "A key starts with k4.public.; check PSP_REGISTRAR_KEY or run wallet-cli trust registrar again."
+      "A key starts with k4.public.; check PSP_REGISTRAR_KEY or run wallet-cli trust registrar again.",
+    hintDE:
+      "Ein Schlüssel beginnt mit k4.public.; prüfen Sie PSP_REGISTRAR_KEY oder starten Sie wallet-cli trust registrar noch einmal.",
+    hintPT:
+      "Uma chave começa por k4.public.; verifique PSP_REGISTRAR_KEY ou execute de novo wallet-cli trust registrar."
   )
 }

@@ -109,7 +109,7 @@ public final class AdministrationClient: @unchecked Sendable {
   }
 
   /// The certified rules, fetched once per client.
-  private func rules() async throws(ClientError) -> StandardConsentRules {
+  func rules() async throws(ClientError) -> StandardConsentRules {
     if let cached = lock.withLock({ cachedRules }) { return cached }
     let fetched = try await ClientRules.fetch(transport)
     lock.withLock { cachedRules = fetched }
@@ -122,11 +122,7 @@ public final class AdministrationClient: @unchecked Sendable {
   /// another administration, is left out.
   public func filings(wallet: WalletID) async throws(ClientError) -> [FilingView] {
     let view = try await transport.send("GET", "/v1/wallets/\(wallet)/filings", as: FilingsView.self)
-    guard let pinned = transport.trust.memory.owners[wallet.description],
-      let owner = try? Paserk.signingPublicKey(from: pinned)
-    else {
-      throw .local("the citizen's key is not known yet here: read the request (its grant) first")
-    }
+    let owner = try pinnedOwner(wallet)
     let rules = try await rules()
     let authority = WalletAuthority(wallet: wallet, owner: owner)
     let state = ConsentState(procurationTokens: view.procurations)
@@ -182,25 +178,32 @@ public final class AdministrationClient: @unchecked Sendable {
     return dueOn
   }
 
-  /// Posts the motivated decision; the motivation is sealed to the citizen.
+  /// Posts the motivated decision; the motivation is sealed to the citizen
+  /// and, for a request a trustee filed, to that trustee too (`filerKey`: a
+  /// procuration that does not verify refuses the decision, nothing posted).
   public func decide(
     wallet: WalletID, filing: FilingView, outcome: FilingResponseClaims.Outcome, motivation: String,
     recourse: String, citizenKey: AgreementPublicKey, at now: Int64
   ) async throws(ClientError) {
+    let filer = try await filerKey(wallet: wallet, filing: filing)
     let sealed: [UInt8]
-    do { sealed = try FilingNote.seal(motivation, to: citizenKey) } catch {
-      throw ClientError(error)
-    }
+    var sealedForFiler: [UInt8]? = nil
+    do {
+      sealed = try FilingNote.seal(motivation, to: citizenKey)
+      if let filer { sealedForFiler = try FilingNote.seal(motivation, to: filer) }
+    } catch { throw ClientError(error) }
     let claims = FilingResponseClaims(
       wallet: wallet, filing: filing.id, issuer: transport.identity.publicIdentity.keyID,
       kind: .decided,
       issuedAt: now, outcome: outcome, recourse: recourse,
       noteDigest: FilingNote.digest(motivation, filing: filing.id))
-    try await post(claims, note: sealed, wallet: wallet, filing: filing.id)
+    try await post(
+      claims, note: sealed, noteForFiler: sealedForFiler, wallet: wallet, filing: filing.id)
   }
 
   private func post(
-    _ claims: FilingResponseClaims, note: [UInt8]?, wallet: WalletID, filing: StatementID
+    _ claims: FilingResponseClaims, note: [UInt8]?, noteForFiler: [UInt8]? = nil,
+    wallet: WalletID, filing: StatementID
   )
     async throws(ClientError)
   {
@@ -211,7 +214,10 @@ public final class AdministrationClient: @unchecked Sendable {
     } catch { throw ClientError(error) }
     _ = try await transport.send(
       "POST", "/v1/wallets/\(wallet)/filings/\(filing)/responses",
-      body: FilingResponseRequest(token: token, sealedNote: note.map(Bytes.init)), as: Done.self)
+      body: FilingResponseRequest(
+        token: token, sealedNote: note.map(Bytes.init),
+        sealedNoteForFiler: noteForFiler.map(Bytes.init)),
+      as: Done.self)
   }
 
   func filingPurpose(_ filing: FilingView) throws(ClientError) -> Purpose {

@@ -129,38 +129,9 @@ public final class CitizenClient: @unchecked Sendable {
   public func set(_ values: [(FieldID, FieldValue)], at now: Int64) async throws(ClientError) {
     let latest = Dictionary(
       try await records().map { ($0.field, $0.version) }, uniquingKeysWith: max)
-    let active = try await activeGrants(at: now)
-    var records: [FieldRecord] = []
-    var keys: [GrantKey] = []
-    for (field, value) in values {
-      guard let definition = FieldCatalogue.standard[field], value.fits(definition.type) else {
-        throw .local("\(field) is not a field of the catalogue, or the value does not fit it")
-      }
-      guard let (epoch, circleKey) = keyring.current(definition.circle) else {
-        throw .local("no circle key")
-      }
-      do {
-        var plaintext = value.encoded()
-        defer { wipe(&plaintext) }
-        let sealed = try FieldSealer.seal(
-          plaintext, wallet: walletID, field: field, version: (latest[field] ?? 0) + 1,
-          circle: definition.circle,
-          circleKey: circleKey, circleEpoch: epoch, createdAt: now)
-        records.append(sealed.record)
-        keys += try GrantResealing.seal(
-          sealed.dataKey, of: sealed.record, to: active.map(\.active), at: now)
-      } catch { throw ClientError(error) }
-    }
-    let request: FieldsRequest
-    do {
-      request = FieldsRequest(
-        records: records,
-        statement: try RecordStatement.sign(
-          records, wallet: walletID, by: identity, procuration: nil, at: now),
-        grantKeys: keys,
-        manifests: try GrantEntry.nextManifests(
-          active, keys: keys, written: records, by: identity, procuration: nil, at: now))
-    } catch { throw ClientError(error) }
+    let request = try FieldWriting.request(
+      values, latest: latest, keyring: keyring, grants: try await activeGrants(at: now),
+      wallet: walletID, by: identity, procuration: nil, at: now)
     _ = try await transport.send("POST", "\(path)/fields", body: request, as: Done.self)
     try transport.trust.rememberSigned(request.manifests)
   }
@@ -177,44 +148,10 @@ public final class CitizenClient: @unchecked Sendable {
   /// The same, with the certified rules already fetched (each fetch verifies
   /// every certificate: once per operation is enough).
   func grants(rules: StandardConsentRules) async throws(ClientError) -> [GrantEntry] {
-    let state = try await consentState()
-    let revocations = transport.trust.memory.revocations
-    return try await transport.send("GET", "\(path)/grants", as: GrantsView.self).grants.compactMap
-    { view in
-      // A grant to an administration no longer certified is still the
-      // citizen's: listed (and revocable), never sealed to.
-      guard
-        let grant = try? GrantVerifier.verify(
-          view.token, authority: authority, state: state, rules: RulesIgnoringRegistration(rules))
-      else {
-        return nil
-      }
-      let certified = rules.registry.administration(keyID: grant.grantee) != nil
-      var warning: Forgery? = nil
-      let manifest = view.manifest.flatMap {
-        try? GrantManifest.verify(
-          $0, grant: grant, authority: authority, state: state, rules: ClientRules.chains)
-      }
-      // Every grant has a manifest from its issue on: none, or one that does
-      // not verify, is walletd's doing.
-      if manifest == nil { warning = .manifestInvalid }
-      // Older than the newest this client signed: walletd rolled it back.
-      if let rollback = transport.trust.rollback(
-        view.manifest, seq: manifest?.seq ?? 0, grant: grant.id)
-      {
-        warning = rollback
-      }
-      var shown = view.state
-      if revocations[grant.id.rawValue] != nil {
-        if view.state != .revoked || !view.keys.isEmpty {
-          warning = .revocationIgnored(grant: grant.id.rawValue)
-        }
-        shown = .revoked
-      }
-      return GrantEntry(
-        grant: grant, state: shown, manifest: manifest, keys: view.keys, warning: warning,
-        granteeCertified: certified)
-    }
+    try await GrantListing(
+      transport: transport, wallet: walletID, authority: authority,
+      state: try await consentState(), rules: rules
+    ).entries()
   }
 
   /// The durable grants in force that new versions are sealed to: never one
@@ -225,20 +162,10 @@ public final class CitizenClient: @unchecked Sendable {
   func activeGrants(at now: Int64, strict: Bool = true) async throws(ClientError) -> [GrantEntry
     .Active]
   {
-    let rules = try await ClientRules.fetch(transport)
-    let entries = try await grants(rules: rules)
-    // Never build the next manifest on one older than this client signed.
-    for entry in entries where strict && entry.state == .active {
-      if case .manifestRolledBack = entry.warning { throw .forged(entry.warning!) }
-    }
-    return entries.compactMap { entry in
-      guard entry.state == .active, entry.warning == nil,
-        let administration = rules.registry.administration(keyID: entry.grant.grantee)
-      else { return nil }
-      return GrantEntry.Active(
-        active: ActiveGrant(grant: entry.grant, granteeKey: administration.encryptionKey),
-        manifest: entry.manifest)
-    }
+    try await GrantListing(
+      transport: transport, wallet: walletID, authority: authority,
+      state: try await consentState(), rules: try await ClientRules.fetch(transport)
+    ).active(strict: strict)
   }
 
   func consentState() async throws(ClientError) -> ConsentState {

@@ -45,14 +45,15 @@ enum FilingComposer {
   }
 }
 
-/// A request as the citizen sees it: verified filing, timeline, due date,
-/// outcome, and the notes sealed to them.
+/// A request as the citizen (or the trustee who filed it) sees it: verified
+/// filing, timeline, due date, outcome, and the notes sealed to the reader.
 public struct FilingSummary: Sendable {
   public let filing: Filing
   public let timeline: FilingTimeline
   public let notes: [String]
-  /// Notes sealed to the citizen that did not open with the citizen's key (a
-  /// decision's reasons sealed to someone else): told, never left out silently.
+  /// Notes that did not open with the reader's key, in the citizen's box nor
+  /// in the filer's (reasons sealed to someone else, or not the ones the
+  /// administration signed): told, never left out silently.
   public let unreadableNotes: Int
   public let recourse: String?
   /// Who to contact about the request, from the acknowledgement.
@@ -80,16 +81,13 @@ public struct FilingSummary: Sendable {
           response.token, to: &timeline, filing: filing, rules: rules,
           calendar: WorkingDayCalendar(week: .mondayToSaturday))
       else { continue }
-      if let sealed = response.sealedNote, let digest = claims.noteDigest {
-        if let note = try? FilingNote.open(
-          sealed.bytes, with: reader, filing: filing.id, digest: digest)
-        {
-          notes.append(note)
-        } else {
-          unreadable += 1
-        }
-      } else if claims.noteDigest != nil {
-        unreadable += 1
+      if let digest = claims.noteDigest {
+        // The citizen's box, else the filer's: each checked against the digest.
+        let boxes = [response.sealedNote, response.sealedNoteForFiler].compactMap { $0 }
+        let opened = boxes.lazy.compactMap {
+          try? FilingNote.open($0.bytes, with: reader, filing: filing.id, digest: digest)
+        }.first
+        if let note = opened { notes.append(note) } else { unreadable += 1 }
       }
       if claims.recourse != nil { recourse = claims.recourse }
       if claims.contact != nil { contact = claims.contact }

@@ -11,13 +11,14 @@ extension TrusteeClient {
   /// The fields the trustee may see, opened; `unopened` names the records
   /// walletd served that no circle key sealed to the trustee opens (never
   /// shown).
-  public func fields(wallet: WalletID, ownerKey: SigningPublicKey) async throws(ClientError)
+  public func fields(wallet: WalletID, ownerKey: SigningPublicKey, history: FieldID? = nil)
+    async throws(ClientError)
     -> (fields: [(record: FieldRecord, value: FieldValue)], unopened: [FieldID])
   {
     let keyring = try await self.keyring(wallet: wallet, ownerKey: ownerKey)
     var opened: [(record: FieldRecord, value: FieldValue)] = []
     var unopened: [FieldID] = []
-    for verified in try await records(wallet: wallet, ownerKey: ownerKey) {
+    for verified in try await records(wallet: wallet, ownerKey: ownerKey, history: history) {
       let record = verified.record
       guard let key = keyring.key(record.circle, epoch: record.circleEpoch),
         let definition = FieldCatalogue.standard[record.field]

@@ -118,10 +118,12 @@ public final class TrusteeClient: @unchecked Sendable {
 
   /// The wallet's latest records the trustee may see, each checked against
   /// the statement its author signed (never shown or counted unchecked).
-  public func records(wallet: WalletID, ownerKey: SigningPublicKey) async throws(ClientError)
-    -> [VerifiedRecord]
+  public func records(wallet: WalletID, ownerKey: SigningPublicKey, history: FieldID? = nil)
+    async throws(ClientError) -> [VerifiedRecord]
   {
-    let view = try await transport.send("GET", "/v1/wallets/\(wallet)/fields", as: RecordsView.self)
+    let query = history.map { "?history=\($0)" } ?? ""
+    let view = try await transport.send(
+      "GET", "/v1/wallets/\(wallet)/fields\(query)", as: RecordsView.self)
     let verified: [VerifiedRecord]
     do {
       verified = try RecordStatement.verify(

@@ -18,6 +18,12 @@ public enum ProcurationVerifier {
     guard let trusteeKey = try? Paserk.signingPublicKey(from: claims.subKey),
       Paserk.identifier(of: trusteeKey) == claims.sub, claims.sub != claims.iss
     else { throw .procurationInvalid }
+    if let text = claims.subEncryptionKey {
+      // Notes are sealed to it: one anyone could open is refused with the rest.
+      guard (try? AdministrationKeys.encryptionKey(from: text)) != nil else {
+        throw .procurationInvalid
+      }
+    }
     let times = try StatementTimes(iat: claims.iat, nbf: claims.nbf, exp: claims.exp)
     guard !claims.actions.isEmpty else { throw .procurationInvalid }
     guard claims.purposes.allSatisfy(rules.isKnownPurpose) else { throw .procurationInvalid }
@@ -43,6 +49,12 @@ public enum ProcurationVerifier {
       throw .procurationInvalid
     }
     return key
+  }
+
+  /// The trustee's X25519 key, named in the procuration (checked when it was
+  /// verified); nil for a procuration that names none.
+  public static func trusteeEncryptionKey(of procuration: Procuration) -> AgreementPublicKey? {
+    procuration.claims.subEncryptionKey.flatMap { try? AdministrationKeys.encryptionKey(from: $0) }
   }
 
   /// Whether the trustee may take `action` now: not revoked or paused, within

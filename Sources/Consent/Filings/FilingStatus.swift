@@ -1,3 +1,5 @@
+import PSPWallet
+
 /// Where a request stands, as the citizen sees it in one place.
 public enum FilingStatus: String, Sendable, Codable, CaseIterable {
   case filed
@@ -19,13 +21,27 @@ public enum FilingStatus: String, Sendable, Codable, CaseIterable {
     }
   }
 
-  public func label(_ french: Bool) -> String {
-    switch self {
-    case .filed: french ? "envoyée" : "filed"
-    case .acknowledged: french ? "reçue (accusé de réception)" : "received (acknowledged)"
-    case .informationRequested: french ? "informations demandées" : "information requested"
-    case .decided: french ? "décidée" : "decided"
-    case .contested: french ? "contestée" : "contested"
+  public func label(_ language: Language) -> String {
+    func say(_ fr: String, _ en: String, _ de: String, _ pt: String) -> String {
+      switch language {
+      case .french: fr
+      case .english: en
+      case .german: de
+      case .portuguese: pt
+      }
+    }
+    return switch self {
+    case .filed: say("envoyée", "filed", "eingereicht", "enviado")
+    case .acknowledged:
+      say(
+        "reçue (accusé de réception)", "received (acknowledged)", "erhalten (Eingangsbestätigung)",
+        "recebido (aviso de receção)")
+    case .informationRequested:
+      say(
+        "informations demandées", "information requested", "Auskünfte verlangt",
+        "informações pedidas")
+    case .decided: say("décidée", "decided", "entschieden", "decidido")
+    case .contested: say("contestée", "contested", "angefochten", "contestado")
     }
   }
 }
@@ -57,7 +73,9 @@ public struct FilingTimeline: Sendable, Equatable {
     guard status.next.contains(step.status) else {
       throw .notAllowed("\(status.rawValue) cannot become \(step.status.rawValue)")
     }
-    guard step.at >= steps.last!.at else { throw .notAllowed("a step cannot precede the previous one") }
+    guard step.at >= steps.last!.at else {
+      throw .notAllowed("a step cannot precede the previous one")
+    }
     steps.append(step)
   }
 

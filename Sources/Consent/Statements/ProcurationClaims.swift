@@ -42,6 +42,11 @@ public struct ProcurationClaims: Sendable, Codable, Equatable {
   public let sub: String
   /// The trustee's `k4.public` signing key.
   public let subKey: String
+  /// The trustee's X25519 public key (base64url of 32 bytes), to which an
+  /// administration seals the notes of a request the trustee filed. Absent
+  /// in a procuration signed before it was carried: such a trustee is sent
+  /// no note.
+  public let subEncryptionKey: String?
   public let kind: ProcurationKind
   /// The purposes it covers; empty means any purpose (personalised only).
   public let purposes: [Purpose]
@@ -66,6 +71,7 @@ public struct ProcurationClaims: Sendable, Codable, Equatable {
     iss = owner
     sub = trustee.keyID
     subKey = Paserk.encode(trustee.signingKey)
+    subEncryptionKey = Encoding.base64URL(trustee.encryptionKey.bytes)
     self.kind = kind
     self.purposes = Array(Set(purposes)).sorted()
     self.administration = administration

@@ -13,27 +13,52 @@ public enum CivilStatus: String, Sendable, Hashable, CaseIterable {
 
   public var label: LocalizedText {
     switch self {
-    case .single: LocalizedText(fr: "célibataire", en: "single")
-    case .married: LocalizedText(fr: "marié ou mariée", en: "married")
+    case .single:
+      LocalizedText(fr: "célibataire", en: "single", de: "ledig", pt: "solteiro ou solteira")
+    case .married:
+      LocalizedText(fr: "marié ou mariée", en: "married", de: "verheiratet", pt: "casado ou casada")
     case .registeredPartnership:
-      LocalizedText(fr: "partenariat (PACS)", en: "registered partnership")
-    case .separated: LocalizedText(fr: "séparé ou séparée", en: "separated")
-    case .divorced: LocalizedText(fr: "divorcé ou divorcée", en: "divorced")
-    case .widowed: LocalizedText(fr: "veuf ou veuve", en: "widowed")
+      LocalizedText(
+        fr: "partenariat (PACS)", en: "registered partnership", de: "eingetragene Partnerschaft",
+        pt: "parceria registada")
+    case .separated:
+      LocalizedText(
+        fr: "séparé ou séparée", en: "separated", de: "getrennt", pt: "separado ou separada")
+    case .divorced:
+      LocalizedText(
+        fr: "divorcé ou divorcée", en: "divorced", de: "geschieden", pt: "divorciado ou divorciada")
+    case .widowed:
+      LocalizedText(fr: "veuf ou veuve", en: "widowed", de: "verwitwet", pt: "viúvo ou viúva")
     }
   }
 
-  /// The words people write for each status, in French and English, folded.
+  /// The words people write for each status, in the four languages, folded.
   static let words: [String: CivilStatus] = Synonyms.table([
-    .single: ["single", "celibataire"],
-    .married: ["married", "marie", "mariee", "marie e", "marie ou mariee"],
+    .single: [
+      "single", "celibataire", "ledig", "solteiro", "solteira", "solteiro ou solteira",
+    ],
+    .married: [
+      "married", "marie", "mariee", "marie e", "marie ou mariee",
+      "verheiratet", "casado", "casada", "casado ou casada",
+    ],
     .registeredPartnership: [
       "registered partnership", "partnership", "partenariat", "partenariat declare", "partenaire",
       "partenariat pacs", "pacs",
+      "eingetragene partnerschaft", "partnerschaft", "parceria registada", "parceria",
+      "uniao de facto",
     ],
-    .separated: ["separated", "separe", "separee", "separe e", "separe ou separee"],
-    .divorced: ["divorced", "divorce", "divorcee", "divorce e", "divorce ou divorcee"],
-    .widowed: ["widowed", "widow", "widower", "veuf", "veuve", "veuf ou veuve"],
+    .separated: [
+      "separated", "separe", "separee", "separe e", "separe ou separee",
+      "getrennt", "getrennt lebend", "separado", "separada", "separado ou separada",
+    ],
+    .divorced: [
+      "divorced", "divorce", "divorcee", "divorce e", "divorce ou divorcee",
+      "geschieden", "divorciado", "divorciada", "divorciado ou divorciada",
+    ],
+    .widowed: [
+      "widowed", "widow", "widower", "veuf", "veuve", "veuf ou veuve",
+      "verwitwet", "witwe", "witwer", "viuvo", "viuva", "viuvo ou viuva",
+    ],
   ])
 
   init(validating input: String) throws(FieldValidationError) {

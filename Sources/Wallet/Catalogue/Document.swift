@@ -44,10 +44,12 @@ public enum MediaType: String, Sendable, Hashable, CaseIterable {
 
   public var label: LocalizedText {
     switch self {
-    case .pdf: LocalizedText(fr: "document PDF", en: "PDF document")
-    case .png: LocalizedText(fr: "image PNG", en: "PNG image")
-    case .jpeg: LocalizedText(fr: "photo JPEG", en: "JPEG photo")
-    case .plainText: LocalizedText(fr: "texte", en: "text")
+    case .pdf:
+      LocalizedText(fr: "document PDF", en: "PDF document", de: "PDF-Dokument", pt: "documento PDF")
+    case .png: LocalizedText(fr: "image PNG", en: "PNG image", de: "PNG-Bild", pt: "imagem PNG")
+    case .jpeg:
+      LocalizedText(fr: "photo JPEG", en: "JPEG photo", de: "JPEG-Foto", pt: "fotografia JPEG")
+    case .plainText: LocalizedText(fr: "texte", en: "text", de: "Text", pt: "texto")
     }
   }
 }

@@ -62,6 +62,9 @@ extension FieldDefinition {
   private static let booleanWords: [String: Bool] = [
     "oui": true, "o": true, "yes": true, "y": true, "true": true, "vrai": true, "1": true,
     "non": false, "n": false, "no": false, "false": false, "faux": false, "0": false,
+    // German and Portuguese (folded: "não" is "nao").
+    "ja": true, "j": true, "sim": true, "s": true,
+    "nein": false, "nao": false,
   ]
 
   private static func boolean(_ input: String) throws(FieldValidationError) -> Bool {

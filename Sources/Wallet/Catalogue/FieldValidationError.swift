@@ -1,4 +1,5 @@
-/// Why an input was refused. Every case has a message in French and English
+/// Why an input was refused. Every case has a message in French, English,
+/// German and Portuguese
 /// that says what is wrong and what to do, and none carries the input or any
 /// part of it: the input is personal data, and errors reach logs and screens.
 public enum FieldValidationError: Error, Equatable, Sendable, CustomStringConvertible {

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Plain text of a value for the person it belongs to (screens and paper), in
-/// French or English. Dates are written out ("1er décembre 1893"), amounts in
-/// the language's own way, IBANs and matricules grouped as printed on cards.
+/// French, English, German or Portuguese. Dates are written out ("1er décembre
+/// 1893"), amounts in the language's own way, IBANs and matricules grouped as printed on cards.
 extension FieldValue {
   public func displayText(language: Language) -> String {
     switch self {
@@ -14,22 +14,28 @@ extension FieldValue {
     case .civilStatus(let s): s.label.text(in: language)
     case .householdMembers(let members):
       members.isEmpty
-        ? LocalizedText(fr: "Personne d'autre", en: "Nobody else").text(in: language)
+        ? LocalizedText(
+          fr: "Personne d'autre", en: "Nobody else", de: "Sonst niemand", pt: "Mais ninguém"
+        ).text(in: language)
         : members.enumerated().map {
           "\($0.offset + 1). \($0.element.displayText(language: language))"
         }
         .joined(separator: "\n")
     case .children(let children):
       children.isEmpty
-        ? LocalizedText(fr: "Aucun enfant", en: "No children").text(in: language)
+        ? LocalizedText(
+          fr: "Aucun enfant", en: "No children", de: "Keine Kinder", pt: "Nenhum filho"
+        ).text(in: language)
         : children.enumerated().map {
           "\($0.offset + 1). \($0.element.displayText(language: language))"
         }
         .joined(separator: "\n")
     case .count(let n): String(n)
     case .boolean(let b):
-      (b ? LocalizedText(fr: "Oui", en: "Yes") : LocalizedText(fr: "Non", en: "No")).text(
-        in: language)
+      (b
+        ? LocalizedText(fr: "Oui", en: "Yes", de: "Ja", pt: "Sim")
+        : LocalizedText(fr: "Non", en: "No", de: "Nein", pt: "Não")).text(
+          in: language)
     case .document(let d):
       "\(d.mediaType.label.text(in: language)), \(Self.size(d.bytes.count, language))"
     }
@@ -52,7 +58,7 @@ extension FieldValue {
 }
 
 extension CalendarDate {
-  /// "1er décembre 1893" / "1 December 1893".
+  /// "1er décembre 1893" / "1 December 1893" / "1. Dezember 1893" / "1 de dezembro de 1893".
   public func displayText(language: Language) -> String {
     switch language {
     case .french:
@@ -108,14 +114,22 @@ extension Child {
 }
 
 private enum Labels {
-  static let bornOn = LocalizedText(fr: "date de naissance", en: "date of birth")
-  static let matricule = LocalizedText(fr: "matricule", en: "national ID number")
-  static let income = LocalizedText(fr: "revenu net par mois", en: "net income per month")
+  static let bornOn = LocalizedText(
+    fr: "date de naissance", en: "date of birth", de: "Geburtsdatum", pt: "data de nascimento")
+  static let matricule = LocalizedText(
+    fr: "matricule", en: "national ID number", de: "Matrikelnummer", pt: "número de matrícula")
+  static let income = LocalizedText(
+    fr: "revenu net par mois", en: "net income per month", de: "Nettoeinkommen pro Monat",
+    pt: "rendimento líquido por mês")
 }
 
 extension LocalizedText {
-  /// "label : value" in French (a space before the colon), "label: value" in English.
+  /// "label : value" in French (a space before the colon), "label: value" in
+  /// English, German and Portuguese.
   fileprivate func pair(_ value: String, _ language: Language) -> String {
-    language == .french ? "\(fr) : \(value)" : "\(en): \(value)"
+    switch language {
+    case .french: "\(fr) : \(value)"
+    case .english, .german, .portuguese: "\(text(in: language)): \(value)"
+    }
   }
 }

@@ -20,17 +20,24 @@ public struct PlainExport: Sendable, Codable {
 
   /// Renders the owner's fields; values that do not decode with the catalogue
   /// are reported as such rather than skipped.
-  public init(owner: WalletOwner, language: Language, catalogue: FieldCatalogue = .standard) throws(WalletError) {
+  public init(owner: WalletOwner, language: Language, catalogue: FieldCatalogue = .standard)
+    throws(WalletError)
+  {
     wallet = owner.walletID.description
     self.language = language.rawValue
     consentTerms = try owner.consentReceipt().terms
     fields = try owner.readAll().map { record, plaintext in
       let definition = catalogue[record.field]
       let value =
-        definition.flatMap { try? FieldValue.decode(plaintext, type: $0.type) }?.displayText(language: language)
-        ?? (language == .french ? "(valeur illisible)" : "(unreadable value)")
+        definition.flatMap { try? FieldValue.decode(plaintext, type: $0.type) }?.displayText(
+          language: language)
+        ?? LocalizedText(
+          fr: "(valeur illisible)", en: "(unreadable value)", de: "(Wert nicht lesbar)",
+          pt: "(valor ilegível)"
+        ).text(in: language)
       return Entry(
-        field: record.field.rawValue, label: definition?.label.text(in: language) ?? record.field.rawValue,
+        field: record.field.rawValue,
+        label: definition?.label.text(in: language) ?? record.field.rawValue,
         circle: record.circle.rawValue, version: record.version, value: value)
     }
   }

@@ -5,36 +5,115 @@ import PSPWallet
 import WalletClient
 
 struct AdminReadCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "read",
-    abstract: "Read the fields a grant allows, for its aid.",
-    discussion: """
-      Only what was granted is printed: walletd hands over the sealed keys of the
-      granted fields only, and they open here, once the reading is proven in
-      the citizen's log as the witnesses confirmed it. That proof, the receipt,
-      is kept in --home (NAME.receipts/WALLET-GRANT-N.tlog-proof). The citizen's
-      encryption key is kept there too, to seal the reasons of a later decision
-      to them.
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "read",
+      abstract: helpText(
+        fr: "Lire les données qu'une permission permet, pour son aide.",
+        en: "Read the fields a grant allows, for its aid.",
+        de: "Die Angaben lesen, die eine Erlaubnis erlaubt, für ihre Hilfe.",
+        pt: "Ler os dados que uma autorização permite, para o seu apoio."),
+      discussion: helpText(
+        fr: """
+          Seul ce qui a été permis est affiché : walletd ne remet que les clés scellées
+          des données permises, et elles s'ouvrent ici, une fois la lecture prouvée dans
+          le journal du titulaire, telle que les témoins l'ont confirmée. Cette preuve,
+          le reçu, est gardée dans --home (NAME.receipts/WALLET-GRANT-N.tlog-proof). La
+          clé de chiffrement du titulaire y est gardée aussi, pour sceller pour lui les
+          motifs d'une décision plus tard.
 
-      Example:
-        wallet-cli admin read --as fns --wallet WALLET_ID --grant GRANT_ID \\
-            --purpose allocation-vie-chere
-        wallet-cli admin read --as fns --wallet WALLET_ID --grant GRANT_ID \\
-            --purpose allocation-vie-chere --fields iban
-      """)
+          Exemple :
+            wallet-cli admin read --as fns --wallet WALLET_ID --grant GRANT_ID \\
+                --purpose allocation-vie-chere
+            wallet-cli admin read --as fns --wallet WALLET_ID --grant GRANT_ID \\
+                --purpose allocation-vie-chere --fields iban
+          """,
+        en: """
+          Only what was granted is printed: walletd hands over the sealed keys of the
+          granted fields only, and they open here, once the reading is proven in
+          the citizen's log as the witnesses confirmed it. That proof, the receipt,
+          is kept in --home (NAME.receipts/WALLET-GRANT-N.tlog-proof). The citizen's
+          encryption key is kept there too, to seal the reasons of a later decision
+          to them.
+
+          Example:
+            wallet-cli admin read --as fns --wallet WALLET_ID --grant GRANT_ID \\
+                --purpose allocation-vie-chere
+            wallet-cli admin read --as fns --wallet WALLET_ID --grant GRANT_ID \\
+                --purpose allocation-vie-chere --fields iban
+          """,
+        de: """
+          Nur was erlaubt wurde, wird gezeigt: walletd gibt nur die versiegelten
+          Schlüssel der erlaubten Angaben heraus, und sie öffnen sich hier, sobald das
+          Lesen im Protokoll des Inhabers oder der Inhaberin nachgewiesen ist, so wie die
+          Zeugen es bestätigt haben. Dieser Nachweis, die Quittung, wird in --home
+          aufbewahrt (NAME.receipts/WALLET-GRANT-N.tlog-proof). Auch der
+          Verschlüsselungsschlüssel des Inhabers oder der Inhaberin wird dort
+          aufbewahrt, um die Gründe einer späteren Entscheidung für ihn oder sie zu
+          versiegeln.
+
+          Beispiel:
+            wallet-cli admin read --as fns --wallet WALLET_ID --grant GRANT_ID \\
+                --purpose allocation-vie-chere
+            wallet-cli admin read --as fns --wallet WALLET_ID --grant GRANT_ID \\
+                --purpose allocation-vie-chere --fields iban
+          """,
+        pt: """
+          Só é mostrado o que foi autorizado: o walletd entrega apenas as chaves seladas
+          dos dados autorizados, e elas abrem-se aqui, depois de a leitura estar provada
+          no registo do titular, tal como as testemunhas a confirmaram. Essa prova, o
+          recibo, é guardada em --home (NAME.receipts/WALLET-GRANT-N.tlog-proof). A
+          chave de cifra do titular também é guardada aí, para selar para ele os motivos
+          de uma decisão futura.
+
+          Exemplo:
+            wallet-cli admin read --as fns --wallet WALLET_ID --grant GRANT_ID \\
+                --purpose allocation-vie-chere
+            wallet-cli admin read --as fns --wallet WALLET_ID --grant GRANT_ID \\
+                --purpose allocation-vie-chere --fields iban
+          """))
+  }
 
   @Option(
     parsing: .unconditional,
-    help: ArgumentHelp("The citizen's wallet number.", valueName: "wallet-id"))
+    help: ArgumentHelp(
+      helpText(
+        fr: "Le numéro du portefeuille du titulaire.",
+        en: "The citizen's wallet number.",
+        de: "Die Nummer der Brieftasche des Inhabers oder der Inhaberin.",
+        pt: "O número da carteira do titular."),
+      valueName: "wallet-id"))
   var wallet: String
 
-  @Option(parsing: .unconditional, help: ArgumentHelp("The grant's number.", valueName: "grant-id"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      helpText(
+        fr: "Le numéro de la permission.",
+        en: "The grant's number.",
+        de: "Die Nummer der Erlaubnis.",
+        pt: "O número da autorização."),
+      valueName: "grant-id"))
   var grant: String
 
-  @Option(help: ArgumentHelp("The aid the reading is for.", valueName: "purpose"))
+  @Option(
+    help: ArgumentHelp(
+      helpText(
+        fr: "L'aide pour laquelle on lit.",
+        en: "The aid the reading is for.",
+        de: "Die Hilfe, für die gelesen wird.",
+        pt: "O apoio para o qual se lê."),
+      valueName: "purpose"))
   var purpose: String
 
-  @Option(help: ArgumentHelp("Only these granted fields (comma-separated).", valueName: "a,b"))
+  @Option(
+    help: ArgumentHelp(
+      helpText(
+        fr: "Seulement ces données permises (séparées par des virgules).",
+        en: "Only these granted fields (comma-separated).",
+        de: "Nur diese erlaubten Angaben (durch Kommas getrennt).",
+        pt: "Só estes dados autorizados (separados por vírgulas)."),
+      valueName: "a,b"))
   var fields: String?
 
   @OptionGroup var actor: ActorOptions
@@ -45,14 +124,24 @@ struct AdminReadCommand: AsyncParsableCommand {
   func validate() throws {
     try server.validateURL()
     guard (try? WalletID(wallet)) != nil else {
-      throw ValidationError("--wallet: a wallet number has 22 characters")
+      throw usageError(Messages.adminWalletNumberMalformed, output)
     }
     guard (try? StatementID(grant)) != nil else { throw usageError(Messages.grantNotFound, output) }
     guard PurposeArgument.known(purpose) != nil else {
       throw usageError(Messages.unknownPurpose(purpose), output)
     }
     if let fields, CommaList.parse(fields, { FieldID(rawValue: $0) }) == nil {
-      throw ValidationError("--fields: field names as in 'wallet-cli field list --all'")
+      throw usageError(
+        Message(
+          fr: "--fields : des noms de données comme dans 'wallet-cli field list --all'.",
+          en: "--fields: field names as in 'wallet-cli field list --all'",
+          de: "--fields: Namen von Angaben wie in 'wallet-cli field list --all'.",
+          pt: "--fields: nomes de dados como em 'wallet-cli field list --all'.",
+          hintFR: "Séparez les noms par des virgules, par exemple --fields iban.",
+          hintEN: "Separate the names with commas, for example --fields iban.",
+          hintDE: "Trennen Sie die Namen durch Kommas, zum Beispiel --fields iban.",
+          hintPT: "Separe os nomes com vírgulas, por exemplo --fields iban."),
+        output)
     }
   }
 
@@ -96,9 +185,13 @@ struct AdminReadCommand: AsyncParsableCommand {
                 ($0.field.rawValue, $0.value.displayText(language: language))
               }), withheld: result.withheld.map(\.rawValue), receipt: receipt.path))
       }
+      let aid = Words.aid(purpose)
+      let count = result.values.count
       invocation.line(
-        fr: "\(result.values.count) donnée(s) lue(s) pour « \(Words.aid(purpose).fr) » :",
-        en: "\(result.values.count) field(s) read for “\(Words.aid(purpose).en)”:")
+        fr: "\(count) donnée(s) lue(s) pour « \(aid.text(in: .french)) » :",
+        en: "\(count) field(s) read for “\(aid.text(in: .english))”:",
+        de: "\(count) Angabe(n) gelesen für „\(aid.text(in: .german))“:",
+        pt: "\(count) dado(s) lido(s) para «\(aid.text(in: .portuguese))»:")
       for (field, value) in result.values.sorted(by: { $0.field < $1.field }) {
         invocation.line(
           FieldDisplay.line(
@@ -109,7 +202,11 @@ struct AdminReadCommand: AsyncParsableCommand {
         fr:
           "Reçu gardé (la preuve que cette lecture est inscrite au journal de la personne, confirmée par les témoins) : \(receipt.path)",
         en:
-          "Receipt kept (the proof that this reading is in the person's log, confirmed by the witnesses): \(receipt.path)"
+          "Receipt kept (the proof that this reading is in the person's log, confirmed by the witnesses): \(receipt.path)",
+        de:
+          "Quittung aufbewahrt (der Nachweis, dass dieses Lesen im Protokoll der Person steht, von den Zeugen bestätigt): \(receipt.path)",
+        pt:
+          "Recibo guardado (a prova de que esta leitura está no registo da pessoa, confirmada pelas testemunhas): \(receipt.path)"
       )
       if !result.withheld.isEmpty {
         let names = result.withheld.map(\.rawValue).joined(separator: ", ")
@@ -117,7 +214,11 @@ struct AdminReadCommand: AsyncParsableCommand {
           fr:
             "ATTENTION : la plateforme n'a pas renvoyé \(names), que la permission donne. Demandez-les à la personne.",
           en:
-            "WARNING: the platform did not return \(names), which the permission gives. Ask the person for them."
+            "WARNING: the platform did not return \(names), which the permission gives. Ask the person for them.",
+          de:
+            "ACHTUNG: Die Plattform hat \(names) nicht zurückgegeben, obwohl die Erlaubnis es gibt. Fragen Sie die Person danach.",
+          pt:
+            "ATENÇÃO: a plataforma não devolveu \(names), que a autorização dá. Peça-os à pessoa."
         )
       }
     }

@@ -2,7 +2,8 @@ import PSPDemo
 import PSPWallet
 
 /// One calm line per step of the demo: "3. FNS — a lu les données permises",
-/// the fields seen indented under it, a refusal marked "REFUSÉ (code)".
+/// the fields seen indented under it, a refusal marked "REFUSÉ (code)" (in the
+/// person's language).
 struct DemoPrinter: Sendable {
   let invocation: Invocation
 
@@ -13,13 +14,27 @@ struct DemoPrinter: Sendable {
   }
 
   static func lines(_ step: DemoTranscript.Step, _ language: Language) -> [String] {
-    let french = language == .french
     var first = "\(step.number). \(step.actor) — \(step.detail)"
     switch step.outcome {
     case "ok": break
     case "refused":
-      first += (french ? " — REFUSÉ" : " — REFUSED") + (step.code.map { " (\($0))" } ?? "")
-    default: first += french ? " — ERREUR" : " — ERROR"
+      let refused =
+        switch language {
+        case .french: " — REFUSÉ"
+        case .english: " — REFUSED"
+        case .german: " — ABGELEHNT"
+        case .portuguese: " — RECUSADO"
+        }
+      first += refused + (step.code.map { " (\($0))" } ?? "")
+    default:
+      let error =
+        switch language {
+        case .french: " — ERREUR"
+        case .english: " — ERROR"
+        case .german: " — FEHLER"
+        case .portuguese: " — ERRO"
+        }
+      first += error
     }
     var lines = [first]
     if let seen = step.fieldsSeen {

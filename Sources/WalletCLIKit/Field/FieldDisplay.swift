@@ -21,13 +21,17 @@ struct FieldDisplay: Encodable {
     updatedAt = record.map { Timestamp.rfc3339($0.createdAt) }
   }
 
-  /// "  Label : value" (French spacing) or "  Label: value".
+  /// "  Label : value" (French spacing) or "  Label: value" (English, German, Portuguese).
   func line(indent: String, _ language: Language) -> String {
     Self.line(label: label, value: value, indent: indent, language)
   }
 
   static func line(label: String, value: String, indent: String, _ language: Language) -> String {
-    let separator = language == .french ? " : " : ": "
+    let separator =
+      switch language {
+      case .french: " : "
+      case .english, .german, .portuguese: ": "
+      }
     let lines = value.split(separator: "\n", omittingEmptySubsequences: false)
     guard lines.count > 1 else { return indent + label + separator + value }
     return

@@ -8,16 +8,32 @@ struct FieldHistoryCommand: AsyncParsableCommand {
     discussion: """
       Example:
         wallet-cli field history address
+        wallet-cli field history address --as paul --on-behalf-of PSP-…
       """)
 
   @OptionGroup var field: OneFieldOptions
+  @OptionGroup var trustee: OnBehalfOfOptions
+
+  func validate() throws { try trustee.validate(field.output) }
 
   func run() async throws {
     try await Invocation.run(field.output) { invocation in
-      let (definition, citizen) = try await field.connect(invocation)
-      let versions = try await citizen.history(definition.id).sorted {
-        $0.record.version > $1.record.version
+      guard let definition = FieldCommand.definition(field.name) else {
+        throw Messages.unknownField(field.name)
       }
+      var versions: [(record: FieldRecord, value: FieldValue)]
+      if let onBehalfOf = trustee.onBehalfOf {
+        let acted = try await OnBehalfOf.connect(
+          onBehalfOf, field.home, field.actor, field.server, invocation)
+        _ = try acted.allowing(.read)
+        versions = try await acted.trustee.history(
+          definition.id, wallet: acted.wallet, ownerKey: acted.owner)
+        if versions.isEmpty { throw Messages.trusteeFieldNotShown(definition) }
+      } else {
+        let acting = try OnBehalfOf.ownWallet(field.home, field.actor, invocation)
+        versions = try await acting.citizen(field.server, invocation).history(definition.id)
+      }
+      versions.sort { $0.record.version > $1.record.version }
       guard !versions.isEmpty else { throw Messages.fieldEmpty(definition) }
       let language = invocation.language
       if invocation.json {

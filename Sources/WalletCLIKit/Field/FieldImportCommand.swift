@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PSPConsent
 import PSPWallet
 
 struct FieldImportCommand: AsyncParsableCommand {
@@ -18,6 +19,7 @@ struct FieldImportCommand: AsyncParsableCommand {
 
         wallet-cli field import mes-donnees.csv
         wallet-cli field import mes-donnees.json
+        wallet-cli field import mes-donnees.csv --as paul --on-behalf-of PSP-…
       (a JSON file is one object: {"surname": "Ferreira", "given_names": "Maria"},
       or the file of 'wallet-cli wallet export', read back exactly, documents
       included)
@@ -26,12 +28,16 @@ struct FieldImportCommand: AsyncParsableCommand {
   @Argument(help: ArgumentHelp("The JSON or CSV file.", valueName: "file"))
   var file: String
 
+  @OptionGroup var trustee: OnBehalfOfOptions
   @OptionGroup var actor: ActorOptions
   @OptionGroup var home: HomeOptions
   @OptionGroup var server: ServerOptions
   @OptionGroup var output: OutputOptions
 
-  func validate() throws { try server.validateURL() }
+  func validate() throws {
+    try server.validateURL()
+    try trustee.validate(output)
+  }
 
   func run() async throws {
     try await Invocation.run(output) { invocation in
@@ -41,9 +47,19 @@ struct FieldImportCommand: AsyncParsableCommand {
         throw Messages.importUnreadable
       }
       let values = try check(entries, invocation)
-      let acting = try Acting.unlock(home, actor, as: [.citizen], invocation)
-      let citizen = try await acting.citizen(server, invocation)
-      try await citizen.set(values, at: invocation.now)
+      var notShared: [Grant] = []
+      if let onBehalfOf = trustee.onBehalfOf {
+        let acted = try await OnBehalfOf.connect(onBehalfOf, home, actor, server, invocation)
+        notShared = try await acted.trustee.set(
+          values, wallet: acted.wallet, ownerKey: acted.owner,
+          procuration: try acted.allowing(.update), at: invocation.now)
+      } else {
+        let acting = try OnBehalfOf.ownWallet(home, actor, invocation)
+        try await acting.citizen(server, invocation).set(values, at: invocation.now)
+      }
+      if !notShared.isEmpty {
+        invocation.console.note(invocation.say(Messages.trusteeChangeNotYetShared))
+      }
       if invocation.json { return try invocation.printJSON(["saved": values.map(\.0.rawValue)]) }
       invocation.line(
         fr: "\(values.count) données enregistrées.", en: "\(values.count) fields saved.")

@@ -7,7 +7,8 @@ import Foundation
 /// CSV: one field per line, split at the first comma (addresses keep theirs);
 /// a value in double quotes loses them and `""` inside becomes `"`; empty
 /// lines and lines starting with `#` are skipped; a first line `field,value`
-/// (or `donnée,valeur`, `champ,valeur`) is a header.
+/// (or `donnée,valeur`, `champ,valeur`, `Angabe,Wert`, `Feld,Wert`, `dado,valor`,
+/// `campo,valor`) is a header.
 /// JSON: a string value is taken as it is; a number as written; true/false as
 /// oui/non; a list or object (a household) as its JSON text, which is what the
 /// catalogue reads for lists.
@@ -118,8 +119,10 @@ enum FieldImportFile {
       }
       let field = line[..<comma].trimmingCharacters(in: .whitespaces)
       var value = line[line.index(after: comma)...].trimmingCharacters(in: .whitespaces)
-      if entries.isEmpty, ["field", "donnée", "donnee", "champ"].contains(field.lowercased()),
-        ["value", "valeur"].contains(value.lowercased())
+      if entries.isEmpty,
+        ["field", "donnée", "donnee", "champ", "angabe", "feld", "dado", "campo"].contains(
+          field.lowercased()),
+        ["value", "valeur", "wert", "valor"].contains(value.lowercased())
       {
         continue
       }

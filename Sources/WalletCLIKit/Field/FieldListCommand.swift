@@ -2,19 +2,56 @@ import ArgumentParser
 import PSPWallet
 
 struct FieldListCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "list",
-    abstract: "Show your fields, circle by circle.",
-    discussion: """
-      With --all, the fields not filled in yet are shown too, with the name to
-      type in 'field set'.
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "list",
+      abstract: helpText(
+        fr: "Voir vos données, cercle par cercle.",
+        en: "Show your fields, circle by circle.",
+        de: "Ihre Angaben anzeigen, Kreis für Kreis.",
+        pt: "Ver os seus dados, círculo a círculo."),
+      discussion: helpText(
+        fr: """
+          Avec --all, les données pas encore remplies sont montrées aussi, avec le
+          nom à taper dans 'field set'.
 
-      Example:
-        wallet-cli field list
-        wallet-cli field list --all
-      """)
+          Exemple :
+            wallet-cli field list
+            wallet-cli field list --all
+          """,
+        en: """
+          With --all, the fields not filled in yet are shown too, with the name to
+          type in 'field set'.
 
-  @Flag(help: "Also show the fields not filled in yet, with their names.")
+          Example:
+            wallet-cli field list
+            wallet-cli field list --all
+          """,
+        de: """
+          Mit --all werden auch die noch nicht eingetragenen Angaben gezeigt, mit dem
+          Namen, den Sie bei 'field set' tippen.
+
+          Beispiel:
+            wallet-cli field list
+            wallet-cli field list --all
+          """,
+        pt: """
+          Com --all, os dados ainda não preenchidos também são mostrados, com o nome
+          a escrever em 'field set'.
+
+          Exemplo:
+            wallet-cli field list
+            wallet-cli field list --all
+          """))
+  }
+
+  @Flag(
+    help: ArgumentHelp(
+      helpText(
+        fr: "Montrer aussi les données pas encore remplies, avec leur nom.",
+        en: "Also show the fields not filled in yet, with their names.",
+        de: "Auch die noch nicht eingetragenen Angaben zeigen, mit ihren Namen.",
+        pt: "Mostrar também os dados ainda não preenchidos, com os seus nomes.")))
   var all = false
 
   @OptionGroup var actor: ActorOptions
@@ -22,7 +59,7 @@ struct FieldListCommand: AsyncParsableCommand {
   @OptionGroup var server: ServerOptions
   @OptionGroup var output: OutputOptions
 
-  func validate() throws { try server.validateURL() }
+  func validate() throws { try server.validateURL(output) }
 
   func run() async throws {
     try await Invocation.run(output) { invocation in
@@ -37,10 +74,14 @@ struct FieldListCommand: AsyncParsableCommand {
         return try invocation.printJSON(FieldCatalogue.standard.fields.compactMap { held[$0.id] })
       }
       if held.isEmpty && !all {
-        invocation.line(fr: "Aucune donnée n'est encore remplie.", en: "No field is filled in yet.")
+        invocation.line(
+          fr: "Aucune donnée n'est encore remplie.", en: "No field is filled in yet.",
+          de: "Noch keine Angabe ist eingetragen.", pt: "Ainda nenhum dado está preenchido.")
         invocation.line(
           fr: "Voyez les données possibles avec : wallet-cli field list --all.",
-          en: "See the possible fields with: wallet-cli field list --all.")
+          en: "See the possible fields with: wallet-cli field list --all.",
+          de: "Die möglichen Angaben sehen Sie mit: wallet-cli field list --all.",
+          pt: "Veja os dados possíveis com: wallet-cli field list --all.")
         return
       }
       for circle in Circle.allCases {

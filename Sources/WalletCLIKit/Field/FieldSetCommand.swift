@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PSPConsent
 import PSPWallet
 
 struct FieldSetCommand: AsyncParsableCommand {
@@ -16,6 +17,8 @@ struct FieldSetCommand: AsyncParsableCommand {
         wallet-cli field set birth_date 12/03/1985
         wallet-cli field set household_income "2 150,00"
         wallet-cli field set payslips --file fiche-de-paie.pdf
+        wallet-cli field set address "12 rue de la Gare, 8510 Redange" \\
+            --as paul --on-behalf-of PSP-…
       """)
 
   @Argument(
@@ -30,6 +33,7 @@ struct FieldSetCommand: AsyncParsableCommand {
     help: ArgumentHelp("For a document: the file (PDF, PNG, JPEG or text).", valueName: "file"))
   var file: String?
 
+  @OptionGroup var trustee: OnBehalfOfOptions
   @OptionGroup var actor: ActorOptions
   @OptionGroup var home: HomeOptions
   @OptionGroup var server: ServerOptions
@@ -37,6 +41,7 @@ struct FieldSetCommand: AsyncParsableCommand {
 
   func validate() throws {
     try server.validateURL()
+    try trustee.validate(output)
     guard FieldCommand.definition(name) != nil else {
       throw usageError(Messages.unknownField(name), output)
     }
@@ -64,13 +69,24 @@ struct FieldSetCommand: AsyncParsableCommand {
       } catch let error as FieldValidationError {
         throw Messages.invalidValueWithExample(error, field: definition)
       }
-      let acting = try Acting.unlock(home, actor, as: [.citizen], invocation)
-      let citizen = try await acting.citizen(server, invocation)
-      try await citizen.set([(definition.id, fieldValue)], at: invocation.now)
+      var notShared: [Grant] = []
+      if let onBehalfOf = trustee.onBehalfOf {
+        let acted = try await OnBehalfOf.connect(onBehalfOf, home, actor, server, invocation)
+        notShared = try await acted.trustee.set(
+          [(definition.id, fieldValue)], wallet: acted.wallet, ownerKey: acted.owner,
+          procuration: try acted.allowing(.update), at: invocation.now)
+      } else {
+        let acting = try OnBehalfOf.ownWallet(home, actor, invocation)
+        let citizen = try await acting.citizen(server, invocation)
+        try await citizen.set([(definition.id, fieldValue)], at: invocation.now)
+      }
       let shown = FieldDisplay(definition.id, fieldValue, invocation.language)
       if invocation.json { return try invocation.printJSON(shown) }
       invocation.line(invocation.say(fr: "Enregistré.", en: "Saved."))
       invocation.line(shown.line(indent: "  ", invocation.language))
+      if !notShared.isEmpty {
+        invocation.console.note(invocation.say(Messages.trusteeChangeNotYetShared))
+      }
     }
   }
 

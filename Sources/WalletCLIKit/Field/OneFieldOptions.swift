@@ -5,7 +5,14 @@ import WalletClient
 /// What `field get` and `field history` share: one field of the citizen's own
 /// wallet, named on the command line, and the citizen unlocked and connected.
 struct OneFieldOptions: ParsableArguments {
-  @Argument(help: ArgumentHelp("The field's name, as in 'field list --all'.", valueName: "name"))
+  @Argument(
+    help: ArgumentHelp(
+      helpText(
+        fr: "Le nom de la donnée, comme dans 'field list --all'.",
+        en: "The field's name, as in 'field list --all'.",
+        de: "Der Name der Angabe, wie in 'field list --all'.",
+        pt: "O nome do dado, como em 'field list --all'."),
+      valueName: "name"))
   var name: String
 
   @OptionGroup var actor: ActorOptions
@@ -14,7 +21,7 @@ struct OneFieldOptions: ParsableArguments {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    try server.validateURL()
+    try server.validateURL(output)
     guard FieldCommand.definition(name) != nil else {
       throw usageError(Messages.unknownField(name), output)
     }

@@ -61,7 +61,7 @@ struct FilingShowCommand: AsyncParsableCommand {
       invocation.line(fr: "  Étapes :", en: "  Steps:")
       for step in summary.timeline.steps {
         invocation.line(
-          "    \(Words.day(step.at, language)) — \(step.status.label(invocation.french))")
+          "    \(Words.day(step.at, language)) — \(step.status.label(invocation.language))")
       }
       for note in summary.notes {
         invocation.line(fr: "  Motifs : \(note)", en: "  Reasons: \(note)")

@@ -41,7 +41,7 @@ struct FilingSummaryText: Encodable {
   /// "reçue (accusé de réception), n° OSR-2026-0042 ; décision au plus tard le 12 décembre 2026".
   static func standing(_ summary: FilingSummary, _ invocation: Invocation) -> String {
     let timeline = summary.timeline
-    var text = timeline.status.label(invocation.french)
+    var text = timeline.status.label(invocation.language)
     if let number = timeline.number {
       text += invocation.say(fr: ", n° \(number)", en: ", no. \(number)")
     }

@@ -16,6 +16,8 @@ struct GrantCreateCommand: AsyncParsableCommand {
         wallet-cli grant create --to fns --purpose allocation-vie-chere --days 90
         wallet-cli grant create --to office-social-redange --purpose aide-sociale \\
             --once
+        wallet-cli grant create --to fns --purpose allocation-vie-chere \\
+            --as paul --on-behalf-of PSP-…
       """)
 
   @Option(
@@ -37,6 +39,7 @@ struct GrantCreateCommand: AsyncParsableCommand {
   var days: Int?
 
   @OptionGroup var confirm: ConfirmOptions
+  @OptionGroup var trustee: OnBehalfOfOptions
   @OptionGroup var actor: ActorOptions
   @OptionGroup var home: HomeOptions
   @OptionGroup var server: ServerOptions
@@ -44,6 +47,7 @@ struct GrantCreateCommand: AsyncParsableCommand {
 
   func validate() throws {
     try server.validateURL()
+    try trustee.validate(output)
     guard PurposeArgument.known(purpose) != nil else {
       throw usageError(Messages.unknownPurpose(purpose), output)
     }
@@ -67,9 +71,8 @@ struct GrantCreateCommand: AsyncParsableCommand {
       guard let purpose = PurposeArgument.known(purpose) else {
         throw Messages.unknownPurpose(self.purpose)
       }
-      let acting = try Acting.unlock(home, actor, as: [.citizen], invocation)
-      let citizen = try await acting.citizen(server, invocation)
-      let rules = try await ClientRules.fetch(citizen.transport)
+      let signer = try await Signer.connect(trustee.onBehalfOf, home, actor, server, invocation)
+      let rules = try await ClientRules.fetch(signer.transport)
       let target = try rules.administration(named: administration, for: purpose)
       guard let template = rules.templates[purpose] else {
         throw Messages.unknownPurpose(purpose.rawValue)
@@ -77,16 +80,20 @@ struct GrantCreateCommand: AsyncParsableCommand {
       let kind: GrantKind = once ? .oneShot : .durable
       let days = Int64(self.days ?? min(90, template.maximalValidityDays[kind] ?? 90))
       try template.validateGrant(kind: kind, validity: .seconds(days * 86_400))
-      let preview = GrantPreview(template, held: Set(try await citizen.records().map(\.field)))
+      let preview = GrantPreview(template, held: try await signer.held())
       guard !preview.fields.isEmpty else { throw Messages.noFieldForAid }
       let now = invocation.now
       show(
         preview, to: target, aid: Words.aid(purpose), kind: kind, until: now + days * 86_400,
         invocation)
+      if let acted = signer.acted {
+        let text = invocation.say(Messages.actingFor(acted.reference))
+        if invocation.json { invocation.console.note(text) } else { invocation.line(text) }
+      }
       try invocation.confirm(
         LocalizedText(fr: "Donner cette permission ?", en: "Give this permission?"),
         assumeYes: confirm.yes)
-      let grant = try await citizen.grant(
+      let grant = try await signer.grant(
         to: target.id.rawValue, purpose: purpose, fields: preview.fields, kind: kind, days: days,
         at: now)
       if invocation.json {
@@ -99,9 +106,12 @@ struct GrantCreateCommand: AsyncParsableCommand {
       invocation.line(
         fr: "Permission donnée. Son numéro : \(grant.id).",
         en: "Permission given. Its number: \(grant.id).")
+      let revoke =
+        "wallet-cli grant revoke \(grant.id)"
+        + (signer.acted.map { " --on-behalf-of \($0.reference)" } ?? "")
       invocation.line(
-        fr: "Pour la retirer : wallet-cli grant revoke \(grant.id)",
-        en: "To withdraw it: wallet-cli grant revoke \(grant.id)")
+        fr: "Pour la retirer : \(revoke)",
+        en: "To withdraw it: \(revoke)")
     }
   }
 
@@ -147,5 +157,48 @@ struct GrantCreateCommand: AsyncParsableCommand {
         show("  - " + label, "  - " + label)
       }
     }
+  }
+}
+
+/// Who signs a grant: the citizen, or a trusted person under a procuration
+/// that allows `grant` (`--on-behalf-of`).
+private struct Signer {
+  let citizen: CitizenClient?
+  let acted: OnBehalfOf?
+
+  var transport: Transport { citizen?.transport ?? acted!.trustee.transport }
+
+  static func connect(
+    _ onBehalfOf: String?, _ home: HomeOptions, _ actor: ActorOptions, _ server: ServerOptions,
+    _ invocation: Invocation
+  ) async throws -> Signer {
+    if let onBehalfOf {
+      let acted = try await OnBehalfOf.connect(onBehalfOf, home, actor, server, invocation)
+      _ = try acted.allowing(.grant)
+      return Signer(citizen: nil, acted: acted)
+    }
+    let acting = try OnBehalfOf.ownWallet(home, actor, invocation)
+    return Signer(citizen: try await acting.citizen(server, invocation), acted: nil)
+  }
+
+  /// The fields the wallet holds (for a trusted person, those they may see).
+  func held() async throws -> Set<FieldID> {
+    if let citizen { return Set(try await citizen.records().map(\.field)) }
+    let acted = acted!
+    return Set(try await acted.trustee.records(wallet: acted.wallet, ownerKey: acted.owner).map(\.field))
+  }
+
+  func grant(
+    to administration: String, purpose: Purpose, fields: [FieldID], kind: GrantKind, days: Int64,
+    at now: Int64
+  ) async throws -> Grant {
+    if let citizen {
+      return try await citizen.grant(
+        to: administration, purpose: purpose, fields: fields, kind: kind, days: days, at: now)
+    }
+    let acted = acted!
+    return try await acted.trustee.grant(
+      wallet: acted.wallet, ownerKey: acted.owner, procuration: try acted.allowing(.grant),
+      to: administration, purpose: purpose, fields: fields, kind: kind, days: days, at: now)
   }
 }

@@ -13,14 +13,19 @@ struct GrantListCommand: AsyncParsableCommand {
 
       Example:
         wallet-cli grant list --as maria
+        wallet-cli grant list --as paul --on-behalf-of PSP-…
       """)
 
+  @OptionGroup var trustee: OnBehalfOfOptions
   @OptionGroup var actor: ActorOptions
   @OptionGroup var home: HomeOptions
   @OptionGroup var server: ServerOptions
   @OptionGroup var output: OutputOptions
 
-  func validate() throws { try server.validateURL() }
+  func validate() throws {
+    try server.validateURL()
+    try trustee.validate(output)
+  }
 
   struct Listed: Encodable {
     let grant: String
@@ -34,10 +39,25 @@ struct GrantListCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await Invocation.run(output) { invocation in
-      let acting = try Acting.unlock(home, actor, as: [.citizen], invocation)
-      let citizen = try await acting.citizen(server, invocation)
-      let rules = try await ClientRules.fetch(citizen.transport)
-      let grants = try await citizen.grants().sorted { $0.grant.issuedAt > $1.grant.issuedAt }
+      let rules: StandardConsentRules
+      var grants: [GrantEntry]
+      if let onBehalfOf = trustee.onBehalfOf {
+        let acted = try await OnBehalfOf.connect(onBehalfOf, home, actor, server, invocation)
+        guard
+          acted.procurations.contains(where: {
+            $0.claims.actions.contains(.grant) || $0.claims.actions.contains(.update)
+          })
+        else { throw Messages.trusteeNotAllowed(.grant) }
+        rules = try await ClientRules.fetch(acted.trustee.transport)
+        grants = try await acted.trustee.grants(
+          wallet: acted.wallet, ownerKey: acted.owner, procurations: acted.procurations)
+      } else {
+        let acting = try OnBehalfOf.ownWallet(home, actor, invocation)
+        let citizen = try await acting.citizen(server, invocation)
+        rules = try await ClientRules.fetch(citizen.transport)
+        grants = try await citizen.grants()
+      }
+      grants.sort { $0.grant.issuedAt > $1.grant.issuedAt }
       if invocation.json {
         return try invocation.printJSON(
           grants.map {

@@ -10,11 +10,13 @@ struct GrantPauseCommand: GrantStatusCommand {
     discussion: """
       Example:
         wallet-cli grant pause GRANT_ID
+        wallet-cli grant pause GRANT_ID --as paul --on-behalf-of PSP-…
       """)
 
   @Argument(help: ArgumentHelp("The grant's number, from 'grant list'.", valueName: "grant-id"))
   var grantID: String
 
+  @OptionGroup var trustee: OnBehalfOfOptions
   @OptionGroup var actor: ActorOptions
   @OptionGroup var home: HomeOptions
   @OptionGroup var server: ServerOptions

@@ -15,11 +15,13 @@ struct GrantRevokeCommand: GrantStatusCommand {
 
       Example:
         wallet-cli grant revoke GRANT_ID
+        wallet-cli grant revoke GRANT_ID --as paul --on-behalf-of PSP-…
       """)
 
   @Argument(help: ArgumentHelp("The grant's number, from 'grant list'.", valueName: "grant-id"))
   var grantID: String
 
+  @OptionGroup var trustee: OnBehalfOfOptions
   @OptionGroup var actor: ActorOptions
   @OptionGroup var home: HomeOptions
   @OptionGroup var server: ServerOptions

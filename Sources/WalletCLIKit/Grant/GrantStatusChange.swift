@@ -9,6 +9,8 @@ struct GrantStatusChange {
   let grantID: String
   /// `--yes`: revoke without asking.
   var assumeYes = false
+  /// `--on-behalf-of`: a trusted person changing a grant they signed.
+  var onBehalfOf: String? = nil
 
   static func validate(_ grantID: String, _ output: OutputOptions) throws {
     guard (try? StatementID(grantID)) != nil else {
@@ -19,14 +21,38 @@ struct GrantStatusChange {
   func run(
     _ actor: ActorOptions, _ home: HomeOptions, _ server: ServerOptions, _ invocation: Invocation
   ) async throws {
-    let acting = try Acting.unlock(home, actor, as: [.citizen], invocation)
-    let citizen = try await acting.citizen(server, invocation)
-    let rules = try await ClientRules.fetch(citizen.transport)
-    guard
-      let grant = try await citizen.grants().first(where: { $0.grant.id.rawValue == grantID })?
-        .grant
-    else {
-      throw Messages.grantNotFound
+    let rules: StandardConsentRules
+    let grant: Grant
+    let change: (Int64) async throws -> Void
+    if let onBehalfOf {
+      let acted = try await OnBehalfOf.connect(onBehalfOf, home, actor, server, invocation)
+      rules = try await ClientRules.fetch(acted.trustee.transport)
+      guard
+        let found = try await acted.trustee.grants(
+          wallet: acted.wallet, ownerKey: acted.owner, procurations: acted.procurations
+        ).first(where: { $0.grant.id.rawValue == grantID })?.grant
+      else { throw Messages.grantNotFound }
+      // Only the grants this trustee signed, under a procuration in force.
+      guard found.claims.iss == acted.trustee.transport.identity.publicIdentity.keyID,
+        let procuration = acted.procurations.first(where: { $0.id == found.claims.procuration })
+      else { throw Messages.trusteeNotTheirGrant }
+      grant = found
+      change = { now in
+        try await acted.trustee.change(
+          found, action, wallet: acted.wallet, procuration: procuration, at: now)
+      }
+    } else {
+      let acting = try OnBehalfOf.ownWallet(home, actor, invocation)
+      let citizen = try await acting.citizen(server, invocation)
+      rules = try await ClientRules.fetch(citizen.transport)
+      guard
+        let found = try await citizen.grants().first(where: { $0.grant.id.rawValue == grantID })?
+          .grant
+      else {
+        throw Messages.grantNotFound
+      }
+      grant = found
+      change = { now in try await citizen.change(found, action, at: now) }
     }
     if action == .revoke {
       let who = rules.name(ofKeyID: grant.grantee)
@@ -37,7 +63,7 @@ struct GrantStatusChange {
           en: "Withdraw the permission of “\(who)” for good? It cannot be resumed."),
         assumeYes: assumeYes)
     }
-    try await citizen.change(grant, action, at: invocation.now)
+    try await change(invocation.now)
     if invocation.json {
       return try invocation.printJSON(["grant": grantID, "action": action.rawValue])
     }

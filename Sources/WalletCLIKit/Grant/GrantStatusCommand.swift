@@ -10,6 +10,7 @@ protocol GrantStatusCommand: AsyncParsableCommand {
   var home: HomeOptions { get }
   var server: ServerOptions { get }
   var output: OutputOptions { get }
+  var trustee: OnBehalfOfOptions { get }
   /// `--yes` given (only `grant revoke` asks a question).
   var assumeYes: Bool { get }
 }
@@ -20,12 +21,15 @@ extension GrantStatusCommand {
   func validate() throws {
     try server.validateURL()
     try GrantStatusChange.validate(grantID, output)
+    try trustee.validate(output)
   }
 
   func run() async throws {
     try await Invocation.run(output) { invocation in
-      try await GrantStatusChange(action: Self.action, grantID: grantID, assumeYes: assumeYes).run(
-        actor, home, server, invocation)
+      try await GrantStatusChange(
+        action: Self.action, grantID: grantID, assumeYes: assumeYes,
+        onBehalfOf: trustee.onBehalfOf
+      ).run(actor, home, server, invocation)
     }
   }
 }

@@ -4,24 +4,79 @@ import PSPCrypto
 import PSPWallet
 
 struct IdentityCreateCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "create",
-    abstract: "Make a new identity and show its recovery code once.",
-    discussion: """
-      The keys are made here and never leave this computer unencrypted. The
-      keystore NAME.keystore is protected by your passphrase (Argon2id). A
-      recovery code is shown once: write it on paper; with it, a forgotten
-      passphrase can be replaced.
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "create",
+      abstract: helpText(
+        fr: "Créer une nouvelle identité et montrer son code de secours une seule fois.",
+        en: "Make a new identity and show its recovery code once.",
+        de: "Eine neue Identität erstellen und ihren Wiederherstellungscode einmal zeigen.",
+        pt: "Criar uma nova identidade e mostrar o seu código de recuperação uma só vez."),
+      discussion: helpText(
+        fr: """
+          Les clés sont créées ici et ne quittent jamais cet ordinateur sans être
+          chiffrées. Le coffre NAME.keystore est protégé par votre mot de passe
+          (Argon2id). Un code de secours est montré une seule fois : écrivez-le sur
+          papier ; avec lui, un mot de passe oublié peut être remplacé.
 
-      Example:
-        wallet-cli identity create --kind citizen --name maria
-        wallet-cli identity create --kind trustee --name paul --home /media/usb/psp
-      """)
+          Exemple :
+            wallet-cli identity create --kind citizen --name maria
+            wallet-cli identity create --kind trustee --name paul --home /media/usb/psp
+          """,
+        en: """
+          The keys are made here and never leave this computer unencrypted. The
+          keystore NAME.keystore is protected by your passphrase (Argon2id). A
+          recovery code is shown once: write it on paper; with it, a forgotten
+          passphrase can be replaced.
 
-  @Option(help: "What the identity is for: citizen, trustee, administration or operator.")
+          Example:
+            wallet-cli identity create --kind citizen --name maria
+            wallet-cli identity create --kind trustee --name paul --home /media/usb/psp
+          """,
+        de: """
+          Die Schlüssel werden hier erstellt und verlassen diesen Computer nie
+          unverschlüsselt. Der Schlüsselspeicher NAME.keystore ist durch Ihr Passwort
+          geschützt (Argon2id). Ein Wiederherstellungscode wird einmal gezeigt:
+          Schreiben Sie ihn auf Papier; mit ihm kann ein vergessenes Passwort ersetzt
+          werden.
+
+          Beispiel:
+            wallet-cli identity create --kind citizen --name maria
+            wallet-cli identity create --kind trustee --name paul --home /media/usb/psp
+          """,
+        pt: """
+          As chaves são criadas aqui e nunca saem deste computador sem estarem
+          cifradas. O cofre NAME.keystore está protegido pela sua palavra-passe
+          (Argon2id). Um código de recuperação é mostrado uma só vez: escreva-o em
+          papel; com ele, uma palavra-passe esquecida pode ser substituída.
+
+          Exemplo:
+            wallet-cli identity create --kind citizen --name maria
+            wallet-cli identity create --kind trustee --name paul --home /media/usb/psp
+          """))
+  }
+
+  @Option(
+    help: ArgumentHelp(
+      helpText(
+        fr:
+          "À quoi sert l'identité : citizen (titulaire), trustee (personne de confiance), administration ou operator (opérateur).",
+        en: "What the identity is for: citizen, trustee, administration or operator.",
+        de:
+          "Wofür die Identität ist: citizen (Inhaber/in), trustee (Vertrauensperson), administration (Behörde) oder operator (Betreiber).",
+        pt:
+          "Para que serve a identidade: citizen (titular), trustee (pessoa de confiança), administration (administração) ou operator (operador)."
+      )))
   var kind: RoleArgument
 
-  @Option(help: ArgumentHelp("A short name for it; the file is NAME.keystore.", valueName: "name"))
+  @Option(
+    help: ArgumentHelp(
+      helpText(
+        fr: "Un nom court pour elle ; le fichier est NAME.keystore.",
+        en: "A short name for it; the file is NAME.keystore.",
+        de: "Ein kurzer Name dafür; die Datei heißt NAME.keystore.",
+        pt: "Um nome curto para ela; o ficheiro é NAME.keystore."),
+      valueName: "name"))
   var name: String
 
   /// Cheap key derivation, for tests only (also PSP_FAST_KDF=1).
@@ -32,7 +87,22 @@ struct IdentityCreateCommand: AsyncParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    guard IdentityName.isValid(name) else { throw ValidationError("--name: " + IdentityName.rule) }
+    guard IdentityName.isValid(name) else {
+      throw usageError(
+        Message(
+          fr:
+            "--name : un nom a de 1 à 64 lettres, chiffres, '-', '_' ou '.', et ne commence pas par '.'.",
+          en: "--name: " + IdentityName.rule,
+          de:
+            "--name: Ein Name hat 1 bis 64 Buchstaben, Ziffern, '-', '_' oder '.' und beginnt nicht mit '.'.",
+          pt:
+            "--name: um nome tem de 1 a 64 letras, algarismos, '-', '_' ou '.', e não começa por '.'.",
+          hintFR: "Par exemple --name maria.",
+          hintEN: "For example --name maria.",
+          hintDE: "Zum Beispiel --name maria.",
+          hintPT: "Por exemplo --name maria."),
+        output)
+    }
   }
 
   func run() async throws {
@@ -75,10 +145,13 @@ struct IdentityCreateCommand: AsyncParsableCommand {
   private func print(_ shown: PublicIdentityFile, recoveryCode: String, _ invocation: Invocation) {
     let role = invocation.say(Words.role(shown.kind))
     invocation.line(
-      fr: "Identité créée : \(name) (\(role)).", en: "Identity created: \(name) (\(role)).")
+      fr: "Identité créée : \(name) (\(role)).", en: "Identity created: \(name) (\(role)).",
+      de: "Identität erstellt: \(name) (\(role)).", pt: "Identidade criada: \(name) (\(role)).")
     shown.printKeys(invocation)
     invocation.line()
-    invocation.line(fr: "Code de secours : \(recoveryCode)", en: "Recovery code: \(recoveryCode)")
+    invocation.line(
+      fr: "Code de secours : \(recoveryCode)", en: "Recovery code: \(recoveryCode)",
+      de: "Wiederherstellungscode: \(recoveryCode)", pt: "Código de recuperação: \(recoveryCode)")
     invocation.line()
     invocation.line(
       fr: """
@@ -90,6 +163,16 @@ struct IdentityCreateCommand: AsyncParsableCommand {
         Write this code on paper, now, and keep it in a safe place.
         It will never be shown again. Without it, a forgotten passphrase cannot be replaced.
         Give it to nobody: with this code, someone could act in your name.
+        """,
+      de: """
+        Schreiben Sie diesen Code jetzt auf Papier und bewahren Sie ihn an einem sicheren Ort auf.
+        Er wird nie wieder gezeigt. Ohne ihn kann ein vergessenes Passwort nicht ersetzt werden.
+        Geben Sie ihn niemandem: Mit diesem Code könnte jemand in Ihrem Namen handeln.
+        """,
+      pt: """
+        Escreva este código em papel, agora, e guarde-o num lugar seguro.
+        Nunca mais será mostrado. Sem ele, uma palavra-passe esquecida não pode ser substituída.
+        Não o dê a ninguém: com este código, alguém poderia agir em seu nome.
         """)
   }
 }

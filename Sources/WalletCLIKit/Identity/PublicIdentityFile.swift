@@ -29,12 +29,18 @@ struct PublicIdentityFile: Codable {
   func printKeys(_ invocation: Invocation) {
     invocation.line(
       fr: "  Clé publique (k4.public) : \(signingKey)",
-      en: "  Public key (k4.public): \(signingKey)")
+      en: "  Public key (k4.public): \(signingKey)",
+      de: "  Öffentlicher Schlüssel (k4.public): \(signingKey)",
+      pt: "  Chave pública (k4.public): \(signingKey)")
     invocation.line(
-      fr: "  Identifiant de clé (k4.pid) : \(keyID)", en: "  Key id (k4.pid): \(keyID)")
+      fr: "  Identifiant de clé (k4.pid) : \(keyID)", en: "  Key id (k4.pid): \(keyID)",
+      de: "  Schlüsselkennung (k4.pid): \(keyID)", pt: "  Identificador da chave (k4.pid): \(keyID)"
+    )
     invocation.line(
       fr: "  Clé de chiffrement (X25519) : \(encryptionKey)",
-      en: "  Encryption key (X25519): \(encryptionKey)")
+      en: "  Encryption key (X25519): \(encryptionKey)",
+      de: "  Verschlüsselungsschlüssel (X25519): \(encryptionKey)",
+      pt: "  Chave de cifra (X25519): \(encryptionKey)")
   }
 
   /// Reads public keys from a file: an `identity show --json` output or a keystore.

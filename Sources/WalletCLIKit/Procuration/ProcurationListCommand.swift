@@ -5,27 +5,84 @@ import WalletAPI
 import WalletClient
 
 struct ProcurationListCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "list",
-    abstract: "Show the procurations of a wallet.",
-    discussion: """
-      As a citizen: every procuration you gave. As a trusted person: the
-      procurations a citizen gave you in their wallet (--wallet), checked against
-      their signature. Give --wallet the reference they gave you (PSP-…): the
-      wallet is then checked to be theirs before anything else is asked. The
-      wallets you act for are remembered: without --wallet, the procurations
-      given to you in each of them are shown.
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "list",
+      abstract: helpText(
+        fr: "Voir les procurations d'un portefeuille.",
+        en: "Show the procurations of a wallet.",
+        de: "Die Vollmachten einer Brieftasche anzeigen.",
+        pt: "Ver as procurações de uma carteira."),
+      discussion: helpText(
+        fr: """
+          En tant que titulaire : toutes les procurations que vous avez données. En
+          tant que personne de confiance : les procurations qu'une personne vous a
+          données dans son portefeuille (--wallet), vérifiées avec sa signature.
+          Donnez à --wallet la référence qu'elle vous a donnée (PSP-…) : le
+          portefeuille est alors vérifié comme étant le sien avant toute autre
+          question. Les portefeuilles pour lesquels vous agissez sont gardés en
+          mémoire : sans --wallet, les procurations qui vous sont données dans chacun
+          d'eux sont montrées.
 
-      Example:
-        wallet-cli procuration list --as maria
-        wallet-cli procuration list --as paul --wallet PSP-…
-        wallet-cli procuration list --as paul
-      """)
+          Exemple :
+            wallet-cli procuration list --as maria
+            wallet-cli procuration list --as paul --wallet PSP-…
+            wallet-cli procuration list --as paul
+          """,
+        en: """
+          As a citizen: every procuration you gave. As a trusted person: the
+          procurations a citizen gave you in their wallet (--wallet), checked against
+          their signature. Give --wallet the reference they gave you (PSP-…): the
+          wallet is then checked to be theirs before anything else is asked. The
+          wallets you act for are remembered: without --wallet, the procurations
+          given to you in each of them are shown.
+
+          Example:
+            wallet-cli procuration list --as maria
+            wallet-cli procuration list --as paul --wallet PSP-…
+            wallet-cli procuration list --as paul
+          """,
+        de: """
+          Als Inhaber oder Inhaberin: alle Vollmachten, die Sie gegeben haben. Als
+          Vertrauensperson: die Vollmachten, die Ihnen eine Person in ihrer
+          Brieftasche gegeben hat (--wallet), geprüft mit ihrer Unterschrift. Geben
+          Sie bei --wallet die Referenz an, die sie Ihnen gegeben hat (PSP-…): Dann
+          wird zuerst geprüft, dass die Brieftasche ihr gehört. Die Brieftaschen, für
+          die Sie handeln, werden gemerkt: Ohne --wallet werden die Vollmachten
+          gezeigt, die Ihnen in jeder von ihnen gegeben wurden.
+
+          Beispiel:
+            wallet-cli procuration list --as maria
+            wallet-cli procuration list --as paul --wallet PSP-…
+            wallet-cli procuration list --as paul
+          """,
+        pt: """
+          Como titular: todas as procurações que deu. Como pessoa de confiança: as
+          procurações que uma pessoa lhe deu na carteira dela (--wallet), verificadas
+          com a assinatura dela. Indique em --wallet a referência que ela lhe deu
+          (PSP-…): primeiro, verifica-se que a carteira é mesmo dela. As carteiras
+          pelas quais age ficam guardadas: sem --wallet, são mostradas as procurações
+          que lhe foram dadas em cada uma delas.
+
+          Exemplo:
+            wallet-cli procuration list --as maria
+            wallet-cli procuration list --as paul --wallet PSP-…
+            wallet-cli procuration list --as paul
+          """))
+  }
 
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "As a trusted person: the citizen's wallet reference (PSP-…) or wallet number.",
+      helpText(
+        fr:
+          "En tant que personne de confiance : la référence du portefeuille de la personne (PSP-…) ou son numéro.",
+        en: "As a trusted person: the citizen's wallet reference (PSP-…) or wallet number.",
+        de:
+          "Als Vertrauensperson: die Referenz der Brieftasche des Inhabers oder der Inhaberin (PSP-…) oder ihre Nummer.",
+        pt:
+          "Como pessoa de confiança: a referência da carteira do titular (PSP-…) ou o número da carteira."
+      ),
       valueName: "reference"))
   var wallet: String?
 
@@ -35,7 +92,7 @@ struct ProcurationListCommand: AsyncParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    try server.validateURL()
+    try server.validateURL(output)
     if let wallet {
       do { _ = try WalletArgument(wallet) } catch { throw usageError(error, output) }
     }
@@ -107,30 +164,41 @@ struct ProcurationListCommand: AsyncParsableCommand {
           })
       }
       guard !listed.isEmpty else {
-        return invocation.line(fr: "Aucune procuration.", en: "No procuration.")
+        return invocation.line(
+          fr: "Aucune procuration.", en: "No procuration.", de: "Keine Vollmacht.",
+          pt: "Nenhuma procuração.")
       }
       for (procuration, state) in listed {
         let claims = procuration.claims
         let kind =
           claims.kind == .oneShot
-          ? invocation.say(fr: "unique", en: "one-shot")
-          : invocation.say(fr: "personnalisée", en: "personalised")
+          ? invocation.say(fr: "unique", en: "one-shot", de: "einmalig", pt: "única")
+          : invocation.say(
+            fr: "personnalisée", en: "personalised", de: "persönlich", pt: "personalizada")
         invocation.line("\(procuration.id) — \(kind) — \(invocation.say(Words.grantState(state)))")
         if let reference = wallets[procuration.id.rawValue] {
           invocation.line(
-            fr: "    dans le portefeuille \(reference)", en: "    in the wallet \(reference)")
+            fr: "    dans le portefeuille \(reference)", en: "    in the wallet \(reference)",
+            de: "    in der Brieftasche \(reference)", pt: "    na carteira \(reference)")
         }
         invocation.line(
           fr: "    pour la personne de confiance \(claims.sub)",
-          en: "    for the trusted person \(claims.sub)")
+          en: "    for the trusted person \(claims.sub)",
+          de: "    für die Vertrauensperson \(claims.sub)",
+          pt: "    para a pessoa de confiança \(claims.sub)")
         let can = claims.actions.map { invocation.say(Words.action($0)) }.joined(separator: ", ")
         let aids = claims.purposes.map { invocation.say(Words.aid($0, rules.templates)) }
+          .joined(separator: ", ")
+        let anyAid = claims.purposes.isEmpty
         let day = Words.day(procuration.expires, invocation.language)
-        invocation.line(fr: "    peut : \(can)", en: "    may: \(can)")
         invocation.line(
-          fr:
-            "    pour : \(aids.isEmpty ? "toutes les aides" : aids.joined(separator: ", ")), jusqu'au \(day)",
-          en: "    for: \(aids.isEmpty ? "any aid" : aids.joined(separator: ", ")), until \(day)")
+          fr: "    peut : \(can)", en: "    may: \(can)", de: "    darf: \(can)",
+          pt: "    pode: \(can)")
+        invocation.line(
+          fr: "    pour : \(anyAid ? "toutes les aides" : aids), jusqu'au \(day)",
+          en: "    for: \(anyAid ? "any aid" : aids), until \(day)",
+          de: "    für: \(anyAid ? "alle Hilfen" : aids), bis zum \(day)",
+          pt: "    para: \(anyAid ? "todos os apoios" : aids), até \(day)")
       }
     }
   }

@@ -5,20 +5,53 @@ import WalletAPI
 import WalletClient
 
 struct ProcurationRevokeCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "revoke",
-    abstract: "Withdraw a procuration.",
-    discussion: """
-      walletd refuses every use of it from now on. It asks before: type "oui"
-      (--yes in a script).
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "revoke",
+      abstract: helpText(
+        fr: "Retirer une procuration.",
+        en: "Withdraw a procuration.",
+        de: "Eine Vollmacht zurücknehmen.",
+        pt: "Retirar uma procuração."),
+      discussion: helpText(
+        fr: """
+          walletd refuse désormais toute utilisation de la procuration. La commande
+          demande avant : tapez « oui » (--yes dans un script).
 
-      Example:
-        wallet-cli procuration revoke PROCURATION_ID
-      """)
+          Exemple :
+            wallet-cli procuration revoke PROCURATION_ID
+          """,
+        en: """
+          walletd refuses every use of it from now on. It asks before: type "oui"
+          (--yes in a script).
+
+          Example:
+            wallet-cli procuration revoke PROCURATION_ID
+          """,
+        de: """
+          walletd lehnt ab jetzt jede Nutzung der Vollmacht ab. Der Befehl fragt
+          vorher: Tippen Sie „ja“ (--yes in einem Skript).
+
+          Beispiel:
+            wallet-cli procuration revoke PROCURATION_ID
+          """,
+        pt: """
+          A partir de agora, o walletd recusa qualquer uso da procuração. O comando
+          pergunta antes: escreva «sim» (--yes num script).
+
+          Exemplo:
+            wallet-cli procuration revoke PROCURATION_ID
+          """))
+  }
 
   @Argument(
     help: ArgumentHelp(
-      "The procuration's number, from 'procuration list'.", valueName: "procuration-id"))
+      helpText(
+        fr: "Le numéro de la procuration, donné par 'procuration list'.",
+        en: "The procuration's number, from 'procuration list'.",
+        de: "Die Nummer der Vollmacht, aus 'procuration list'.",
+        pt: "O número da procuração, dado por 'procuration list'."),
+      valueName: "procuration-id"))
   var procurationID: String
 
   @OptionGroup var actor: ActorOptions
@@ -28,7 +61,7 @@ struct ProcurationRevokeCommand: AsyncParsableCommand {
   @OptionGroup var confirm: ConfirmOptions
 
   func validate() throws {
-    try server.validateURL()
+    try server.validateURL(output)
     guard (try? StatementID(procurationID)) != nil else {
       throw usageError(Messages.procurationNotFound, output)
     }
@@ -47,7 +80,9 @@ struct ProcurationRevokeCommand: AsyncParsableCommand {
       try invocation.confirmIrreversible(
         LocalizedText(
           fr: "Retirer pour toujours cette procuration ? Elle ne pourra pas être reprise.",
-          en: "Withdraw this procuration for good? It cannot be taken back."),
+          en: "Withdraw this procuration for good? It cannot be taken back.",
+          de: "Diese Vollmacht für immer zurücknehmen? Das kann nicht rückgängig gemacht werden.",
+          pt: "Retirar esta procuração para sempre? Isto não pode ser desfeito."),
         assumeYes: confirm.yes)
       try await citizen.revoke(procuration: id, at: invocation.now)
       if invocation.json {
@@ -55,7 +90,9 @@ struct ProcurationRevokeCommand: AsyncParsableCommand {
       }
       invocation.line(
         fr: "Procuration retirée. La personne de confiance ne peut plus agir avec elle.",
-        en: "Procuration withdrawn. The trusted person can no longer act with it.")
+        en: "Procuration withdrawn. The trusted person can no longer act with it.",
+        de: "Vollmacht zurückgenommen. Die Vertrauensperson kann damit nicht mehr handeln.",
+        pt: "Procuração retirada. A pessoa de confiança já não pode agir com ela.")
     }
   }
 }

@@ -4,17 +4,50 @@ import PSPWallet
 import WalletClient
 
 struct TrustShowCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "show",
-    abstract:
-      "Show the registration authorities and witnesses set here, and the administrations remembered.",
-    discussion: """
-      The key ids to compare with those the authority, the operator, the
-      witnesses and the administrations published (on paper, at their desk).
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "show",
+      abstract: helpText(
+        fr:
+          "Montrer les autorités d'enregistrement et les témoins fixés ici, et les administrations retenues.",
+        en:
+          "Show the registration authorities and witnesses set here, and the administrations remembered.",
+        de:
+          "Die hier festgelegten Registrierungsstellen und Zeugen zeigen, und die gespeicherten Behörden.",
+        pt:
+          "Mostrar as autoridades de registo e as testemunhas fixadas aqui, e as administrações guardadas."
+      ),
+      discussion: helpText(
+        fr: """
+          Les identifiants de clé à comparer avec ceux que l'autorité, l'opérateur,
+          les témoins et les administrations ont publiés (sur papier, à leur guichet).
 
-      Example:
-        wallet-cli trust show --as maria
-      """)
+          Exemple :
+            wallet-cli trust show --as maria
+          """,
+        en: """
+          The key ids to compare with those the authority, the operator, the
+          witnesses and the administrations published (on paper, at their desk).
+
+          Example:
+            wallet-cli trust show --as maria
+          """,
+        de: """
+          Die Schlüsselkennungen, die Sie mit denen vergleichen, die die Stelle, der
+          Betreiber, die Zeugen und die Behörden veröffentlicht haben (auf Papier, an
+          ihrem Schalter).
+
+          Beispiel:
+            wallet-cli trust show --as maria
+          """,
+        pt: """
+          Os identificadores de chave a comparar com os que a autoridade, o operador,
+          as testemunhas e as administrações publicaram (em papel, no seu balcão).
+
+          Exemplo:
+            wallet-cli trust show --as maria
+          """))
+  }
 
   @OptionGroup var actor: ActorOptions
   @OptionGroup var home: HomeOptions
@@ -44,24 +77,40 @@ struct TrustShowCommand: AsyncParsableCommand {
             registrars: registrars, witnesses: witnesses,
             administrations: Dictionary(uniqueKeysWithValues: administrations)))
       }
-      invocation.line(fr: "Autorités d'enregistrement :", en: "Registration authorities:")
-      if registrars.isEmpty { invocation.line(fr: "  aucune", en: "  none") }
+      invocation.line(
+        fr: "Autorités d'enregistrement :", en: "Registration authorities:",
+        de: "Registrierungsstellen:", pt: "Autoridades de registo:")
+      if registrars.isEmpty {
+        invocation.line(fr: "  aucune", en: "  none", de: "  keine", pt: "  nenhuma")
+      }
       for keyID in registrars { invocation.line("  \(keyID)") }
-      invocation.line(fr: "Témoins du journal :", en: "Witnesses of the log:")
+      invocation.line(
+        fr: "Témoins du journal :", en: "Witnesses of the log:",
+        de: "Zeugen des Protokolls:", pt: "Testemunhas do registo:")
       if let witnesses {
-        invocation.line(fr: "  journal : \(witnesses.log)", en: "  log: \(witnesses.log)")
+        invocation.line(
+          fr: "  journal : \(witnesses.log)", en: "  log: \(witnesses.log)",
+          de: "  Protokoll: \(witnesses.log)", pt: "  registo: \(witnesses.log)")
         for witness in witnesses.witnesses { invocation.line("  \(witness)") }
         invocation.line(
           fr:
             "  il en faut \(witnesses.quorum) sur \(witnesses.witnesses.count), confirmation de moins de \(witnesses.maxAgeMinutes) minutes",
           en:
-            "  \(witnesses.quorum) of \(witnesses.witnesses.count) needed, confirmed less than \(witnesses.maxAgeMinutes) minutes ago"
+            "  \(witnesses.quorum) of \(witnesses.witnesses.count) needed, confirmed less than \(witnesses.maxAgeMinutes) minutes ago",
+          de:
+            "  \(witnesses.quorum) von \(witnesses.witnesses.count) nötig, Bestätigung vor weniger als \(witnesses.maxAgeMinutes) Minuten",
+          pt:
+            "  são precisas \(witnesses.quorum) de \(witnesses.witnesses.count), confirmação há menos de \(witnesses.maxAgeMinutes) minutos"
         )
       } else {
-        invocation.line(fr: "  aucun", en: "  none")
+        invocation.line(fr: "  aucun", en: "  none", de: "  keine", pt: "  nenhuma")
       }
-      invocation.line(fr: "Administrations connues :", en: "Administrations remembered:")
-      if administrations.isEmpty { invocation.line(fr: "  aucune", en: "  none") }
+      invocation.line(
+        fr: "Administrations connues :", en: "Administrations remembered:",
+        de: "Gespeicherte Behörden:", pt: "Administrações guardadas:")
+      if administrations.isEmpty {
+        invocation.line(fr: "  aucune", en: "  none", de: "  keine", pt: "  nenhuma")
+      }
       for (id, keyID) in administrations { invocation.line("  \(id) — \(keyID)") }
     }
   }

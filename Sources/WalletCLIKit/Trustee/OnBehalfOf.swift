@@ -16,6 +16,29 @@ struct OnBehalfOf {
 
   var ownerKeyID: String { Paserk.identifier(of: owner) }
 
+  /// The trusted person of `--as`, unlocked, connected to the citizen's
+  /// wallet `text` names.
+  static func connect(
+    _ text: String, _ home: HomeOptions, _ actor: ActorOptions, _ server: ServerOptions,
+    _ invocation: Invocation
+  ) async throws -> OnBehalfOf {
+    let acting = try Acting.unlock(home, actor, as: [.trustee], invocation)
+    return try await connect(text, acting, server, invocation)
+  }
+
+  /// A citizen acting on their own wallet, unlocked; a trusted person without
+  /// `--on-behalf-of` is told to add it (before any passphrase).
+  static func ownWallet(_ home: HomeOptions, _ actor: ActorOptions, _ invocation: Invocation)
+    throws(Message) -> Acting
+  {
+    let located = try Acting.locate(home, actor, as: [.citizen, .trustee], invocation)
+    guard located.keystore.kind == .citizen else { throw Messages.onBehalfOfNeeded }
+    return try Acting.unlock(located, home, invocation)
+  }
+
+  /// The reference of the wallet acted for, to show and to type again.
+  var reference: String { WalletReference(wallet: wallet, owner: owner).description }
+
   static func connect(
     _ text: String, _ acting: Acting, _ server: ServerOptions, _ invocation: Invocation
   ) async throws -> OnBehalfOf {
@@ -68,7 +91,11 @@ struct OnBehalfOf {
   func allowing(_ action: ProcurationAction) throws(Message) -> Procuration {
     guard !procurations.isEmpty else { throw Messages.trusteeNoProcuration }
     guard let fitting = procurations.first(where: { $0.claims.actions.contains(action) }) else {
-      throw action == .read ? Messages.trusteeCannotRead : Messages.noUsableProcuration
+      switch action {
+      case .read: throw Messages.trusteeCannotRead
+      case .file: throw Messages.noUsableProcuration
+      case .update, .grant: throw Messages.trusteeNotAllowed(action)
+      }
     }
     return fitting
   }

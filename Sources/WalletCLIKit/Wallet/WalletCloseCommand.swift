@@ -3,18 +3,52 @@ import PSPWallet
 import WalletClient
 
 struct WalletCloseCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "close",
-    abstract: "Close your wallet for good (asks for confirmation).",
-    discussion: """
-      After closing, no administration can read your fields any more. What was
-      already read cannot be taken back. Export your data first if you want to
-      keep them.
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "close",
+      abstract: helpText(
+        fr: "Fermer votre portefeuille pour toujours (demande une confirmation).",
+        en: "Close your wallet for good (asks for confirmation).",
+        de: "Ihre Brieftasche für immer schließen (fragt nach einer Bestätigung).",
+        pt: "Fechar a sua carteira para sempre (pede confirmação)."),
+      discussion: helpText(
+        fr: """
+          Après la fermeture, aucune administration ne peut plus lire vos données. Ce
+          qui a déjà été lu ne peut pas être repris. Exportez d'abord vos données si
+          vous voulez les garder.
 
-      Example:
-        wallet-cli wallet export --output mes-donnees.json
-        wallet-cli wallet close --as maria
-      """)
+          Exemple :
+            wallet-cli wallet export --output mes-donnees.json
+            wallet-cli wallet close --as maria
+          """,
+        en: """
+          After closing, no administration can read your fields any more. What was
+          already read cannot be taken back. Export your data first if you want to
+          keep them.
+
+          Example:
+            wallet-cli wallet export --output mes-donnees.json
+            wallet-cli wallet close --as maria
+          """,
+        de: """
+          Nach dem Schließen kann keine Behörde Ihre Angaben mehr lesen. Was schon
+          gelesen wurde, kann nicht zurückgeholt werden. Exportieren Sie Ihre Angaben
+          vorher, wenn Sie sie behalten möchten.
+
+          Beispiel:
+            wallet-cli wallet export --output mes-donnees.json
+            wallet-cli wallet close --as maria
+          """,
+        pt: """
+          Depois de fechada, nenhuma administração pode voltar a ler os seus dados. O
+          que já foi lido não pode ser recuperado. Exporte primeiro os seus dados se
+          os quiser guardar.
+
+          Exemplo:
+            wallet-cli wallet export --output mes-donnees.json
+            wallet-cli wallet close --as maria
+          """))
+  }
 
   @OptionGroup var confirm: ConfirmOptions
   @OptionGroup var actor: ActorOptions
@@ -22,7 +56,7 @@ struct WalletCloseCommand: AsyncParsableCommand {
   @OptionGroup var server: ServerOptions
   @OptionGroup var output: OutputOptions
 
-  func validate() throws { try server.validateURL() }
+  func validate() throws { try server.validateURL(output) }
 
   func run() async throws {
     try await Invocation.run(output) { invocation in
@@ -31,7 +65,10 @@ struct WalletCloseCommand: AsyncParsableCommand {
       try invocation.confirm(
         LocalizedText(
           fr: "Fermer le portefeuille pour toujours ? Pensez à exporter vos données avant.",
-          en: "Close the wallet for good? Remember to export your data first."),
+          en: "Close the wallet for good? Remember to export your data first.",
+          de:
+            "Die Brieftasche für immer schließen? Denken Sie daran, Ihre Angaben vorher zu exportieren.",
+          pt: "Fechar a carteira para sempre? Lembre-se de exportar os seus dados antes."),
         assumeYes: confirm.yes)
       try await citizen.close(at: invocation.now)
       try HomeState.update(acting.home, acting.name) {
@@ -44,14 +81,25 @@ struct WalletCloseCommand: AsyncParsableCommand {
       }
       invocation.line(
         fr: "Votre portefeuille est fermé. Aucune administration ne peut plus y lire vos données.",
-        en: "Your wallet is closed. No administration can read your data in it any more.")
+        en: "Your wallet is closed. No administration can read your data in it any more.",
+        de: "Ihre Brieftasche ist geschlossen. Keine Behörde kann darin Ihre Angaben mehr lesen.",
+        pt:
+          "A sua carteira está fechada. Nenhuma administração pode voltar a ler nela os seus dados."
+      )
       invocation.line(
         fr: "Ce qui a déjà été lu ne peut pas être repris.",
-        en: "What was already read cannot be taken back.")
+        en: "What was already read cannot be taken back.",
+        de: "Was schon gelesen wurde, kann nicht zurückgeholt werden.",
+        pt: "O que já foi lido não pode ser recuperado.")
       invocation.line(
         fr:
           "Votre journal et vos demandes restent lisibles : wallet-cli log, wallet-cli filing list.",
-        en: "Your log and your requests stay readable: wallet-cli log, wallet-cli filing list.")
+        en: "Your log and your requests stay readable: wallet-cli log, wallet-cli filing list.",
+        de:
+          "Ihr Protokoll und Ihre Anträge bleiben lesbar: wallet-cli log, wallet-cli filing list.",
+        pt:
+          "O seu registo e os seus pedidos continuam legíveis: wallet-cli log, wallet-cli filing list."
+      )
     }
   }
 }

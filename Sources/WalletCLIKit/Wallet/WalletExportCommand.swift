@@ -16,18 +16,24 @@ struct WalletExportCommand: AsyncParsableCommand {
 
       Example:
         wallet-cli wallet export --as maria --output mes-donnees.json
+        wallet-cli wallet export --as paul --on-behalf-of PSP-… --output maria.json
+      (a trusted person exports the fields their procuration lets them read)
       """)
 
   @Option(
     help: ArgumentHelp("Write to this file (mode 0600) instead of the screen.", valueName: "file"))
   var output: String?
 
+  @OptionGroup var trustee: OnBehalfOfOptions
   @OptionGroup var actor: ActorOptions
   @OptionGroup var home: HomeOptions
   @OptionGroup var server: ServerOptions
   @OptionGroup var outputOptions: OutputOptions
 
-  func validate() throws { try server.validateURL() }
+  func validate() throws {
+    try server.validateURL()
+    try trustee.validate(outputOptions)
+  }
 
   struct Export: Encodable {
     let format = "psp-readable-export/1"
@@ -54,9 +60,20 @@ struct WalletExportCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await Invocation.run(outputOptions) { invocation in
-      let acting = try Acting.unlock(home, actor, as: [.citizen], invocation)
-      let citizen = try await acting.citizen(server, invocation)
-      let fields = try await citizen.fields()
+      let wallet: WalletID
+      let opened: [(record: FieldRecord, value: FieldValue)]
+      if let onBehalfOf = trustee.onBehalfOf {
+        let acted = try await OnBehalfOf.connect(onBehalfOf, home, actor, server, invocation)
+        _ = try acted.allowing(.read)
+        wallet = acted.wallet
+        opened = try await acted.trustee.fields(wallet: acted.wallet, ownerKey: acted.owner).fields
+      } else {
+        let acting = try OnBehalfOf.ownWallet(home, actor, invocation)
+        let citizen = try await acting.citizen(server, invocation)
+        wallet = citizen.walletID
+        opened = try await citizen.fields()
+      }
+      let fields = opened
         .map {
           Exported(
             shown: FieldDisplay($0.record.field, $0.value, record: $0.record, invocation.language),
@@ -64,7 +81,7 @@ struct WalletExportCommand: AsyncParsableCommand {
         }
         .sorted { ($0.shown.circle, $0.shown.field) < ($1.shown.circle, $1.shown.field) }
       let export = Export(
-        wallet: citizen.walletID.description, exportedAt: Timestamp.rfc3339(invocation.now),
+        wallet: wallet.description, exportedAt: Timestamp.rfc3339(invocation.now),
         language: invocation.language.rawValue, fields: fields)
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

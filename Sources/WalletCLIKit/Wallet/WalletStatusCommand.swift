@@ -10,14 +10,19 @@ struct WalletStatusCommand: AsyncParsableCommand {
     discussion: """
       Example:
         wallet-cli wallet status --as maria
+        wallet-cli wallet status --as paul --on-behalf-of PSP-…
       """)
 
+  @OptionGroup var trustee: OnBehalfOfOptions
   @OptionGroup var actor: ActorOptions
   @OptionGroup var home: HomeOptions
   @OptionGroup var server: ServerOptions
   @OptionGroup var output: OutputOptions
 
-  func validate() throws { try server.validateURL() }
+  func validate() throws {
+    try server.validateURL()
+    try trustee.validate(output)
+  }
 
   struct Status: Encodable {
     let wallet: String
@@ -31,7 +36,11 @@ struct WalletStatusCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await Invocation.run(output) { invocation in
-      let acting = try Acting.unlock(home, actor, as: [.citizen], invocation)
+      if let onBehalfOf = trustee.onBehalfOf {
+        return try await TrusteeStatus.show(
+          try await OnBehalfOf.connect(onBehalfOf, home, actor, server, invocation), invocation)
+      }
+      let acting = try OnBehalfOf.ownWallet(home, actor, invocation)
       let wallet = try acting.walletID()
       let transport = try acting.transport(server, invocation)
       let view = try await transport.send("GET", "/v1/wallets/\(wallet)", as: WalletView.self)

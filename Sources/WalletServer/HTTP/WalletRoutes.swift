@@ -103,7 +103,7 @@ public struct WalletRoutes: Sendable {
     }
     router.get("/v1/wallets/:wallet/envelopes") { request, context in
       await respond(request, context) { caller, _ in
-        Responses.json(try s.envelopes(try wallet(context), caller: caller!))
+        Responses.json(try await s.envelopes(try wallet(context), caller: caller!))
       }
     }
     router.post("/v1/wallets/:wallet/fields") { request, context in
@@ -135,7 +135,7 @@ public struct WalletRoutes: Sendable {
     }
     router.get("/v1/wallets/:wallet/grants") { request, context in
       await respond(request, context) { caller, _ in
-        Responses.json(try s.grants(try wallet(context), caller: caller!))
+        Responses.json(try await s.grants(try wallet(context), caller: caller!))
       }
     }
     router.post("/v1/wallets/:wallet/status-changes") { request, context in

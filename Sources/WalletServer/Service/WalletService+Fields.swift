@@ -27,7 +27,13 @@ extension WalletService {
           field.field, circle: field.circle, claims: procuration.claims, templates: rules.templates,
           circles: { FieldCatalogue.standard[$0]?.circle })
       {
-        throw .refused(.procurationTooNarrow("circle"))
+        // Outside what the procuration reaches: refused, and the attempt logged.
+        try await refuse(
+          .procurationTooNarrow("circle"),
+          entry: AccessLogEntry(
+            at: now, wallet: wallet, actor: caller.keyID, role: .trustee, action: .fieldUpdated,
+            fields: [field.field], procuration: procuration.id,
+            refusal: .procurationTooNarrow("circle")))
       }
     }
     let statement = try checkStatement(

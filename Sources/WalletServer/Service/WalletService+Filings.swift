@@ -128,11 +128,16 @@ extension WalletService {
           try reader.database.query("SELECT token FROM grants WHERE id = ?", [.text(grantID)])
           .first?[0].text ?? ""
         let responses = try reader.database.query(
-          "SELECT token, sealed_note FROM filing_responses WHERE filing = ? ORDER BY position",
+          """
+          SELECT token, sealed_note, sealed_note_for_filer FROM filing_responses
+          WHERE filing = ? ORDER BY position
+          """,
           [.text(id.rawValue)]
         ).compactMap { r -> FilingView.Response? in
           guard let t = r[0].text else { return nil }
-          return FilingView.Response(token: t, sealedNote: r[1].blob.map(Bytes.init))
+          return FilingView.Response(
+            token: t, sealedNote: r[1].blob.map(Bytes.init),
+            sealedNoteForFiler: r[2].blob.map(Bytes.init))
         }
         filings.append(FilingView(id: id, filing: token, grant: grantToken, responses: responses))
       }
@@ -188,6 +193,7 @@ extension WalletService {
     } catch let refusal as ConsentRefusal {
       throw .refused(refusal)
     } catch { throw APIError(error) }
+    try Self.checkFilerNote(request, filing: filing)
     let action: LogAction =
       switch claims.kind {
       case .acknowledged: .filingAcknowledged
@@ -201,14 +207,35 @@ extension WalletService {
     let at = now
     let _: Bool = try await write { tx in
       try tx.query(
-        "INSERT INTO filing_responses (id, filing, position, token, sealed_note, at) VALUES (?, ?, ?, ?, ?, ?)",
+        """
+        INSERT INTO filing_responses
+        (id, filing, position, token, sealed_note, sealed_note_for_filer, at)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """,
         [
           .text(claims.jti.rawValue), .text(id.rawValue), .integer(Int64(position)),
           .text(request.token),
-          request.sealedNote.map { .blob($0.bytes) } ?? .null, .integer(at),
+          request.sealedNote.map { .blob($0.bytes) } ?? .null,
+          request.sealedNoteForFiler.map { .blob($0.bytes) } ?? .null, .integer(at),
         ])
       try Self.append(entry, in: tx)
       return true
+    }
+  }
+
+  /// The note sealed to the trustee who filed: only for a filing that names a
+  /// procuration, and only beside the citizen's note, of the same length (the
+  /// same text sealed to another key; its content walletd cannot check).
+  static func checkFilerNote(_ request: FilingResponseRequest, filing: Filing)
+    throws(APIError)
+  {
+    guard let forFiler = request.sealedNoteForFiler else { return }
+    guard filing.claims.procuration != nil else {
+      throw .badRequest("sealedNoteForFiler is only for a request a trustee filed")
+    }
+    guard let sealedNote = request.sealedNote, forFiler.bytes.count == sealedNote.bytes.count
+    else {
+      throw .badRequest("sealedNoteForFiler must come with sealedNote, of the same length")
     }
   }
 }

@@ -147,9 +147,12 @@ extension WalletService {
       [.text(id.rawValue), .blob(wallet.bytes), .integer(at)])
   }
 
-  /// The owner's view of every grant of the wallet and its state.
-  public func grants(_ wallet: WalletID, caller: Caller) throws(APIError) -> GrantsView {
-    let (_, _, state) = try requireOwner(caller, wallet: wallet)
+  /// Every grant of the wallet and its state: for the owner, and for a
+  /// trustee whose procuration allows `grant` or `update` (who changes the
+  /// grants they signed and seals new versions to them, api.md §6).
+  public func grants(_ wallet: WalletID, caller: Caller) async throws(APIError) -> GrantsView {
+    let (_, _, state, _) = try await ownerOrTrusteeLogged(
+      caller, wallet: wallet, anyOf: [.grant, .update])
     let rows: [SQLiteDatabase.Row]
     var keys: [String: [KeyVersion]] = [:]
     var manifests: [String: String] = [:]

@@ -46,10 +46,11 @@ extension WalletService {
   }
 
   /// The circle keys sealed to the caller (the owner, or a trustee).
-  public func envelopes(_ wallet: WalletID, caller: Caller) throws(APIError) -> EnvelopesView {
+  public func envelopes(_ wallet: WalletID, caller: Caller) async throws(APIError) -> EnvelopesView
+  {
     // The owner, or a trustee whose procuration is in force (a revoked or
-    // expired trustee no longer gets the circle keys).
-    _ = try ownerOrTrustee(caller, wallet: wallet, anyOf: [.read, .update, .file, .grant])
+    // expired trustee no longer gets the circle keys, and the attempt is logged).
+    _ = try await ownerOrTrusteeLogged(caller, wallet: wallet, anyOf: [.read, .update, .file, .grant])
     do {
       return EnvelopesView(
         envelopes: try reader.envelopes(wallet: wallet, recipient: caller.encryptionKey.bytes),

@@ -135,5 +135,13 @@ enum ServerSchema {
       );
       """
     ),
+    (
+      // A response's note sealed to the trustee who filed the request (api.md
+      // §7.15); null for the responses stored before, and for the owner's filings.
+      1006,
+      """
+      ALTER TABLE filing_responses ADD COLUMN sealed_note_for_filer BLOB;
+      """
+    ),
   ]
 }
