@@ -21,7 +21,7 @@ struct WalletOwnerTests {
       try WalletOwner.open(identity: Identity(kind: .citizen), acceptance: nil, store: store, walletID: id)
     }
     let outdated = ConsentAcceptance(
-      terms: ConsentTerms(version: "psp-consent/old", french: "x", english: "y"), language: .french,
+      terms: ConsentTerms(version: "psp-consent/old", french: "x", english: "y", german: "z", portuguese: "w"), language: .french,
       acceptedAt: 1)
     #expect(throws: WalletError.consentNotGiven) {
       try WalletOwner.open(identity: Identity(kind: .citizen), acceptance: outdated, store: store, walletID: id)

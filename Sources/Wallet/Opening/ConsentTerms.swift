@@ -7,29 +7,42 @@ public struct ConsentTerms: Sendable, Equatable {
   public let version: String
   public let french: String
   public let english: String
+  public let german: String
+  public let portuguese: String
 
-  public init(version: String, french: String, english: String) {
+  public init(version: String, french: String, english: String, german: String, portuguese: String)
+  {
     self.version = version
     self.french = french
     self.english = english
+    self.german = german
+    self.portuguese = portuguese
   }
 
-  public func text(_ language: Language) -> String { language == .french ? french : english }
+  public func text(_ language: Language) -> String {
+    switch language {
+    case .french: french
+    case .english: english
+    case .german: german
+    case .portuguese: portuguese
+    }
+  }
 
-  /// `BLAKE2b-256(PAE(["PSP-v1/consent-terms", version, french, english]))`, base64url.
+  /// `BLAKE2b-256(PAE(["PSP-v1/consent-terms", version, french, english, german,
+  /// portuguese]))`, base64url: one digest names the terms in every language.
   public var digest: String {
     let bytes = try! BLAKE2b.hash([
-      PreAuthenticationEncoding.encode([
-        Array("PSP-v1/consent-terms".utf8), Array(version.utf8), Array(french.utf8),
-        Array(english.utf8),
-      ])
+      PreAuthenticationEncoding.encode(
+        ["PSP-v1/consent-terms", version, french, english, german, portuguese].map {
+          Array($0.utf8)
+        })
     ])
     return Encoding.base64URL(bytes)
   }
 
-  /// The terms in force. Plain words, short sentences (FALC).
+  /// The terms in force. Plain words, short sentences (FALC), one idea a line.
   public static let current = ConsentTerms(
-    version: "psp-consent/2026-11",
+    version: "psp-consent/2026-12",
     french: """
       Votre portefeuille social garde vos données à un seul endroit.
       Vous ouvrez le portefeuille vous-même. Personne ne peut l'ouvrir à votre place.
@@ -51,6 +64,28 @@ public struct ConsentTerms: Sendable, Equatable {
       You can take back a permission at any time. What was already read cannot be taken back.
       You can export your data and close the wallet. Your keys are then destroyed.
       The law requires keeping your aid requests and their decisions for 5 years after the last aid. They do not contain your data.
+      """,
+    german: """
+      Ihre soziale Brieftasche bewahrt Ihre Angaben an einem einzigen Ort auf.
+      Sie öffnen die Brieftasche selbst. Niemand kann sie für Sie öffnen.
+      Jede Angabe ist verschlüsselt. Die Plattform kann sie nicht lesen.
+      Eine Behörde sieht nur, was eine Hilfe braucht, und nur, wenn Sie es erlauben.
+      Sie können eine Vertrauensperson bestimmen. Sie handelt für Sie, in den Grenzen, die Sie festlegen.
+      Jedes Lesen wird in Ihrem Protokoll notiert. Sie können es lesen und prüfen.
+      Sie können eine Erlaubnis jederzeit zurücknehmen. Was schon gelesen wurde, kann nicht zurückgenommen werden.
+      Sie können Ihre Angaben exportieren und die Brieftasche schließen. Ihre Schlüssel werden dann zerstört.
+      Das Gesetz verlangt, Ihre Anträge auf Hilfe und die Entscheidungen 5 Jahre nach der letzten Hilfe aufzubewahren. Sie enthalten Ihre Angaben nicht.
+      """,
+    portuguese: """
+      A sua carteira social guarda os seus dados num só lugar.
+      É você que abre a carteira. Ninguém a pode abrir por si.
+      Cada dado é cifrado. A plataforma não o pode ler.
+      Uma administração só vê o que um apoio pede, e só se você o permitir.
+      Pode nomear uma pessoa de confiança. Ela age por si, dentro dos limites que fixar.
+      Cada leitura fica escrita no seu registo. Pode lê-lo e verificá-lo.
+      Pode retirar uma autorização a qualquer momento. O que já foi lido não pode ser retirado.
+      Pode exportar os seus dados e fechar a carteira. As suas chaves são então destruídas.
+      A lei obriga a guardar os seus pedidos de apoio e as decisões durante 5 anos após o último apoio. Eles não contêm os seus dados.
       """)
 }
 

@@ -6,6 +6,8 @@ struct PurposesView: Codable, Sendable {
     let purpose: String
     let nameFR: String
     let nameEN: String
+    let nameDE: String
+    let namePT: String
     let administrationKinds: [String]
     let minimalFields: [String]
     let alternatives: [[String]]
@@ -20,6 +22,7 @@ struct PurposesView: Codable, Sendable {
     purposes = catalogue.templates.map { t in
       Entry(
         purpose: t.purpose.rawValue, nameFR: t.name.fr, nameEN: t.name.en,
+        nameDE: t.name.de, namePT: t.name.pt,
         administrationKinds: t.administrationKinds.map(\.rawValue).sorted(),
         minimalFields: t.minimalFields.map(\.rawValue), alternatives: t.alternatives.map { $0.choices.map(\.rawValue) },
         fieldsAsNeeded: t.fieldsAsNeeded.map(\.rawValue),
