@@ -74,12 +74,16 @@ struct Invocation: Sendable {
   }
 
   /// Asks a yes/no question on standard error and reads the answer; only
-  /// "oui"/"yes" goes on. `assumeYes` (`--yes`, `--accept`) skips the question.
+  /// "oui"/"yes"/"ja"/"sim" goes on. `assumeYes` (`--yes`, `--accept`) skips the question.
   func confirm(_ question: LocalizedText, assumeYes: Bool, refusal: Message = Messages.notConfirmed)
     throws(Message)
   {
     if assumeYes { return }
-    console.err(say(question) + " " + say(fr: "(tapez oui ou non) ", en: "(type yes or no) "))
+    console.err(
+      say(question) + " "
+        + say(
+          fr: "(tapez oui ou non) ", en: "(type yes or no) ", de: "(geben Sie ja oder nein ein) ",
+          pt: "(escreva sim ou não) "))
     guard Words.isYes(console.readLine()) else { throw refusal }
   }
 }

@@ -38,6 +38,7 @@ extension Messages {
     case .badAnswer: badAnswer
     case .local(let detail) where Witnesses.isMissing(detail): noWitnesses
     case .local(let detail): failed(detail)
+    case .consent(let refusal): refused(localized(refusal), code: refusal.code)
     case .refused(let problem): refused(problem)
     case .forged(let forgery): forged(forgery)
     case .noRegistrar: noRegistrar

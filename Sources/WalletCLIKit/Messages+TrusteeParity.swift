@@ -49,4 +49,17 @@ extension Messages {
       de: "Für die Brieftasche \(reference) (Sie handeln mit einer Vollmacht).",
       pt: "Para a carteira \(reference) (está a agir com uma procuração).")
   }
+
+  /// A permission a trusted person gives cannot last longer than their procuration.
+  public static func grantOutlivesProcuration(_ day: String) -> Message {
+    Message(
+      fr: "Votre procuration finit le \(day). La permission ne peut pas durer plus longtemps.",
+      en: "Your procuration ends on \(day). The permission cannot last longer.",
+      de: "Ihre Vollmacht endet am \(day). Die Erlaubnis kann nicht länger dauern.",
+      pt: "A sua procuração termina a \(day). A autorização não pode durar mais tempo.",
+      hintFR: "Donnez moins de jours avec --days, ou demandez une nouvelle procuration.",
+      hintEN: "Give fewer days with --days, or ask for a new procuration.",
+      hintDE: "Geben Sie mit --days weniger Tage an, oder bitten Sie um eine neue Vollmacht.",
+      hintPT: "Indique menos dias com --days, ou peça uma nova procuração.")
+  }
 }

@@ -19,12 +19,14 @@ extension AdministrationClient {
   }
 
   /// The X25519 key of the trustee who filed `filing`, to which its notes are
-  /// sealed too; nil for a request the citizen filed. The filing and the
-  /// procuration it names (from the wallet's `procurations`) are verified
-  /// under the citizen's pinned key, the filing must be made with this
-  /// administration, and the key is the procuration's `subEncryptionKey`, so
-  /// walletd cannot swap it. Anything that does not verify, or a procuration
-  /// without that key, is refused: the caller posts nothing.
+  /// sealed too; nil for a request the citizen filed, and for one filed under
+  /// a procuration signed before procurations named that key (its trustee is
+  /// sent no note, and told one did not open). The filing and the procuration
+  /// it names (from the wallet's `procurations`) are verified under the
+  /// citizen's pinned key, the filing must be made with this administration,
+  /// and the key is the procuration's `subEncryptionKey`, so walletd cannot
+  /// swap it. Anything that does not verify is refused: the caller posts
+  /// nothing.
   func filerKey(wallet: WalletID, filing: FilingView) async throws(ClientError)
     -> AgreementPublicKey?
   {
@@ -47,11 +49,6 @@ extension AdministrationClient {
       throw .badAnswer(
         "the trusted person's procuration for this request does not verify: nothing was posted")
     }
-    guard let key = ProcurationVerifier.trusteeEncryptionKey(of: procuration) else {
-      throw .local(
-        "the procuration of the trusted person who filed names no encryption key: nothing was posted"
-      )
-    }
-    return key
+    return ProcurationVerifier.trusteeEncryptionKey(of: procuration)
   }
 }

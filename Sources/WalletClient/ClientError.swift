@@ -13,6 +13,9 @@ public enum ClientError: Error, Equatable, Sendable, CustomStringConvertible {
   case badAnswer(String)
   /// A local check failed before anything was sent.
   case local(String)
+  /// A consent rule refused it here, before anything was sent (told in the
+  /// person's language from its code, like walletd's refusals).
+  case consent(ConsentRefusal)
   /// No registration authority is pinned: administrations cannot be checked.
   case noRegistrar
   /// walletd returned something its author did not sign (or an older one):
@@ -26,19 +29,26 @@ public enum ClientError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unreachable(let what): "walletd cannot be reached at \(what)"
     case .badAnswer(let what): "walletd's answer is not valid: \(what)"
     case .local(let what): what
+    case .consent(let refusal): "refused here: \(refusal.message(.english))"
     case .forged(let forgery): "refused: \(forgery.description)"
     case .noRegistrar: "no registration authority is set up: administrations cannot be checked"
     }
   }
 
   /// The refusal code, when walletd refused.
-  public var code: String? { if case .refused(let p) = self { p.code } else { nil } }
+  public var code: String? {
+    switch self {
+    case .refused(let problem): problem.code
+    case .consent(let refusal): refusal.code
+    default: nil
+    }
+  }
 
   init(_ error: any Error) {
     switch error {
     case let client as ClientError: self = client
     case let forgery as Forgery: self = .forged(forgery)
-    case let refusal as ConsentRefusal: self = .local(refusal.message(.english))
+    case let refusal as ConsentRefusal: self = .consent(refusal)
     case let wallet as WalletError: self = .local(wallet.description)
     default: self = .local("\(error)")
     }

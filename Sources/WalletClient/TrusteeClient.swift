@@ -18,6 +18,14 @@ public final class TrusteeClient: @unchecked Sendable {
   /// trustee should compare its key id with the one the citizen gave them (on
   /// paper, or read aloud) before acting.
   public func ownerKey(wallet: WalletID) async throws(ClientError) -> SigningPublicKey {
+    // Once pinned, the key is this trustee's own memory, not walletd's word:
+    // it stays known after the procuration is used or ended (to follow a
+    // filing, to read the log of a closed wallet).
+    if let pinned = transport.trust.memory.owners[wallet.description],
+      let key = try? Paserk.signingPublicKey(from: pinned)
+    {
+      return key
+    }
     let view = try await transport.send("GET", "/v1/wallets/\(wallet)", as: WalletView.self)
     return try OwnerPin.check(view.wallet.consentReceipt, wallet: wallet, trust: transport.trust)
       .signingKey

@@ -20,7 +20,11 @@ struct ProcurationEncryptionKeyTests {
       SignedStatement.unverifiedClaims(of: try f.procuration().token, as: ProcurationClaims.self))
     var members = try #require(
       try JSONSerialization.jsonObject(with: JSONEncoder().encode(claims)) as? [String: Any])
-    members["subEncryptionKey"] = subEncryptionKey
+    if let subEncryptionKey {
+      members["subEncryptionKey"] = subEncryptionKey
+    } else {
+      members.removeValue(forKey: "subEncryptionKey")
+    }
     let edited = try JSONDecoder().decode(
       ProcurationClaims.self, from: JSONSerialization.data(withJSONObject: members))
     return try SignedStatement.sign(edited, type: ProcurationClaims.type, with: f.maria.signingKey)
@@ -45,7 +49,7 @@ struct ProcurationEncryptionKeyTests {
       "not base64url!", Encoding.base64URL([UInt8](repeating: 7, count: 31)),
       // Low-order points: zero, and the order-8 point of Curve25519.
       Encoding.base64URL([UInt8](repeating: 0, count: 32)),
-      "4Ot6fDtBuK4WVuP68Z_EbqUSmVgpSv9xPsAI_ZbaR0I",
+      "4Ot6fDtBuK4WVuP68Z_EatoJjeucMrH9hmIFFl9JuAA",
     ] {
       #expect(throws: ConsentRefusal.procurationInvalid) {
         try ProcurationVerifier.verify(

@@ -137,7 +137,7 @@ struct AdminAcknowledgeCommand: AsyncParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    try server.validateURL()
+    try server.validateURL(output)
     guard (try? WalletID(wallet)) != nil else {
       throw usageError(Messages.adminWalletNumberMalformed, output)
     }

@@ -132,7 +132,7 @@ struct AdminDecideCommand: AsyncParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    try server.validateURL()
+    try server.validateURL(output)
     guard (try? WalletID(wallet)) != nil else {
       throw usageError(Messages.adminWalletNumberMalformed, output)
     }

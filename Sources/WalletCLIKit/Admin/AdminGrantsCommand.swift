@@ -58,7 +58,7 @@ struct AdminGrantsCommand: AsyncParsableCommand {
   @OptionGroup var server: ServerOptions
   @OptionGroup var output: OutputOptions
 
-  func validate() throws { try server.validateURL() }
+  func validate() throws { try server.validateURL(output) }
 
   struct Incoming: Encodable {
     let wallet: String

@@ -2,17 +2,51 @@ import ArgumentParser
 import PSPWallet
 
 struct FieldGetCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "get",
-    abstract: "Show one field.",
-    discussion: """
-      A trusted person adds --on-behalf-of with the reference the citizen gave
-      them (PSP-…): the field is shown if their procuration allows reading it.
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "get",
+      abstract: helpText(
+        fr: "Montrer une donnée.",
+        en: "Show one field.",
+        de: "Eine Angabe zeigen.",
+        pt: "Mostrar um dado."),
+      discussion: helpText(
+        fr: """
+          Une personne de confiance ajoute --on-behalf-of avec la référence que la
+          personne lui a donnée (PSP-…) : la donnée est montrée si sa procuration
+          permet de la lire.
 
-      Example:
-        wallet-cli field get address
-        wallet-cli field get address --as paul --on-behalf-of PSP-…
-      """)
+          Exemple :
+            wallet-cli field get address
+            wallet-cli field get address --as paul --on-behalf-of PSP-…
+          """,
+        en: """
+          A trusted person adds --on-behalf-of with the reference the citizen gave
+          them (PSP-…): the field is shown if their procuration allows reading it.
+
+          Example:
+            wallet-cli field get address
+            wallet-cli field get address --as paul --on-behalf-of PSP-…
+          """,
+        de: """
+          Eine Vertrauensperson fügt --on-behalf-of mit der Referenz hinzu, die ihr
+          der Inhaber oder die Inhaberin gegeben hat (PSP-…): Die Angabe wird
+          gezeigt, wenn ihre Vollmacht das Lesen erlaubt.
+
+          Beispiel:
+            wallet-cli field get address
+            wallet-cli field get address --as paul --on-behalf-of PSP-…
+          """,
+        pt: """
+          Uma pessoa de confiança acrescenta --on-behalf-of com a referência que o
+          titular lhe deu (PSP-…): o dado é mostrado se a procuração dela permitir
+          lê-lo.
+
+          Exemplo:
+            wallet-cli field get address
+            wallet-cli field get address --as paul --on-behalf-of PSP-…
+          """))
+  }
 
   @OptionGroup var field: OneFieldOptions
 
@@ -56,7 +90,9 @@ struct FieldGetCommand: AsyncParsableCommand {
       let day = Words.day(record.createdAt, invocation.language)
       invocation.line(
         fr: "  (version \(record.version), du \(day))",
-        en: "  (version \(record.version), of \(day))")
+        en: "  (version \(record.version), of \(day))",
+        de: "  (Version \(record.version), vom \(day))",
+        pt: "  (versão \(record.version), de \(day))")
     }
   }
 }

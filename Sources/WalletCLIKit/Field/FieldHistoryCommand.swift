@@ -2,14 +2,36 @@ import ArgumentParser
 import PSPWallet
 
 struct FieldHistoryCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "history",
-    abstract: "Show every version of one field, newest first.",
-    discussion: """
-      Example:
-        wallet-cli field history address
-        wallet-cli field history address --as paul --on-behalf-of PSP-…
-      """)
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "history",
+      abstract: helpText(
+        fr: "Montrer toutes les versions d'une donnée, la plus récente d'abord.",
+        en: "Show every version of one field, newest first.",
+        de: "Alle Versionen einer Angabe zeigen, die neueste zuerst.",
+        pt: "Mostrar todas as versões de um dado, a mais recente primeiro."),
+      discussion: helpText(
+        fr: """
+          Exemple :
+            wallet-cli field history address
+            wallet-cli field history address --as paul --on-behalf-of PSP-…
+          """,
+        en: """
+          Example:
+            wallet-cli field history address
+            wallet-cli field history address --as paul --on-behalf-of PSP-…
+          """,
+        de: """
+          Beispiel:
+            wallet-cli field history address
+            wallet-cli field history address --as paul --on-behalf-of PSP-…
+          """,
+        pt: """
+          Exemplo:
+            wallet-cli field history address
+            wallet-cli field history address --as paul --on-behalf-of PSP-…
+          """))
+  }
 
   @OptionGroup var field: OneFieldOptions
   @OptionGroup var trustee: OnBehalfOfOptions
@@ -44,7 +66,8 @@ struct FieldHistoryCommand: AsyncParsableCommand {
       for (record, value) in versions {
         let day = Words.day(record.createdAt, language)
         let label = invocation.say(
-          fr: "Version \(record.version), du \(day)", en: "Version \(record.version), of \(day)")
+          fr: "Version \(record.version), du \(day)", en: "Version \(record.version), of \(day)",
+          de: "Version \(record.version), vom \(day)", pt: "Versão \(record.version), de \(day)")
         invocation.line(
           FieldDisplay.line(
             label: label, value: value.displayText(language: language), indent: "  ", language))

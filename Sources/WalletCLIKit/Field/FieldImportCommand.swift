@@ -4,28 +4,94 @@ import PSPConsent
 import PSPWallet
 
 struct FieldImportCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "import",
-    abstract: "Fill in many fields at once from a JSON or CSV file.",
-    discussion: """
-      Every value is checked first. If one is wrong, the lines to correct are listed
-      (without their values) and nothing is saved.
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "import",
+      abstract: helpText(
+        fr: "Remplir plusieurs données d'un coup, depuis un fichier JSON ou CSV.",
+        en: "Fill in many fields at once from a JSON or CSV file.",
+        de: "Viele Angaben auf einmal aus einer JSON- oder CSV-Datei eintragen.",
+        pt: "Preencher vários dados de uma vez, a partir de um ficheiro JSON ou CSV."),
+      discussion: helpText(
+        fr: """
+          Chaque valeur est d'abord vérifiée. Si l'une est fausse, les lignes à
+          corriger sont listées (sans leurs valeurs) et rien n'est enregistré.
 
-      Example (mes-donnees.csv):
-        field,value
-        surname,Ferreira
-        given_names,Maria
-        address,"12, rue de la Gare, L-8510 Redange"
+          Exemple (mes-donnees.csv) :
+            field,value
+            surname,Ferreira
+            given_names,Maria
+            address,"12, rue de la Gare, L-8510 Redange"
 
-        wallet-cli field import mes-donnees.csv
-        wallet-cli field import mes-donnees.json
-        wallet-cli field import mes-donnees.csv --as paul --on-behalf-of PSP-…
-      (a JSON file is one object: {"surname": "Ferreira", "given_names": "Maria"},
-      or the file of 'wallet-cli wallet export', read back exactly, documents
-      included)
-      """)
+            wallet-cli field import mes-donnees.csv
+            wallet-cli field import mes-donnees.json
+            wallet-cli field import mes-donnees.csv --as paul --on-behalf-of PSP-…
+          (un fichier JSON est un seul objet :
+          {"surname": "Ferreira", "given_names": "Maria"}, ou le fichier de
+          'wallet-cli wallet export', relu tel quel, documents compris)
+          """,
+        en: """
+          Every value is checked first. If one is wrong, the lines to correct are listed
+          (without their values) and nothing is saved.
 
-  @Argument(help: ArgumentHelp("The JSON or CSV file.", valueName: "file"))
+          Example (mes-donnees.csv):
+            field,value
+            surname,Ferreira
+            given_names,Maria
+            address,"12, rue de la Gare, L-8510 Redange"
+
+            wallet-cli field import mes-donnees.csv
+            wallet-cli field import mes-donnees.json
+            wallet-cli field import mes-donnees.csv --as paul --on-behalf-of PSP-…
+          (a JSON file is one object: {"surname": "Ferreira", "given_names": "Maria"},
+          or the file of 'wallet-cli wallet export', read back exactly, documents
+          included)
+          """,
+        de: """
+          Jeder Wert wird zuerst geprüft. Ist einer falsch, werden die zu
+          korrigierenden Zeilen aufgelistet (ohne ihre Werte), und nichts wird
+          gespeichert.
+
+          Beispiel (mes-donnees.csv):
+            field,value
+            surname,Ferreira
+            given_names,Maria
+            address,"12, rue de la Gare, L-8510 Redange"
+
+            wallet-cli field import mes-donnees.csv
+            wallet-cli field import mes-donnees.json
+            wallet-cli field import mes-donnees.csv --as paul --on-behalf-of PSP-…
+          (eine JSON-Datei ist ein einziges Objekt:
+          {"surname": "Ferreira", "given_names": "Maria"}, oder die Datei von
+          'wallet-cli wallet export', genau so wieder eingelesen, mit den Dokumenten)
+          """,
+        pt: """
+          Primeiro, cada valor é verificado. Se um estiver errado, as linhas a
+          corrigir são listadas (sem os valores) e nada é guardado.
+
+          Exemplo (mes-donnees.csv):
+            field,value
+            surname,Ferreira
+            given_names,Maria
+            address,"12, rue de la Gare, L-8510 Redange"
+
+            wallet-cli field import mes-donnees.csv
+            wallet-cli field import mes-donnees.json
+            wallet-cli field import mes-donnees.csv --as paul --on-behalf-of PSP-…
+          (um ficheiro JSON é um único objeto:
+          {"surname": "Ferreira", "given_names": "Maria"}, ou o ficheiro de
+          'wallet-cli wallet export', lido de novo tal como está, documentos incluídos)
+          """))
+  }
+
+  @Argument(
+    help: ArgumentHelp(
+      helpText(
+        fr: "Le fichier JSON ou CSV.",
+        en: "The JSON or CSV file.",
+        de: "Die JSON- oder CSV-Datei.",
+        pt: "O ficheiro JSON ou CSV."),
+      valueName: "file"))
   var file: String
 
   @OptionGroup var trustee: OnBehalfOfOptions
@@ -35,7 +101,7 @@ struct FieldImportCommand: AsyncParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    try server.validateURL()
+    try server.validateURL(output)
     try trustee.validate(output)
   }
 
@@ -62,7 +128,8 @@ struct FieldImportCommand: AsyncParsableCommand {
       }
       if invocation.json { return try invocation.printJSON(["saved": values.map(\.0.rawValue)]) }
       invocation.line(
-        fr: "\(values.count) données enregistrées.", en: "\(values.count) fields saved.")
+        fr: "\(values.count) données enregistrées.", en: "\(values.count) fields saved.",
+        de: "\(values.count) Angaben gespeichert.", pt: "\(values.count) dados guardados.")
     }
   }
 
@@ -77,17 +144,21 @@ struct FieldImportCommand: AsyncParsableCommand {
     for entry in entries {
       let place =
         entry.line.map {
-          invocation.say(fr: "ligne \($0), \(entry.field)", en: "line \($0), \(entry.field)")
+          invocation.say(
+            fr: "ligne \($0), \(entry.field)", en: "line \($0), \(entry.field)",
+            de: "Zeile \($0), \(entry.field)", pt: "linha \($0), \(entry.field)")
         } ?? entry.field
       func problem(_ text: String) {
         problems += 1
-        invocation.console.note("  " + place + invocation.say(fr: " : ", en: ": ") + text)
+        invocation.console.note(
+          "  " + place + invocation.say(fr: " : ", en: ": ", de: ": ", pt: ": ") + text)
       }
       guard let definition = FieldCommand.definition(entry.field) else {
         problem(
           invocation.say(
-            fr: "ce n'est pas une donnée du portefeuille.", en: "this is not a field of the wallet."
-          ))
+            fr: "ce n'est pas une donnée du portefeuille.",
+            en: "this is not a field of the wallet.",
+            de: "das ist keine Angabe der Brieftasche.", pt: "isto não é um dado da carteira."))
         continue
       }
       if let data = entry.data {
@@ -105,13 +176,14 @@ struct FieldImportCommand: AsyncParsableCommand {
         continue
       }
       guard let text = entry.value else {
-        problem(invocation.say(fr: "la valeur manque.", en: "the value is missing."))
+        problem(
+          invocation.say(
+            fr: "la valeur manque.", en: "the value is missing.", de: "der Wert fehlt.",
+            pt: "falta o valor."))
         continue
       }
       guard seen.insert(definition.id).inserted else {
-        problem(
-          invocation.say(fr: "cette donnée est déjà plus haut.", en: "this field is already above.")
-        )
+        problem(invocation.say(Messages.fieldAlreadyAbove))
         continue
       }
       do { values.append((definition.id, try definition.validate(text))) } catch {

@@ -55,7 +55,7 @@ struct FilingCreateCommand: AsyncParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    try server.validateURL()
+    try server.validateURL(output)
     guard PurposeArgument.known(purpose) != nil else {
       throw usageError(Messages.unknownPurpose(purpose), output)
     }
@@ -86,6 +86,7 @@ struct FilingCreateCommand: AsyncParsableCommand {
       let now = invocation.now
       let filing: FilingView
       let filedIn: WalletID
+      var follow = "wallet-cli filing list"
       if let onBehalfOf {
         let argument = try WalletArgument(onBehalfOf)
         let wallet = argument.wallet
@@ -113,6 +114,9 @@ struct FilingCreateCommand: AsyncParsableCommand {
           wallet: wallet, ownerKey: owner, procuration: chosen, purpose: purpose,
           at: administration.id.rawValue,
           fields: preview.fields, at: now)
+        try OnBehalfOf.remember(acting, wallet: wallet, owner: owner)
+        let reference = WalletReference(wallet: wallet, owner: owner).description
+        follow = "wallet-cli filing show \(filing.id) --on-behalf-of \(reference)"
       } else {
         let citizen = try await acting.citizen(server, invocation)
         filedIn = citizen.walletID
@@ -142,11 +146,10 @@ struct FilingCreateCommand: AsyncParsableCommand {
           "Receipt kept (the proof that the request is in the person's log, confirmed by the witnesses): \(receipt.path)"
       )
       invocation.line(
-        fr:
-          "\(administration.name) va en accuser réception. Pour suivre la demande : wallet-cli filing list.",
-        en:
-          "\(administration.name) will acknowledge it. To follow the request: wallet-cli filing list."
-      )
+        fr: "\(administration.name) va en accuser réception. Pour suivre la demande : \(follow)",
+        en: "\(administration.name) will acknowledge it. To follow the request: \(follow)",
+        de: "\(administration.name) wird den Eingang bestätigen. Um den Antrag zu verfolgen: \(follow)",
+        pt: "\(administration.name) vai acusar a receção. Para seguir o pedido: \(follow)")
     }
   }
 

@@ -12,21 +12,25 @@ struct FilingListCommand: AsyncParsableCommand {
 
       Example:
         wallet-cli filing list --as maria
+        wallet-cli filing list --as paul --on-behalf-of PSP-…
       """)
 
+  @OptionGroup var trustee: OnBehalfOfOptions
   @OptionGroup var actor: ActorOptions
   @OptionGroup var home: HomeOptions
   @OptionGroup var server: ServerOptions
   @OptionGroup var output: OutputOptions
 
-  func validate() throws { try server.validateURL() }
+  func validate() throws {
+    try server.validateURL(output)
+    try trustee.validate(output)
+  }
 
   func run() async throws {
     try await Invocation.run(output) { invocation in
-      let acting = try Acting.unlock(home, actor, as: [.citizen], invocation)
-      let citizen = try await acting.readableCitizen(server, invocation)
-      let rules = try await ClientRules.fetch(citizen.transport)
-      let filings = try await citizen.filings().sorted { $0.filing.filedAt > $1.filing.filedAt }
+      let (read, rules) = try await FilingReading.read(
+        trustee.onBehalfOf, home, actor, server, invocation)
+      let filings = read.sorted { $0.filing.filedAt > $1.filing.filedAt }
       if invocation.json {
         return try invocation.printJSON(filings.map { FilingSummaryText($0, rules: rules) })
       }

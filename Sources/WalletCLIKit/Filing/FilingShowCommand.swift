@@ -12,18 +12,21 @@ struct FilingShowCommand: AsyncParsableCommand {
 
       Example:
         wallet-cli filing show FILING_ID
+        wallet-cli filing show FILING_ID --as paul --on-behalf-of PSP-…
       """)
 
   @Argument(help: ArgumentHelp("The request's number, from 'filing list'.", valueName: "filing-id"))
   var filingID: String
 
+  @OptionGroup var trustee: OnBehalfOfOptions
   @OptionGroup var actor: ActorOptions
   @OptionGroup var home: HomeOptions
   @OptionGroup var server: ServerOptions
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    try server.validateURL()
+    try server.validateURL(output)
+    try trustee.validate(output)
     guard (try? StatementID(filingID)) != nil else {
       throw usageError(Messages.filingNotFound, output)
     }
@@ -31,13 +34,9 @@ struct FilingShowCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await Invocation.run(output) { invocation in
-      let acting = try Acting.unlock(home, actor, as: [.citizen], invocation)
-      let citizen = try await acting.readableCitizen(server, invocation)
-      let rules = try await ClientRules.fetch(citizen.transport)
-      guard
-        let summary = try await citizen.filings().first(where: { $0.filing.id.rawValue == filingID }
-        )
-      else {
+      let (filings, rules) = try await FilingReading.read(
+        trustee.onBehalfOf, home, actor, server, invocation)
+      guard let summary = filings.first(where: { $0.filing.id.rawValue == filingID }) else {
         throw Messages.filingNotFound
       }
       if invocation.json {

@@ -60,7 +60,10 @@ struct GrantStatusChange {
         LocalizedText(
           fr:
             "Retirer pour toujours la permission de « \(who) » ? Elle ne pourra pas être reprise.",
-          en: "Withdraw the permission of “\(who)” for good? It cannot be resumed."),
+          en: "Withdraw the permission of “\(who)” for good? It cannot be resumed.",
+          de:
+            "Die Erlaubnis von „\(who)“ für immer zurücknehmen? Sie kann nicht fortgesetzt werden.",
+          pt: "Retirar para sempre a autorização de «\(who)»? Não poderá ser retomada."),
         assumeYes: assumeYes)
     }
     try await change(invocation.now)
@@ -72,17 +75,24 @@ struct GrantStatusChange {
     case .revoke:
       invocation.line(
         fr: "Permission retirée. « \(who) » ne peut plus lire ces données.",
-        en: "Permission withdrawn. “\(who)” can no longer read these fields.")
+        en: "Permission withdrawn. “\(who)” can no longer read these fields.",
+        de: "Erlaubnis zurückgenommen. „\(who)“ kann diese Angaben nicht mehr lesen.",
+        pt: "Autorização retirada. «\(who)» já não pode ler estes dados.")
       invocation.line(
         fr: "Ce qui a déjà été lu ne peut pas être repris.",
-        en: "What was already read cannot be taken back.")
+        en: "What was already read cannot be taken back.",
+        de: "Was schon gelesen wurde, kann nicht zurückgeholt werden.",
+        pt: "O que já foi lido não pode ser recuperado.")
     case .pause:
       invocation.line(
         fr: "Permission suspendue. « \(who) » ne peut rien lire jusqu'à ce que vous la repreniez.",
-        en: "Permission paused. “\(who)” can read nothing until you resume it.")
+        en: "Permission paused. “\(who)” can read nothing until you resume it.",
+        de: "Erlaubnis ausgesetzt. „\(who)“ kann nichts lesen, bis Sie sie fortsetzen.",
+        pt: "Autorização suspensa. «\(who)» não pode ler nada até a retomar.")
     case .resume:
       invocation.line(
-        fr: "Permission reprise pour « \(who) ».", en: "Permission resumed for “\(who)”.")
+        fr: "Permission reprise pour « \(who) ».", en: "Permission resumed for “\(who)”.",
+        de: "Erlaubnis fortgesetzt für „\(who)“.", pt: "Autorização retomada para «\(who)».")
     }
   }
 }

@@ -19,7 +19,7 @@ extension GrantStatusCommand {
   var assumeYes: Bool { false }
 
   func validate() throws {
-    try server.validateURL()
+    try server.validateURL(output)
     try GrantStatusChange.validate(grantID, output)
     try trustee.validate(output)
   }

@@ -88,20 +88,7 @@ struct IdentityCreateCommand: AsyncParsableCommand {
 
   func validate() throws {
     guard IdentityName.isValid(name) else {
-      throw usageError(
-        Message(
-          fr:
-            "--name : un nom a de 1 à 64 lettres, chiffres, '-', '_' ou '.', et ne commence pas par '.'.",
-          en: "--name: " + IdentityName.rule,
-          de:
-            "--name: Ein Name hat 1 bis 64 Buchstaben, Ziffern, '-', '_' oder '.' und beginnt nicht mit '.'.",
-          pt:
-            "--name: um nome tem de 1 a 64 letras, algarismos, '-', '_' ou '.', e não começa por '.'.",
-          hintFR: "Par exemple --name maria.",
-          hintEN: "For example --name maria.",
-          hintDE: "Zum Beispiel --name maria.",
-          hintPT: "Por exemplo --name maria."),
-        output)
+      throw usageError(Messages.identityNameInvalid, output)
     }
   }
 

@@ -72,7 +72,7 @@ struct OperatorRegisterCommand: AsyncParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    try server.validateURL()
+    try server.validateURL(output)
   }
 
   func run() async throws {

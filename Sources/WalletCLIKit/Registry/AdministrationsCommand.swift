@@ -55,7 +55,7 @@ struct AdministrationsCommand: AsyncParsableCommand {
   @OptionGroup var server: ServerOptions
   @OptionGroup var output: OutputOptions
 
-  func validate() throws { try server.validateURL() }
+  func validate() throws { try server.validateURL(output) }
 
   struct Contact: Encodable {
     let service: String

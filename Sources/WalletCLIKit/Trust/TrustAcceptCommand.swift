@@ -59,7 +59,7 @@ struct TrustAcceptCommand: AsyncParsableCommand {
   @OptionGroup var confirm: ConfirmOptions
   @OptionGroup var output: OutputOptions
 
-  func validate() throws { try server.validateURL() }
+  func validate() throws { try server.validateURL(output) }
 
   func run() async throws {
     try await Invocation.run(output) { invocation in try await accept(invocation) }

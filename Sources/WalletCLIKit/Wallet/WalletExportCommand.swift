@@ -4,24 +4,80 @@ import PSPWallet
 import WalletClient
 
 struct WalletExportCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "export",
-    abstract: "Write all your fields, readable, in a JSON file (your copy of your data).",
-    discussion: """
-      The fields are fetched, opened here with your keys, and written with their
-      labels and values as a person reads them, in --lang. The file is NOT
-      encrypted: keep it for yourself. Each field also carries its exact value
-      ("data", base64), documents included, so that 'wallet-cli field import'
-      reads the file back into a wallet.
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "export",
+      abstract: helpText(
+        fr:
+          "Écrire toutes vos données, lisibles, dans un fichier JSON (votre copie de vos données).",
+        en: "Write all your fields, readable, in a JSON file (your copy of your data).",
+        de:
+          "Alle Ihre Angaben lesbar in eine JSON-Datei schreiben (Ihre Kopie Ihrer Daten).",
+        pt:
+          "Escrever todos os seus dados, legíveis, num ficheiro JSON (a sua cópia dos seus dados)."),
+      discussion: helpText(
+        fr: """
+          Les données sont récupérées, ouvertes ici avec vos clés, et écrites avec
+          leurs noms et leurs valeurs telles qu'une personne les lit, dans la langue
+          de --lang. Le fichier n'est PAS chiffré : gardez-le pour vous. Chaque
+          donnée porte aussi sa valeur exacte (« data », en base64), documents
+          compris, pour que 'wallet-cli field import' puisse relire le fichier dans
+          un portefeuille.
 
-      Example:
-        wallet-cli wallet export --as maria --output mes-donnees.json
-        wallet-cli wallet export --as paul --on-behalf-of PSP-… --output maria.json
-      (a trusted person exports the fields their procuration lets them read)
-      """)
+          Exemple :
+            wallet-cli wallet export --as maria --output mes-donnees.json
+            wallet-cli wallet export --as paul --on-behalf-of PSP-… --output maria.json
+          (une personne de confiance exporte les données que sa procuration lui
+          permet de lire)
+          """,
+        en: """
+          The fields are fetched, opened here with your keys, and written with their
+          labels and values as a person reads them, in --lang. The file is NOT
+          encrypted: keep it for yourself. Each field also carries its exact value
+          ("data", base64), documents included, so that 'wallet-cli field import'
+          reads the file back into a wallet.
+
+          Example:
+            wallet-cli wallet export --as maria --output mes-donnees.json
+            wallet-cli wallet export --as paul --on-behalf-of PSP-… --output maria.json
+          (a trusted person exports the fields their procuration lets them read)
+          """,
+        de: """
+          Die Angaben werden geholt, hier mit Ihren Schlüsseln geöffnet und mit ihren
+          Namen und Werten so geschrieben, wie eine Person sie liest, in der Sprache
+          von --lang. Die Datei ist NICHT verschlüsselt: Behalten Sie sie für sich.
+          Jede Angabe enthält auch ihren genauen Wert („data“, base64), Dokumente
+          eingeschlossen, damit 'wallet-cli field import' die Datei wieder in eine
+          Brieftasche einlesen kann.
+
+          Beispiel:
+            wallet-cli wallet export --as maria --output mes-donnees.json
+            wallet-cli wallet export --as paul --on-behalf-of PSP-… --output maria.json
+          (eine Vertrauensperson exportiert die Angaben, die sie mit ihrer Vollmacht
+          lesen darf)
+          """,
+        pt: """
+          Os dados são obtidos, abertos aqui com as suas chaves e escritos com os
+          nomes e os valores tal como uma pessoa os lê, na língua de --lang. O
+          ficheiro NÃO está cifrado: guarde-o para si. Cada dado traz também o seu
+          valor exato («data», em base64), documentos incluídos, para que
+          'wallet-cli field import' possa ler o ficheiro de novo numa carteira.
+
+          Exemplo:
+            wallet-cli wallet export --as maria --output mes-donnees.json
+            wallet-cli wallet export --as paul --on-behalf-of PSP-… --output maria.json
+          (uma pessoa de confiança exporta os dados que a procuração lhe permite ler)
+          """))
+  }
 
   @Option(
-    help: ArgumentHelp("Write to this file (mode 0600) instead of the screen.", valueName: "file"))
+    help: ArgumentHelp(
+      helpText(
+        fr: "Écrire dans ce fichier (mode 0600) au lieu de l'écran.",
+        en: "Write to this file (mode 0600) instead of the screen.",
+        de: "In diese Datei schreiben (Modus 0600) statt auf den Bildschirm.",
+        pt: "Escrever neste ficheiro (modo 0600) em vez do ecrã."),
+      valueName: "file"))
   var output: String?
 
   @OptionGroup var trustee: OnBehalfOfOptions
@@ -31,7 +87,7 @@ struct WalletExportCommand: AsyncParsableCommand {
   @OptionGroup var outputOptions: OutputOptions
 
   func validate() throws {
-    try server.validateURL()
+    try server.validateURL(outputOptions)
     try trustee.validate(outputOptions)
   }
 
@@ -73,7 +129,8 @@ struct WalletExportCommand: AsyncParsableCommand {
         wallet = citizen.walletID
         opened = try await citizen.fields()
       }
-      let fields = opened
+      let fields =
+        opened
         .map {
           Exported(
             shown: FieldDisplay($0.record.field, $0.value, record: $0.record, invocation.language),
@@ -93,10 +150,14 @@ struct WalletExportCommand: AsyncParsableCommand {
       }
       invocation.line(
         fr: "\(fields.count) données écrites dans \(output).",
-        en: "\(fields.count) fields written to \(output).")
+        en: "\(fields.count) fields written to \(output).",
+        de: "\(fields.count) Angaben in \(output) geschrieben.",
+        pt: "\(fields.count) dados escritos em \(output).")
       invocation.line(
         fr: "Ce fichier n'est pas chiffré : gardez-le pour vous.",
-        en: "This file is not encrypted: keep it for yourself.")
+        en: "This file is not encrypted: keep it for yourself.",
+        de: "Diese Datei ist nicht verschlüsselt: Behalten Sie sie für sich.",
+        pt: "Este ficheiro não está cifrado: guarde-o para si.")
     }
   }
 }

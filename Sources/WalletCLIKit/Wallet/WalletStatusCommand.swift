@@ -4,14 +4,39 @@ import WalletAPI
 import WalletClient
 
 struct WalletStatusCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "status",
-    abstract: "Show your wallet: open or closed, how many fields, permissions and requests.",
-    discussion: """
-      Example:
-        wallet-cli wallet status --as maria
-        wallet-cli wallet status --as paul --on-behalf-of PSP-…
-      """)
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "status",
+      abstract: helpText(
+        fr:
+          "Montrer votre portefeuille : ouvert ou fermé, combien de données, de permissions et de demandes.",
+        en: "Show your wallet: open or closed, how many fields, permissions and requests.",
+        de:
+          "Ihre Brieftasche zeigen: offen oder geschlossen, wie viele Angaben, Erlaubnisse und Anträge.",
+        pt:
+          "Mostrar a sua carteira: aberta ou fechada, quantos dados, autorizações e pedidos."),
+      discussion: helpText(
+        fr: """
+          Exemple :
+            wallet-cli wallet status --as maria
+            wallet-cli wallet status --as paul --on-behalf-of PSP-…
+          """,
+        en: """
+          Example:
+            wallet-cli wallet status --as maria
+            wallet-cli wallet status --as paul --on-behalf-of PSP-…
+          """,
+        de: """
+          Beispiel:
+            wallet-cli wallet status --as maria
+            wallet-cli wallet status --as paul --on-behalf-of PSP-…
+          """,
+        pt: """
+          Exemplo:
+            wallet-cli wallet status --as maria
+            wallet-cli wallet status --as paul --on-behalf-of PSP-…
+          """))
+  }
 
   @OptionGroup var trustee: OnBehalfOfOptions
   @OptionGroup var actor: ActorOptions
@@ -20,7 +45,7 @@ struct WalletStatusCommand: AsyncParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
-    try server.validateURL()
+    try server.validateURL(output)
     try trustee.validate(output)
   }
 
@@ -64,29 +89,42 @@ struct WalletStatusCommand: AsyncParsableCommand {
       if invocation.json { return try invocation.printJSON(status) }
       let language = invocation.language
       invocation.line(
-        fr: "Portefeuille \(wallet) de \(acting.name)", en: "Wallet \(wallet) of \(acting.name)")
+        fr: "Portefeuille \(wallet) de \(acting.name)", en: "Wallet \(wallet) of \(acting.name)",
+        de: "Brieftasche \(wallet) von \(acting.name)", pt: "Carteira \(wallet) de \(acting.name)")
       let opened = Words.day(view.wallet.createdAt, language)
       if let closed = view.wallet.closedAt {
         let day = Words.day(closed, language)
         invocation.line(
           fr: "  Ouvert le \(opened), fermé le \(day).",
-          en: "  Opened on \(opened), closed on \(day).")
+          en: "  Opened on \(opened), closed on \(day).",
+          de: "  Geöffnet am \(opened), geschlossen am \(day).",
+          pt: "  Aberta em \(opened), fechada em \(day).")
         return
       }
-      invocation.line(fr: "  Ouvert le \(opened).", en: "  Opened on \(opened).")
+      invocation.line(
+        fr: "  Ouvert le \(opened).", en: "  Opened on \(opened).",
+        de: "  Geöffnet am \(opened).", pt: "  Aberta em \(opened).")
       let total = FieldCatalogue.standard.fields.count
       invocation.line(
         fr: "  Données remplies : \(status.fields ?? 0) sur \(total).",
-        en: "  Fields filled in: \(status.fields ?? 0) of \(total).")
+        en: "  Fields filled in: \(status.fields ?? 0) of \(total).",
+        de: "  Eingetragene Angaben: \(status.fields ?? 0) von \(total).",
+        pt: "  Dados preenchidos: \(status.fields ?? 0) de \(total).")
       invocation.line(
         fr: "  Permissions en cours : \(status.activeGrants ?? 0).",
-        en: "  Active grants: \(status.activeGrants ?? 0).")
+        en: "  Active grants: \(status.activeGrants ?? 0).",
+        de: "  Gültige Erlaubnisse: \(status.activeGrants ?? 0).",
+        pt: "  Autorizações em vigor: \(status.activeGrants ?? 0).")
       invocation.line(
         fr: "  Procurations en cours : \(status.activeProcurations ?? 0).",
-        en: "  Active procurations: \(status.activeProcurations ?? 0).")
+        en: "  Active procurations: \(status.activeProcurations ?? 0).",
+        de: "  Gültige Vollmachten: \(status.activeProcurations ?? 0).",
+        pt: "  Procurações em vigor: \(status.activeProcurations ?? 0).")
       invocation.line(
         fr: "  Demandes d'aide : \(status.filings ?? 0).",
-        en: "  Requests for aid: \(status.filings ?? 0).")
+        en: "  Requests for aid: \(status.filings ?? 0).",
+        de: "  Anträge auf Hilfe: \(status.filings ?? 0).",
+        pt: "  Pedidos de apoio: \(status.filings ?? 0).")
     }
   }
 }
