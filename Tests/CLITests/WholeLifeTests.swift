@@ -202,4 +202,59 @@ struct WholeLifeTests {
       Exported.self, from: Data(contentsOf: URL(fileURLWithPath: copy)))
     #expect(imported == original)
   }
+
+  /// The encrypted bundle: the whole wallet, every field type and a document,
+  /// exported before a close and read back into the new wallet equal; it opens
+  /// only with Maria's identity, and a changed byte is refused, nothing saved.
+  @Test func encryptedBundleImportsBackEqual() async throws {
+    try await Platform.run([("operator", "operateur"), ("citizen", "maria"), ("citizen", "ana")]) {
+      cli, _, home in
+      try await cli.ok(["wallet", "open", "--as", "maria", "--accept"])
+      try await cli.ok(["wallet", "open", "--as", "ana", "--accept"])
+      let typed = home.file("every.json")
+      try Data(Self.everyType.utf8).write(to: URL(fileURLWithPath: typed))
+      try await cli.ok(["field", "import", typed, "--as", "maria"])
+      let pdf = home.file("bail.pdf")
+      try Data("%PDF-1.7 bail de Maria".utf8).write(to: URL(fileURLWithPath: pdf))
+      try await cli.ok(["field", "set", "lease", "--file", pdf, "--as", "maria"])
+      let before = home.file("avant.json")
+      try await cli.ok(["wallet", "export", "--as", "maria", "--output", before])
+      let original = try JSONDecoder().decode(
+        Exported.self, from: Data(contentsOf: URL(fileURLWithPath: before)))
+
+      let bundle = home.file("sauvegarde.psp")
+      try await cli.ok(["wallet", "export", "--as", "maria", "--encrypted", "--output", bundle])
+      let sealed = try String(contentsOfFile: bundle, encoding: .utf8)
+      #expect(!sealed.contains("Ferreira") && !sealed.contains("bail de Maria"))
+      #expect(
+        (try FileManager.default.attributesOfItem(atPath: bundle)[.posixPermissions] as? Int)
+          == 0o600)
+
+      // Not Ana's: it does not open with her identity.
+      let notHers = await cli.run(["wallet", "import", bundle, "--as", "ana"])
+      #expect(notHers.code == 1)
+      #expect(notHers.err == Messages.bundleNotYours.rendered(in: .french) + "\n")
+      // One character changed in the sealed contents: refused.
+      let changed = home.file("change.psp")
+      var bytes = Array(sealed.utf8)
+      let at = bytes.count - 40
+      bytes[at] = bytes[at] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+      try Data(bytes).write(to: URL(fileURLWithPath: changed))
+      let tampered = await cli.run(["wallet", "import", changed, "--as", "maria"])
+      #expect(tampered.code == 1)
+      #expect(tampered.err == Messages.bundleNotYours.rendered(in: .french) + "\n")
+
+      // Closed, then a new wallet by choice, then the bundle read back: equal.
+      try await cli.ok(["wallet", "close", "--as", "maria", "--yes"])
+      try await cli.ok(["wallet", "open", "--as", "maria", "--accept", "--new-after-close"])
+      try await cli.ok(["wallet", "import", bundle, "--as", "maria"])
+      let after = home.file("apres.json")
+      try await cli.ok(["wallet", "export", "--as", "maria", "--output", after])
+      let imported = try JSONDecoder().decode(
+        Exported.self, from: Data(contentsOf: URL(fileURLWithPath: after)))
+      #expect(imported == original)
+      // The readable export reads back through 'wallet import' too.
+      try await cli.ok(["wallet", "import", before, "--as", "ana"])
+    }
+  }
 }

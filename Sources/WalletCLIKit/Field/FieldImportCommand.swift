@@ -112,7 +112,7 @@ struct FieldImportCommand: AsyncParsableCommand {
       else {
         throw Messages.importUnreadable
       }
-      let values = try check(entries, invocation)
+      let values = try Self.check(entries, invocation)
       var notShared: [Grant] = []
       if let onBehalfOf = trustee.onBehalfOf {
         let acted = try await OnBehalfOf.connect(onBehalfOf, home, actor, server, invocation)
@@ -135,7 +135,7 @@ struct FieldImportCommand: AsyncParsableCommand {
 
   /// Every entry validated; the problems listed on standard error (where and
   /// why, never the value), and nothing returned if there is one.
-  func check(_ entries: [FieldImportFile.Entry], _ invocation: Invocation) throws(Message) -> [(
+  static func check(_ entries: [FieldImportFile.Entry], _ invocation: Invocation) throws(Message) -> [(
     FieldID, FieldValue
   )] {
     var values: [(FieldID, FieldValue)] = []

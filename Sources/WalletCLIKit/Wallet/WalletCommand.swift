@@ -50,7 +50,7 @@ struct WalletCommand: AsyncParsableCommand {
           """),
       subcommands: [
         WalletOpenCommand.self, WalletStatusCommand.self, WalletExportCommand.self,
-        WalletCloseCommand.self,
+        WalletImportCommand.self, WalletCloseCommand.self,
       ])
   }
 }

@@ -29,6 +29,11 @@ struct WalletExportCommand: AsyncParsableCommand {
             wallet-cli wallet export --as paul --on-behalf-of PSP-… --output maria.json
           (une personne de confiance exporte les données que sa procuration lui
           permet de lire)
+
+          Avec --encrypted, le fichier est chiffré pour vous seul : tout le
+          portefeuille, chaque version de chaque donnée. Il se relit avec
+          'wallet-cli wallet import' et votre identité.
+            wallet-cli wallet export --as maria --encrypted --output sauvegarde.psp
           """,
         en: """
           The fields are fetched, opened here with your keys, and written with their
@@ -41,6 +46,11 @@ struct WalletExportCommand: AsyncParsableCommand {
             wallet-cli wallet export --as maria --output mes-donnees.json
             wallet-cli wallet export --as paul --on-behalf-of PSP-… --output maria.json
           (a trusted person exports the fields their procuration lets them read)
+
+          With --encrypted, the file is encrypted for you alone: the whole wallet,
+          every version of every field. It is read back with 'wallet-cli wallet
+          import' and your identity.
+            wallet-cli wallet export --as maria --encrypted --output sauvegarde.psp
           """,
         de: """
           Die Angaben werden geholt, hier mit Ihren Schlüsseln geöffnet und mit ihren
@@ -55,6 +65,11 @@ struct WalletExportCommand: AsyncParsableCommand {
             wallet-cli wallet export --as paul --on-behalf-of PSP-… --output maria.json
           (eine Vertrauensperson exportiert die Angaben, die sie mit ihrer Vollmacht
           lesen darf)
+
+          Mit --encrypted ist die Datei nur für Sie verschlüsselt: die ganze
+          Brieftasche, jede Fassung jeder Angabe. Sie wird mit 'wallet-cli wallet
+          import' und Ihrer Identität wieder eingelesen.
+            wallet-cli wallet export --as maria --encrypted --output sauvegarde.psp
           """,
         pt: """
           Os dados são obtidos, abertos aqui com as suas chaves e escritos com os
@@ -67,6 +82,11 @@ struct WalletExportCommand: AsyncParsableCommand {
             wallet-cli wallet export --as maria --output mes-donnees.json
             wallet-cli wallet export --as paul --on-behalf-of PSP-… --output maria.json
           (uma pessoa de confiança exporta os dados que a procuração lhe permite ler)
+
+          Com --encrypted, o ficheiro é cifrado só para si: a carteira inteira,
+          cada versão de cada dado. Lê-se de novo com 'wallet-cli wallet import' e
+          a sua identidade.
+            wallet-cli wallet export --as maria --encrypted --output sauvegarde.psp
           """))
   }
 
@@ -80,6 +100,15 @@ struct WalletExportCommand: AsyncParsableCommand {
       valueName: "file"))
   var output: String?
 
+  @Flag(
+    help: ArgumentHelp(
+      helpText(
+        fr: "Chiffrer le fichier pour vous seul (tout le portefeuille, pour 'wallet import').",
+        en: "Encrypt the file for you alone (the whole wallet, for 'wallet import').",
+        de: "Die Datei nur für Sie verschlüsseln (die ganze Brieftasche, für 'wallet import').",
+        pt: "Cifrar o ficheiro só para si (a carteira inteira, para 'wallet import').")))
+  var encrypted = false
+
   @OptionGroup var trustee: OnBehalfOfOptions
   @OptionGroup var actor: ActorOptions
   @OptionGroup var home: HomeOptions
@@ -89,6 +118,10 @@ struct WalletExportCommand: AsyncParsableCommand {
   func validate() throws {
     try server.validateURL(outputOptions)
     try trustee.validate(outputOptions)
+    if encrypted, trustee.onBehalfOf != nil {
+      throw usageError(Messages.bundleIsTheCitizens, outputOptions)
+    }
+    if encrypted, output == nil { throw usageError(Messages.bundleNeedsOutput, outputOptions) }
   }
 
   struct Export: Encodable {
@@ -116,6 +149,14 @@ struct WalletExportCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await Invocation.run(outputOptions) { invocation in
+      if encrypted, let output {
+        let acting = try OnBehalfOf.ownWallet(home, actor, invocation)
+        let citizen = try await acting.citizen(server, invocation)
+        let bundle = try await citizen.exportBundle()
+        try AtomicFile.write(try JSONEncoder().encode(bundle), to: URL(fileURLWithPath: output))
+        if invocation.json { return try invocation.printJSON(["file": output]) }
+        return invocation.line(invocation.say(Messages.bundleWritten(output)))
+      }
       let wallet: WalletID
       let opened: [(record: FieldRecord, value: FieldValue)]
       if let onBehalfOf = trustee.onBehalfOf {
