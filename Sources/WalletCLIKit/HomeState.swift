@@ -10,7 +10,7 @@ import WalletClient
 /// signed: `ClientMemory`). Beside them, for the whole home (the installation),
 /// the registration authorities' keys pinned with `wallet-cli trust registrar`
 /// and the witnesses of walletd's log set with `wallet-cli trust witnesses`.
-/// No secret and no field value is ever here.
+/// No secret and no field value is ever here; names are sealed (`NameBook`).
 struct HomeState: Codable, Equatable {
   struct Entry: Codable, Equatable {
     var wallet: String?
@@ -30,6 +30,10 @@ struct HomeState: Codable, Equatable {
     /// For a trusted person: each wallet's head proof from the last check of
     /// its log that found it intact (wallet number → tlog-proof).
     var checkpoints: [String: String]?
+    /// The names this person gave to the keys they deal with (key id →
+    /// name), sealed to their own X25519 key (`NameBook`): never in clear
+    /// on disk, never sent to walletd.
+    var names: String?
   }
 
   static let format = "psp-cli-state/1"

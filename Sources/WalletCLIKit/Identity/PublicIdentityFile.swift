@@ -44,6 +44,14 @@ struct PublicIdentityFile: Codable {
   }
 
   /// Reads public keys from a file: an `identity show --json` output or a keystore.
+  /// The name a public identity file gives its person (`identity show --json`
+  /// writes it), if any.
+  static func name(at url: URL) -> String? {
+    struct Named: Decodable { let name: String? }
+    guard let data = try? Data(contentsOf: url), data.count < 64 * 1024 else { return nil }
+    return (try? JSONDecoder().decode(Named.self, from: data))?.name
+  }
+
   static func publicIdentity(at url: URL) -> PublicIdentity? {
     struct Keys: Decodable {
       let kind: PrincipalKind?

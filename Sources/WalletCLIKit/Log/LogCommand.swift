@@ -158,20 +158,21 @@ struct LogCommand: AsyncParsableCommand {
         return try await showUnchecked(
           citizen.transport, owner: citizen.identity.publicIdentity.keyID,
           entries: try await citizen.log(), failure: failure(error, invocation), mine: true,
-          invocation)
+          names: NameBook.read(acting), invocation)
       }
       guard checked.intact else {
         return try await showUnchecked(
           citizen.transport, owner: citizen.identity.publicIdentity.keyID,
           entries: try await citizen.log(),
-          failure: Messages.logNotVerified(checked.problem ?? "?"), mine: true, invocation)
+          failure: Messages.logNotVerified(checked.problem ?? "?"), mine: true,
+          names: NameBook.read(acting), invocation)
       }
       try HomeState.update(acting.home, acting.name) { $0.checkpoint = checked.checkpoint }
       let rules = try await ClientRules.fetch(citizen.transport)
       let reused = try await oneShotReuse(checked.usedMoreThanOnce, citizen, rules)
       try await showChecked(
         citizen.transport, owner: citizen.identity.publicIdentity.keyID, reused: reused, checked,
-        comparedWithPrevious: previous != nil, mine: true, invocation)
+        comparedWithPrevious: previous != nil, mine: true, names: NameBook.read(acting), invocation)
     }
   }
 
@@ -194,13 +195,14 @@ struct LogCommand: AsyncParsableCommand {
       return try await showUnchecked(
         transport, owner: acted.ownerKeyID,
         entries: try await acted.trustee.log(wallet: acted.wallet),
-        failure: failure(error, invocation), mine: false, invocation)
+        failure: failure(error, invocation), mine: false, names: NameBook.read(acting), invocation)
     }
     guard checked.intact else {
       return try await showUnchecked(
         transport, owner: acted.ownerKeyID,
         entries: try await acted.trustee.log(wallet: acted.wallet),
-        failure: Messages.logNotVerified(checked.problem ?? "?"), mine: false, invocation)
+        failure: Messages.logNotVerified(checked.problem ?? "?"), mine: false,
+        names: NameBook.read(acting), invocation)
     }
     try HomeState.update(acting.home, acting.name) {
       var kept = $0.checkpoints ?? [:]
@@ -209,7 +211,7 @@ struct LogCommand: AsyncParsableCommand {
     }
     try await showChecked(
       transport, owner: acted.ownerKeyID, reused: [], checked,
-      comparedWithPrevious: previous != nil, mine: false, invocation)
+      comparedWithPrevious: previous != nil, mine: false, names: NameBook.read(acting), invocation)
   }
 
   private func failure(_ error: ClientError, _ invocation: Invocation) -> Message {
@@ -221,10 +223,11 @@ struct LogCommand: AsyncParsableCommand {
 
   private func showChecked(
     _ transport: Transport, owner: String, reused: [OneShotReuse], _ checked: LogVerification,
-    comparedWithPrevious: Bool, mine: Bool, _ invocation: Invocation
+    comparedWithPrevious: Bool, mine: Bool, names: NameBook, _ invocation: Invocation
   ) async throws {
     let rules = try await ClientRules.fetch(transport)
-    let renderer = AccessLogRenderer(vocabulary: DemoVocabulary(rules: rules), owner: owner)
+    let renderer = AccessLogRenderer(
+      vocabulary: NamedVocabulary(base: DemoVocabulary(rules: rules), names: names), owner: owner)
     let entries = checked.entries.reversed()
     if invocation.json {
       return try invocation.printJSON(
@@ -282,10 +285,11 @@ struct LogCommand: AsyncParsableCommand {
   /// checked; then the reason, as the command's failure (exit code 1).
   private func showUnchecked(
     _ transport: Transport, owner: String, entries all: [AccessLogEntry], failure: Message,
-    mine: Bool, _ invocation: Invocation
+    mine: Bool, names: NameBook, _ invocation: Invocation
   ) async throws {
     let rules = try await ClientRules.fetch(transport)
-    let renderer = AccessLogRenderer(vocabulary: DemoVocabulary(rules: rules), owner: owner)
+    let renderer = AccessLogRenderer(
+      vocabulary: NamedVocabulary(base: DemoVocabulary(rules: rules), names: names), owner: owner)
     let entries = all.reversed()
     if invocation.json {
       try invocation.printJSON(

@@ -262,6 +262,12 @@ struct ProcurationCreateCommand: AsyncParsableCommand {
     try await Invocation.run(output) { invocation in
       let acting = try OnBehalfOf.citizensOwn(home, actor, invocation)
       let person = try trustee.resolve(acting.home)
+      let named = trustee.name(acting.home)
+      var book = NameBook.read(acting)
+      if let named, book.name(of: person.keyID) == nil {
+        try NameBook.remember(named, for: person.keyID, acting)
+        book = NameBook.read(acting)
+      }
       let citizen = try await acting.citizen(server, invocation)
       let rules = try await ClientRules.fetch(citizen.transport)
       let purposes = purposeList ?? []
@@ -278,7 +284,7 @@ struct ProcurationCreateCommand: AsyncParsableCommand {
       let now = invocation.now
       let days = Int64(validityDays)
       show(
-        person, purposes: purposes, actions: actions, administration: administration, circle: scope,
+        book.shown(person.keyID), purposes: purposes, actions: actions, administration: administration, circle: scope,
         until: now + days * 86_400, invocation)
       try invocation.confirm(
         LocalizedText(
@@ -327,7 +333,7 @@ struct ProcurationCreateCommand: AsyncParsableCommand {
 
   /// What the trusted person will be able to do, in plain words.
   private func show(
-    _ person: PublicIdentity, purposes: [Purpose], actions: [ProcurationAction],
+    _ person: String, purposes: [Purpose], actions: [ProcurationAction],
     administration: Administration?,
     circle: Circle?, until: Int64, _ invocation: Invocation
   ) {
@@ -337,10 +343,10 @@ struct ProcurationCreateCommand: AsyncParsableCommand {
     }
     say(
       LocalizedText(
-        fr: "Vous allez donner une procuration à la personne de confiance \(person.keyID).",
-        en: "You are about to give a procuration to the trusted person \(person.keyID).",
-        de: "Sie geben gleich der Vertrauensperson \(person.keyID) eine Vollmacht.",
-        pt: "Vai dar uma procuração à pessoa de confiança \(person.keyID)."))
+        fr: "Vous allez donner une procuration à la personne de confiance \(person).",
+        en: "You are about to give a procuration to the trusted person \(person).",
+        de: "Sie geben gleich der Vertrauensperson \(person) eine Vollmacht.",
+        pt: "Vai dar uma procuração à pessoa de confiança \(person)."))
     let can = actions.map { invocation.say(Words.action($0)) }.joined(separator: ", ")
     say(
       LocalizedText(

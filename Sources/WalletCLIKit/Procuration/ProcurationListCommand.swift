@@ -168,8 +168,10 @@ struct ProcurationListCommand: AsyncParsableCommand {
           fr: "Aucune procuration.", en: "No procuration.", de: "Keine Vollmacht.",
           pt: "Nenhuma procuração.")
       }
+      let book = NameBook.read(acting)
       for (procuration, state) in listed {
         let claims = procuration.claims
+        let person = book.shown(claims.sub)
         let kind =
           claims.kind == .oneShot
           ? invocation.say(fr: "unique", en: "one-shot", de: "einmalig", pt: "única")
@@ -182,10 +184,10 @@ struct ProcurationListCommand: AsyncParsableCommand {
             de: "    in der Brieftasche \(reference)", pt: "    na carteira \(reference)")
         }
         invocation.line(
-          fr: "    pour la personne de confiance \(claims.sub)",
-          en: "    for the trusted person \(claims.sub)",
-          de: "    für die Vertrauensperson \(claims.sub)",
-          pt: "    para a pessoa de confiança \(claims.sub)")
+          fr: "    pour la personne de confiance \(person)",
+          en: "    for the trusted person \(person)",
+          de: "    für die Vertrauensperson \(person)",
+          pt: "    para a pessoa de confiança \(person)")
         let can = claims.actions.map { invocation.say(Words.action($0)) }.joined(separator: ", ")
         let aids = claims.purposes.map { invocation.say(Words.aid($0, rules.templates)) }
           .joined(separator: ", ")

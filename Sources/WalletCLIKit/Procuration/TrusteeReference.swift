@@ -17,6 +17,16 @@ struct TrusteeReference {
     return !oneKeyAlone && (to != nil) != byKeys
   }
 
+  /// The person's name, as the citizen knows them: the identity's name in
+  /// this home (`--to paul`), or the name their public identity file gives.
+  func name(_ home: Home) -> String? {
+    guard let to, signingKey == nil else { return nil }
+    if IdentityName.isValid(to), FileManager.default.fileExists(atPath: home.keystoreURL(to).path) {
+      return to
+    }
+    return PublicIdentityFile.name(at: URL(fileURLWithPath: to))
+  }
+
   func resolve(_ home: Home) throws(Message) -> PublicIdentity {
     if let signingKey, let encryptionKey {
       guard
