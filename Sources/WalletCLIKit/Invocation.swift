@@ -45,8 +45,6 @@ struct Invocation: Sendable {
     }
   }
 
-  /// TRANSITIONAL: a text not yet in German and Portuguese.
-  func say(fr: String, en: String) -> String { say(LocalizedText(fr: fr, en: en)) }
   func say(fr: String, en: String, de: String, pt: String) -> String {
     say(LocalizedText(fr: fr, en: en, de: de, pt: pt))
   }
@@ -54,13 +52,11 @@ struct Invocation: Sendable {
 
   /// A line of result on standard output.
   func line(_ text: String = "") { console.line(text) }
-  func line(fr: String, en: String) { console.line(say(fr: fr, en: en)) }
   func line(fr: String, en: String, de: String, pt: String) {
     console.line(say(fr: fr, en: en, de: de, pt: pt))
   }
 
   /// A remark on standard error (a warning, a next step), not a result.
-  func note(fr: String, en: String) { console.note(say(fr: fr, en: en)) }
   func note(fr: String, en: String, de: String, pt: String) {
     console.note(say(fr: fr, en: en, de: de, pt: pt))
   }

@@ -462,17 +462,21 @@ public enum Messages {
     }
   }
 
+  /// A local check failed. The library's detail is English: it is told in
+  /// English only; the other languages say what happened and how to see it.
   public static func failed(_ detail: String) -> Message {
     Message(
-      fr: "L'opération n'a pas été faite : \(detail).",
+      fr: "L'opération n'a pas été faite.",
       en: "The operation was not done: \(detail).",
-      de: "Der Vorgang wurde nicht ausgeführt: \(detail).",
-      pt: "A operação não foi feita: \(detail).",
-      hintFR: "Vérifiez les arguments ; si cela revient, prévenez l'opérateur.",
+      de: "Der Vorgang wurde nicht ausgeführt.",
+      pt: "A operação não foi feita.",
+      hintFR:
+        "Vérifiez les arguments ; le détail technique (en anglais) s'affiche avec --lang en. Si cela revient, prévenez l'opérateur.",
       hintEN: "Check the arguments; if it happens again, tell the operator.",
       hintDE:
-        "Prüfen Sie die Angaben im Befehl; wenn es wieder passiert, informieren Sie den Betreiber.",
-      hintPT: "Verifique os argumentos; se voltar a acontecer, avise o operador.")
+        "Prüfen Sie die Angaben im Befehl; das technische Detail (auf Englisch) zeigt --lang en. Wenn es wieder passiert, informieren Sie den Betreiber.",
+      hintPT:
+        "Verifique os argumentos; o detalhe técnico (em inglês) aparece com --lang en. Se voltar a acontecer, avise o operador.")
   }
 
   public static let unexpected = Message(
@@ -823,8 +827,12 @@ public enum Messages {
         de: "Das Protokoll wurde seit der letzten Prüfung geändert",
         pt: "o registo foi alterado desde a última verificação"),
     ]
-    // An unknown problem is the library's English text, quoted as it is.
-    return known[problem] ?? LocalizedText(fr: problem, en: problem, de: problem, pt: problem)
+    // An unknown problem is the library's English text: quoted in English
+    // only; the other languages say the gist (never English inside them).
+    return known[problem]
+      ?? LocalizedText(
+        fr: "une vérification a échoué", en: problem, de: "Eine Prüfung ist fehlgeschlagen",
+        pt: "uma verificação falhou")
   }
 
   // MARK: demo

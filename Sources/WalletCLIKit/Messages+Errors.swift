@@ -37,12 +37,26 @@ extension Messages {
     case .unreachable(let server): unreachable(server)
     case .badAnswer: badAnswer
     case .local(let detail) where Witnesses.isMissing(detail): noWitnesses
-    case .local(let detail): failed(detail)
+    case .local(let detail): known(detail) ?? failed(detail)
     case .consent(let refusal): refused(localized(refusal), code: refusal.code)
     case .refused(let problem): refused(problem)
     case .forged(let forgery): forged(forgery)
     case .noRegistrar: noRegistrar
     }
+  }
+
+  /// The library's local checks a person can cause, told as themselves.
+  static func known(_ detail: String) -> Message? {
+    if detail == "the wallet holds none of the fields this aid needs" { return noFieldForAid }
+    if detail.hasPrefix("the citizen's key is not known yet here") { return citizenKeyUnknown }
+    if detail.hasPrefix("no administration "), detail.hasSuffix(" is registered") {
+      let id = detail.dropFirst("no administration ".count).dropLast(" is registered".count)
+      return unknownAdministration(String(id))
+    }
+    if detail.hasPrefix("unknown aid ") {
+      return unknownPurpose(String(detail.dropFirst("unknown aid ".count)))
+    }
+    return nil
   }
 
   /// A consent refusal's own words, in the four languages.
@@ -94,10 +108,10 @@ extension Messages {
         fr: "walletd n'a pas accepté la demande", en: "walletd did not accept the request",
         de: "walletd hat die Anfrage nicht angenommen", pt: "walletd não aceitou o pedido")
     }
+    // walletd's own short text is English: quoted in English only.
     let said = problem.detail.isEmpty ? "" : " — walletd: \u{201C}\(problem.detail)\u{201D}"
     return refused(
-      LocalizedText(
-        fr: reason.fr + said, en: reason.en + said, de: reason.de + said, pt: reason.pt + said),
+      LocalizedText(fr: reason.fr, en: reason.en + said, de: reason.de, pt: reason.pt),
       code: problem.code)
   }
 

@@ -34,12 +34,6 @@ public struct Message: Sendable, Equatable, Error {
     self.hint = hint
   }
 
-  /// TRANSITIONAL: a message not yet in German and Portuguese.
-  public init(fr: String, en: String, hintFR: String? = nil, hintEN: String? = nil) {
-    text = LocalizedText(fr: fr, en: en)
-    hint = hintFR.map { LocalizedText(fr: $0, en: hintEN ?? $0) }
-  }
-
   /// A message and its hint, each in the four languages.
   public init(
     fr: String, en: String, de: String, pt: String, hintFR: String, hintEN: String,

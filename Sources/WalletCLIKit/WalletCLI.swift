@@ -22,8 +22,9 @@ public struct WalletCLI: AsyncParsableCommand {
           Qui utilise quelles commandes :
             titulaire (citizen) : identity, wallet, field, grant, procuration,
               filing, log
-            personne de confiance (trustee) : filing create --on-behalf-of,
-              procuration list --wallet
+            personne de confiance (trustee) : les commandes du titulaire
+              avec --on-behalf-of PSP-… (field, grant, filing, log, wallet
+              export, wallet status), procuration list
             administration : admin grants, read, acknowledge, decide
             opérateur (operator) : operator register
             autorité d'enregistrement (registrar) : registrar certify
@@ -50,8 +51,9 @@ public struct WalletCLI: AsyncParsableCommand {
           Who uses which commands:
             citizen (titulaire): identity, wallet, field, grant, procuration,
               filing, log
-            trustee (personne de confiance): filing create --on-behalf-of,
-              procuration list --wallet
+            trustee (personne de confiance): the citizen's commands with
+              --on-behalf-of PSP-… (field, grant, filing, log, wallet export,
+              wallet status), procuration list
             administration: admin grants, read, acknowledge, decide
             operator: operator register
             registration authority: registrar certify
@@ -61,7 +63,7 @@ public struct WalletCLI: AsyncParsableCommand {
             wallet-cli demo             the whole story on a private walletd
             wallet-cli demo --lang en   the same, in English
 
-          Everywhere: --lang fr|en (default from LANG; French first), --json
+          Everywhere: --lang fr|en|de|pt (default from LANG; French first), --json
           for scripts, --home DIR (PSP_HOME, else ~/.psp), --server URL
           (PSP_SERVER, else http://127.0.0.1:8470), --as NAME (the identity
           that acts), --passphrase-file FILE (or PSP_PASSPHRASE).
@@ -78,8 +80,9 @@ public struct WalletCLI: AsyncParsableCommand {
           Wer welche Befehle benutzt:
             Inhaber/in (citizen): identity, wallet, field, grant, procuration,
               filing, log
-            Vertrauensperson (trustee): filing create --on-behalf-of,
-              procuration list --wallet
+            Vertrauensperson (trustee): die Befehle des Inhabers mit
+              --on-behalf-of PSP-… (field, grant, filing, log, wallet export,
+              wallet status), procuration list
             Behörde (administration): admin grants, read, acknowledge, decide
             Betreiber (operator): operator register
             Registrierungsstelle (registrar): registrar certify
@@ -107,8 +110,9 @@ public struct WalletCLI: AsyncParsableCommand {
           Quem usa que comandos:
             titular (citizen): identity, wallet, field, grant, procuration,
               filing, log
-            pessoa de confiança (trustee): filing create --on-behalf-of,
-              procuration list --wallet
+            pessoa de confiança (trustee): os comandos do titular com
+              --on-behalf-of PSP-… (field, grant, filing, log, wallet export,
+              wallet status), procuration list
             administração (administration): admin grants, read, acknowledge, decide
             operador (operator): operator register
             autoridade de registo (registrar): registrar certify

@@ -7,7 +7,7 @@ import WalletClient
 
 @testable import WalletCLIKit
 
-/// The messages people read most, as golden text in both languages, and the
+/// The messages people read most, as golden text in the four languages, and the
 /// written rule (`Message`) checked on every message of the catalogue.
 @Suite("Messages")
 struct MessageTests {
@@ -53,8 +53,8 @@ struct MessageTests {
   @Test(arguments: main.map(\.0))
   func golden(_ name: String) throws {
     let message = try #require(Self.main.first { $0.0 == name }?.1)
-    let text =
-      "fr:\n" + message.rendered(in: .french) + "\nen:\n" + message.rendered(in: .english) + "\n"
+    let text = Language.allCases.map { "\($0.rawValue):\n" + message.rendered(in: $0) + "\n" }
+      .joined()
     try Golden.check(text, "message-\(name).txt")
   }
 
@@ -77,7 +77,7 @@ struct MessageTests {
       Messages.unreachable("http://127.0.0.1:1"),
       Messages.badAnswer, Messages.failed("the wallet holds no iban"), Messages.unexpected,
       Messages.unknownAdministration("fns"),
-      Messages.administrationNotForAid("FNS", aid: LocalizedText(fr: "a", en: "a")),
+      Messages.administrationNotForAid("FNS", aid: Words.aid("allocation-vie-chere")),
       Messages.unknownPurpose("x"), Messages.noFieldForAid, Messages.grantNotFound,
       Messages.procurationNotFound,
       Messages.filingNotFound, Messages.noUsableProcuration, Messages.walletNeeded,
@@ -114,7 +114,7 @@ struct MessageTests {
     return messages
   }
 
-  @Test(arguments: [Language.french, .english])
+  @Test(arguments: Language.allCases)
   func everyMessageFollowsTheRule(_ language: Language) {
     for message in Self.all {
       let lines = message.rendered(in: language).split(

@@ -106,9 +106,11 @@ struct TrusteeJourneyTests {
     #expect(
       try String(contentsOfFile: filed.receipt, encoding: .utf8).hasPrefix(
         "c2sp.org/tlog-proof@v1\n"))
+    // A second time: the one-shot procuration is used; his program knows it
+    // (walletd lists it used) and sends nothing.
     let again = await cli.run(file)
     #expect(again.code == 1)
-    #expect(again.err.contains("(procuration-used)"), "\(again.err)")
+    #expect(again.err == Messages.noUsableProcuration.rendered(in: .french) + "\n", "\(again.err)")
 
     // The office social sees the grant of the request, reads, acknowledges, decides.
     struct Incoming: Decodable {
@@ -176,7 +178,7 @@ struct TrusteeJourneyTests {
     #expect(
       log.components(
         separatedBy:
-          "votre personne de confiance a fait une demande pour « Aide de l'office social »"
+          "votre personne de confiance paul a fait une demande pour « Aide de l'office social »"
       ).count == 2)
     #expect(log.contains("l'administration Office social de Redange a rendu sa décision"))
     #expect(log.hasPrefix("Votre journal est intact ("))

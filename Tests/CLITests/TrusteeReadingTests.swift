@@ -100,8 +100,8 @@ struct TrusteeReadingTests {
       "field", "get", "address", "--as", "paul", "--on-behalf-of", reader.reference,
     ])
     #expect(revoked.code == 1)
-    // walletd refuses him before anything is served.
-    #expect(revoked.err.contains("(procuration-revoked)"), "\(revoked.err)")
+    // His program sees the procuration revoked (walletd lists it so) and asks nothing.
+    #expect(revoked.err == Messages.trusteeNoProcuration.rendered(in: .french) + "\n")
 
     // A procuration without read: neither fields nor the log.
     _ = try await cli.json(create + ["--actions", "file"], as: Given.self)

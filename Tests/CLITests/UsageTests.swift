@@ -78,7 +78,7 @@ struct UsageTests {
       "--purposes", "revis", "--service", "S", "--phone", "1", "--days", "0",
     ],
     ["trust", "accept"],
-    ["demo", "--lang", "de"],
+    ["demo", "--lang", "it"],
   ]
 
   @Test(arguments: wrong)

@@ -110,7 +110,7 @@ struct FieldCheckTests {
       try garantieLocative.validateGrant(kind: .durable, validity: .seconds(86_400))
     }
     let durableOnly = try AidTemplate(
-      purpose: "aide-test", name: LocalizedName(fr: "Aide", en: "Aid"),
+      purpose: "aide-test", name: LocalizedName(fr: "Aide", en: "Aid", de: "Hilfe", pt: "Apoio"),
       administrationKinds: [.commune], minimalFields: ["surname"],
       maximalValidityDays: [.durable: 30], legalBasis: "Loi du …")
     #expect(throws: TemplateError.oneShotNotAllowed) {

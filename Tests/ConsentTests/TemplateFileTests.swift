@@ -13,7 +13,7 @@ struct TemplateFileTests {
     extra: String = ""
   ) -> String {
     """
-    { "purpose": "\(purpose)", "name": { "fr": "Aide test", "en": "Test aid" },
+    { "purpose": "\(purpose)", "name": { "fr": "Aide test", "en": "Test aid", "de": "Testhilfe", "pt": "Apoio de teste" },
       "administration_kinds": \(kinds), "minimal_fields": \(minimal),
       "grants": { "one_shot": { "maximal_validity_days": 30 } },
       "legal_basis": "Loi du …"\(extra) }
@@ -85,7 +85,7 @@ struct TemplateFileTests {
   @Test func aValidityBeyondTwoYearsIsADataError() {
     #expect(throws: CatalogueError.self) {
       try AidTemplate(
-        purpose: "aide-test", name: LocalizedName(fr: "Aide", en: "Aid"),
+        purpose: "aide-test", name: LocalizedName(fr: "Aide", en: "Aid", de: "Hilfe", pt: "Apoio"),
         administrationKinds: [.commune], minimalFields: ["surname"],
         maximalValidityDays: [.durable: 3650], legalBasis: "Loi du …")
     }

@@ -171,7 +171,7 @@ struct TrusteeParityTests {
     let wallet = h.citizen.walletID
     // Given yesterday for a day: it ends a few seconds from now (time enough
     // to store it on a loaded machine); then wait until it has ended.
-    let ends = h.now + 6
+    let ends = Int64(Date().timeIntervalSince1970) + 6
     let updating = try await h.citizen.procuration(
       to: h.paul.publicIdentity, kind: .personalised, purposes: ["aide-sociale"],
       administration: "office-social-redange", circle: nil, actions: [.read, .update], days: 1,

@@ -199,7 +199,7 @@ struct FieldCatalogueTests {
   }
 
   @Test func duplicateFieldRefused() {
-    let label = LocalizedText(fr: "x", en: "y")
+    let label = LocalizedText(fr: "x", en: "y", de: "z", pt: "w")
     let a = FieldDefinition(id: "iban", circle: .moneyAndHousing, type: .iban, label: label)
     #expect(throws: DataFileError.duplicateField("iban")) { try FieldCatalogue(fields: [a, a]) }
   }
@@ -207,7 +207,7 @@ struct FieldCatalogueTests {
   @Test func operatorCatalogueFile() throws {
     let json = #"""
       {"version": 1, "fields": [
-        {"id": "pet_name", "circle": 1, "type": "name", "label": {"fr": "Nom de l'animal", "en": "Pet's name"}}]}
+        {"id": "pet_name", "circle": 1, "type": "name", "label": {"fr": "Nom de l'animal", "en": "Pet's name", "de": "Name des Tieres", "pt": "Nome do animal"}}]}
       """#
     let custom = try FieldCatalogue(json: Data(json.utf8))
     #expect(custom["pet_name"]?.type == .name)
@@ -219,6 +219,8 @@ struct FieldCatalogueTests {
     #"{"version": 1, "fields": [{"id": "x", "circle": 7, "type": "name", "label": {"fr": "a", "en": "b"}}]}"#,
     #"{"version": 1, "fields": [{"id": "x", "circle": 1, "type": "colour", "label": {"fr": "a", "en": "b"}}]}"#,
     #"{"version": 1, "fields": [{"id": "x", "circle": 1, "type": "name", "label": {"fr": "a"}}]}"#,
+    // A label without its German and Portuguese: refused, not shown in English.
+    #"{"version": 1, "fields": [{"id": "x", "circle": 1, "type": "name", "label": {"fr": "a", "en": "b"}}]}"#,
     "not json",
   ])
   func malformedCatalogueRefused(_ json: String) {

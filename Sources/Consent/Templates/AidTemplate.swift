@@ -94,43 +94,9 @@ public struct AidTemplate: Sendable, Hashable {
   }
 }
 
-/// A name in plain words, in the PSP's four languages, French first (the
-/// language most users read).
-public struct LocalizedName: Sendable, Hashable, Codable {
-  public let fr: String
-  public let en: String
-  public let de: String
-  public let pt: String
 
-  public init(fr: String, en: String, de: String, pt: String) {
-    self.fr = fr
-    self.en = en
-    self.de = de
-    self.pt = pt
-  }
-
-  /// TRANSITIONAL: a name not yet in German and Portuguese (only tests still
-  /// use it; removed with `LocalizedText(fr:en:)`).
-  public init(fr: String, en: String) {
-    self.init(fr: fr, en: en, de: "", pt: "")
-  }
-
-  /// The name as a `LocalizedText` (a missing German or Portuguese name reads
-  /// in English).
-  public var localized: LocalizedText { LocalizedText(fr: fr, en: en, de: de, pt: pt) }
-
-  public func text(in language: Language) -> String { localized.text(in: language) }
-
-  private enum CodingKeys: String, CodingKey { case fr, en, de, pt }
-
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    fr = try container.decode(String.self, forKey: .fr)
-    en = try container.decode(String.self, forKey: .en)
-    de = try container.decodeIfPresent(String.self, forKey: .de) ?? ""
-    pt = try container.decodeIfPresent(String.self, forKey: .pt) ?? ""
-  }
-}
+/// An aid's name, in the four languages (the template file's `name` object).
+public typealias LocalizedName = LocalizedText
 
 /// Fields of which a request carries exactly one: the citizen's choice, never
 /// the administration's, and never both (asking for both is over-asking).

@@ -12,18 +12,12 @@ public struct LocalizedText: Sendable, Hashable, Codable {
     self.pt = pt
   }
 
-  /// TRANSITIONAL: a text not yet in German and Portuguese (removed once every
-  /// text has its four languages).
-  public init(fr: String, en: String) {
-    self.init(fr: fr, en: en, de: "", pt: "")
-  }
-
   public func text(in language: Language) -> String {
     switch language {
     case .french: fr
     case .english: en
-    case .german: de.isEmpty ? en : de
-    case .portuguese: pt.isEmpty ? en : pt
+    case .german: de
+    case .portuguese: pt
     }
   }
 
@@ -33,7 +27,7 @@ public struct LocalizedText: Sendable, Hashable, Codable {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     fr = try container.decode(String.self, forKey: .fr)
     en = try container.decode(String.self, forKey: .en)
-    de = try container.decodeIfPresent(String.self, forKey: .de) ?? ""
-    pt = try container.decodeIfPresent(String.self, forKey: .pt) ?? ""
+    de = try container.decode(String.self, forKey: .de)
+    pt = try container.decode(String.self, forKey: .pt)
   }
 }

@@ -6,29 +6,98 @@ import WalletAPI
 import WalletClient
 
 struct FilingCreateCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "create",
-    abstract: "Send a request for an aid, as the citizen or as their trusted person.",
-    discussion: """
-      You see which fields the administration will be able to read once, then type
-      "oui" (--yes in a script). A trusted person adds --on-behalf-of with the
-      reference the citizen gave them (PSP-…), which checks that the wallet is
-      really that person's, and acts under a procuration the citizen gave them.
-      With the wallet number alone, --owner-key-id (the key id they gave you)
-      does that check. The proof that the request is in the citizen's log,
-      confirmed by the witnesses, is kept in --home
-      (NAME.receipts/WALLET-FILING-N.tlog-proof).
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "create",
+      abstract: helpText(
+        fr: "Envoyer une demande d'aide, comme titulaire ou comme sa personne de confiance.",
+        en: "Send a request for an aid, as the citizen or as their trusted person.",
+        de: "Einen Antrag auf Hilfe schicken, als Inhaber/in oder als deren Vertrauensperson.",
+        pt: "Enviar um pedido de apoio, como titular ou como a sua pessoa de confiança."),
+      discussion: helpText(
+        fr: """
+          Vous voyez quelles données l'administration pourra lire une fois, puis vous
+          tapez « oui » (--yes dans un script). Une personne de confiance ajoute
+          --on-behalf-of avec la référence que le titulaire lui a donnée (PSP-…), qui
+          vérifie que le portefeuille est bien celui de cette personne, et agit avec
+          une procuration que le titulaire lui a donnée. Avec le seul numéro du
+          portefeuille, --owner-key-id (l'identifiant de clé qu'il vous a donné) fait
+          cette vérification. La preuve que la demande est inscrite au journal du
+          titulaire, confirmée par les témoins, est gardée dans --home
+          (NAME.receipts/WALLET-FILING-N.tlog-proof).
 
-      Example:
-        wallet-cli filing create --purpose aide-sociale --at office-social-redange
-        wallet-cli filing create --as paul --on-behalf-of PSP-… \\
-            --purpose aide-sociale --at office-social-redange
-      """)
+          Exemple :
+            wallet-cli filing create --purpose aide-sociale --at office-social-redange
+            wallet-cli filing create --as paul --on-behalf-of PSP-… \\
+                --purpose aide-sociale --at office-social-redange
+          """,
+        en: """
+          You see which fields the administration will be able to read once, then type
+          "oui" (--yes in a script). A trusted person adds --on-behalf-of with the
+          reference the citizen gave them (PSP-…), which checks that the wallet is
+          really that person's, and acts under a procuration the citizen gave them.
+          With the wallet number alone, --owner-key-id (the key id they gave you)
+          does that check. The proof that the request is in the citizen's log,
+          confirmed by the witnesses, is kept in --home
+          (NAME.receipts/WALLET-FILING-N.tlog-proof).
 
-  @Option(help: ArgumentHelp("The aid asked for.", valueName: "purpose"))
+          Example:
+            wallet-cli filing create --purpose aide-sociale --at office-social-redange
+            wallet-cli filing create --as paul --on-behalf-of PSP-… \\
+                --purpose aide-sociale --at office-social-redange
+          """,
+        de: """
+          Sie sehen, welche Angaben die Behörde einmal lesen darf, und tippen dann
+          „oui“ (--yes in einem Skript). Eine Vertrauensperson fügt --on-behalf-of mit
+          der Referenz hinzu, die der Inhaber oder die Inhaberin ihr gegeben hat
+          (PSP-…). So wird geprüft, dass die Brieftasche wirklich dieser Person gehört.
+          Die Vertrauensperson handelt mit einer Vollmacht, die ihr der Inhaber oder die
+          Inhaberin gegeben hat. Mit der Nummer der Brieftasche allein macht
+          --owner-key-id (die Schlüssel-ID, die man Ihnen gegeben hat) diese Prüfung.
+          Der Nachweis, dass der Antrag im Protokoll des Inhabers steht, bestätigt von
+          den Zeugen, wird in --home aufbewahrt
+          (NAME.receipts/WALLET-FILING-N.tlog-proof).
+
+          Beispiel:
+            wallet-cli filing create --purpose aide-sociale --at office-social-redange
+            wallet-cli filing create --as paul --on-behalf-of PSP-… \\
+                --purpose aide-sociale --at office-social-redange
+          """,
+        pt: """
+          Vê que dados a administração poderá ler uma vez e depois escreve «oui»
+          (--yes num script). Uma pessoa de confiança acrescenta --on-behalf-of com a
+          referência que o titular lhe deu (PSP-…), que verifica que a carteira é mesmo
+          dessa pessoa, e age com uma procuração que o titular lhe deu. Só com o número
+          da carteira, --owner-key-id (o identificador de chave que lhe deram) faz essa
+          verificação. A prova de que o pedido está no registo do titular, confirmada
+          pelas testemunhas, é guardada em --home
+          (NAME.receipts/WALLET-FILING-N.tlog-proof).
+
+          Exemplo:
+            wallet-cli filing create --purpose aide-sociale --at office-social-redange
+            wallet-cli filing create --as paul --on-behalf-of PSP-… \\
+                --purpose aide-sociale --at office-social-redange
+          """))
+  }
+
+  @Option(
+    help: ArgumentHelp(
+      helpText(
+        fr: "L'aide demandée.",
+        en: "The aid asked for.",
+        de: "Die beantragte Hilfe.",
+        pt: "O apoio pedido."),
+      valueName: "purpose"))
   var purpose: String
 
-  @Option(help: ArgumentHelp("The administration (its id).", valueName: "administration"))
+  @Option(
+    help: ArgumentHelp(
+      helpText(
+        fr: "L'administration (son identifiant).",
+        en: "The administration (its id).",
+        de: "Die Behörde (ihre Kennung).",
+        pt: "A administração (o seu identificador)."),
+      valueName: "administration"))
   var at: String
 
   @OptionGroup var trustee: OnBehalfOfOptions
@@ -37,14 +106,28 @@ struct FilingCreateCommand: AsyncParsableCommand {
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "As a trusted person: the procuration to use (default: the first that fits).", valueName: "id"
-    ))
+      helpText(
+        fr:
+          "Comme personne de confiance : la procuration à utiliser (par défaut : la première qui convient).",
+        en: "As a trusted person: the procuration to use (default: the first that fits).",
+        de:
+          "Als Vertrauensperson: die Vollmacht, die verwendet wird (Standard: die erste, die passt).",
+        pt: "Como pessoa de confiança: a procuração a usar (por omissão: a primeira que serve)."),
+      valueName: "id"))
   var procuration: String?
 
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "As a trusted person: the citizen's key id, to check the wallet is theirs.",
+      helpText(
+        fr:
+          "Comme personne de confiance : l'identifiant de clé du titulaire, pour vérifier que le portefeuille est le sien.",
+        en: "As a trusted person: the citizen's key id, to check the wallet is theirs.",
+        de:
+          "Als Vertrauensperson: die Schlüssel-ID des Inhabers oder der Inhaberin, um zu prüfen, dass die Brieftasche ihm oder ihr gehört.",
+        pt:
+          "Como pessoa de confiança: o identificador de chave do titular, para verificar que a carteira é dele."
+      ),
       valueName: "k4.pid"))
   var ownerKeyId: String?
 
@@ -66,7 +149,22 @@ struct FilingCreateCommand: AsyncParsableCommand {
       throw usageError(Messages.procurationNotFound, output)
     }
     if onBehalfOf == nil, procuration != nil || ownerKeyId != nil {
-      throw ValidationError("--procuration and --owner-key-id go with --on-behalf-of")
+      throw usageError(
+        Message(
+          fr: "--procuration et --owner-key-id vont avec --on-behalf-of.",
+          en: "--procuration and --owner-key-id go with --on-behalf-of",
+          de: "--procuration und --owner-key-id gehören zu --on-behalf-of.",
+          pt: "--procuration e --owner-key-id vão com --on-behalf-of.",
+          hintFR:
+            "Ajoutez --on-behalf-of avec la référence que le titulaire vous a donnée (PSP-…), ou enlevez ces options.",
+          hintEN:
+            "Add --on-behalf-of with the reference the citizen gave you (PSP-…), or remove these options.",
+          hintDE:
+            "Fügen Sie --on-behalf-of mit der Referenz hinzu, die Ihnen der Inhaber oder die Inhaberin gegeben hat (PSP-…), oder lassen Sie diese Optionen weg.",
+          hintPT:
+            "Acrescente --on-behalf-of com a referência que o titular lhe deu (PSP-…), ou retire estas opções."
+        ),
+        output)
     }
   }
 
@@ -105,10 +203,17 @@ struct FilingCreateCommand: AsyncParsableCommand {
           invocation.note(
             fr:
               "Portefeuille de \(ownerID) : vérifiez que c'est l'identifiant que la personne vous a donné.",
-            en: "Wallet of \(ownerID): check that it is the key id the person gave you.")
+            en: "Wallet of \(ownerID): check that it is the key id the person gave you.",
+            de:
+              "Brieftasche von \(ownerID): Prüfen Sie, dass das die Schlüssel-ID ist, die Ihnen die Person gegeben hat.",
+            pt:
+              "Carteira de \(ownerID): verifique que é o identificador de chave que a pessoa lhe deu."
+          )
         }
         try invocation.confirm(
-          LocalizedText(fr: "Envoyer cette demande ?", en: "Send this request?"),
+          LocalizedText(
+            fr: "Envoyer cette demande ?", en: "Send this request?",
+            de: "Diesen Antrag schicken?", pt: "Enviar este pedido?"),
           assumeYes: confirm.yes)
         filing = try await trustee.file(
           wallet: wallet, ownerKey: owner, procuration: chosen, purpose: purpose,
@@ -124,7 +229,9 @@ struct FilingCreateCommand: AsyncParsableCommand {
         guard !preview.fields.isEmpty else { throw Messages.noFieldForAid }
         show(preview, administration, purpose, invocation)
         try invocation.confirm(
-          LocalizedText(fr: "Envoyer cette demande ?", en: "Send this request?"),
+          LocalizedText(
+            fr: "Envoyer cette demande ?", en: "Send this request?",
+            de: "Diesen Antrag schicken?", pt: "Enviar este pedido?"),
           assumeYes: confirm.yes)
         filing = try await citizen.file(
           purpose: purpose, at: administration.id.rawValue, fields: preview.fields, at: now)
@@ -138,17 +245,24 @@ struct FilingCreateCommand: AsyncParsableCommand {
       }
       invocation.line(
         fr: "Demande envoyée. Son numéro : \(filing.id).",
-        en: "Request sent. Its number: \(filing.id).")
+        en: "Request sent. Its number: \(filing.id).",
+        de: "Antrag geschickt. Seine Nummer: \(filing.id).",
+        pt: "Pedido enviado. O seu número: \(filing.id).")
       invocation.line(
         fr:
           "Reçu gardé (la preuve que la demande est inscrite au journal de la personne, confirmée par les témoins) : \(receipt.path)",
         en:
-          "Receipt kept (the proof that the request is in the person's log, confirmed by the witnesses): \(receipt.path)"
+          "Receipt kept (the proof that the request is in the person's log, confirmed by the witnesses): \(receipt.path)",
+        de:
+          "Beleg aufbewahrt (der Nachweis, dass der Antrag im Protokoll der Person steht, bestätigt von den Zeugen): \(receipt.path)",
+        pt:
+          "Recibo guardado (a prova de que o pedido está no registo da pessoa, confirmada pelas testemunhas): \(receipt.path)"
       )
       invocation.line(
         fr: "\(administration.name) va en accuser réception. Pour suivre la demande : \(follow)",
         en: "\(administration.name) will acknowledge it. To follow the request: \(follow)",
-        de: "\(administration.name) wird den Eingang bestätigen. Um den Antrag zu verfolgen: \(follow)",
+        de:
+          "\(administration.name) wird den Eingang bestätigen. Um den Antrag zu verfolgen: \(follow)",
         pt: "\(administration.name) vai acusar a receção. Para seguir o pedido: \(follow)")
     }
   }
@@ -189,7 +303,11 @@ struct FilingCreateCommand: AsyncParsableCommand {
         fr:
           "Demande d'aide « \(aid.fr) » à \(administration.name). Elle pourra lire une fois \(preview.fields.count) donnée(s) :",
         en:
-          "Request for the aid “\(aid.en)” to \(administration.name). It will be able to read \(preview.fields.count) field(s) once:"
+          "Request for the aid “\(aid.en)” to \(administration.name). It will be able to read \(preview.fields.count) field(s) once:",
+        de:
+          "Antrag auf die Hilfe „\(aid.de)“ bei \(administration.name). Sie darf \(preview.fields.count) Angabe(n) einmal lesen:",
+        pt:
+          "Pedido do apoio «\(aid.pt)» a \(administration.name). Poderá ler \(preview.fields.count) dado(s) uma vez:"
       ))
     for label in GrantPreview.labels(preview.fields, invocation.language) { say("  - " + label) }
     // As in the grant's preview: what the aid asks for but is not filled in.
@@ -199,7 +317,11 @@ struct FilingCreateCommand: AsyncParsableCommand {
           fr:
             "L'aide demande aussi ces données, qui ne sont pas remplies (elles ne seront pas montrées) :",
           en:
-            "The aid also asks for these fields, which are not filled in (they will not be shown):"
+            "The aid also asks for these fields, which are not filled in (they will not be shown):",
+          de:
+            "Die Hilfe verlangt auch diese Angaben, die nicht ausgefüllt sind (sie werden nicht gezeigt):",
+          pt:
+            "O apoio pede também estes dados, que não estão preenchidos (não serão mostrados):"
         ))
       for label in GrantPreview.labels(preview.notHeld, invocation.language) { say("  - " + label) }
     }

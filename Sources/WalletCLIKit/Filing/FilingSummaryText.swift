@@ -43,14 +43,16 @@ struct FilingSummaryText: Encodable {
     let timeline = summary.timeline
     var text = timeline.status.label(invocation.language)
     if let number = timeline.number {
-      text += invocation.say(fr: ", n° \(number)", en: ", no. \(number)")
+      text += invocation.say(
+        fr: ", n° \(number)", en: ", no. \(number)", de: ", Nr. \(number)", pt: ", n.º \(number)")
     }
     if let outcome = timeline.outcome {
       text += " — " + invocation.say(Words.outcome(outcome))
     } else if let due = timeline.dueOn {
       let day = Words.day(due, invocation.language)
       text += invocation.say(
-        fr: " ; décision au plus tard le \(day)", en: "; decision due by \(day)")
+        fr: " ; décision au plus tard le \(day)", en: "; decision due by \(day)",
+        de: "; Entscheidung spätestens am \(day)", pt: "; decisão até \(day)")
     }
     return text
   }
