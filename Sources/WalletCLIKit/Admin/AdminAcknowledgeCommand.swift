@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PSPConsent
 import PSPWallet
 import WalletClient
@@ -94,12 +95,12 @@ struct AdminAcknowledgeCommand: AsyncParsableCommand {
   @Option(
     help: ArgumentHelp(
       helpText(
-        fr: "Le jour où la demande a été enregistrée (AAAA-MM-JJ).",
-        en: "The day the request was registered (YYYY-MM-DD).",
-        de: "Der Tag, an dem der Antrag registriert wurde (JJJJ-MM-TT).",
-        pt: "O dia em que o pedido foi registado (AAAA-MM-DD)."),
+        fr: "Le jour où la demande a été enregistrée (AAAA-MM-JJ ; par défaut : aujourd'hui).",
+        en: "The day the request was registered (YYYY-MM-DD; default: today).",
+        de: "Der Tag, an dem der Antrag registriert wurde (JJJJ-MM-TT; sonst: heute).",
+        pt: "O dia em que o pedido foi registado (AAAA-MM-DD; por defeito: hoje)."),
       valueName: "date"))
-  var registeredOn: String
+  var registeredOn: String?
 
   @Option(
     help: ArgumentHelp(
@@ -144,7 +145,7 @@ struct AdminAcknowledgeCommand: AsyncParsableCommand {
     guard (try? StatementID(filing)) != nil else {
       throw usageError(Messages.filingNotFound, output)
     }
-    guard (try? CivilDate(iso: registeredOn)) != nil else {
+    if let registeredOn, (try? CivilDate(iso: registeredOn)) == nil {
       throw usageError(
         Message(
           fr: "--registered-on : une date comme 2026-03-12.",
@@ -180,7 +181,14 @@ struct AdminAcknowledgeCommand: AsyncParsableCommand {
   func run() async throws {
     try await Invocation.run(output) { invocation in
       let walletID = try WalletID(wallet)
-      let registered = try CivilDate(iso: registeredOn)
+      // Registered today (in Luxembourg) unless the administration says otherwise.
+      let registered: CivilDate
+      if let registeredOn {
+        registered = try CivilDate(iso: registeredOn)
+      } else {
+        let day = CalendarDate.today(now: Date())
+        registered = try CivilDate(year: day.year, month: day.month, day: day.day)
+      }
       let acting = try Acting.unlock(home, actor, as: [.administration], invocation)
       let client = AdministrationClient(transport: try acting.transport(server, invocation))
       let view = try await AdminFiling.find(client, wallet: walletID, filing: filing)
