@@ -78,6 +78,14 @@ struct Acting {
     do { return try WalletID(text) } catch { throw Messages.stateDamaged }
   }
 
+  /// The open wallet, else the one closed (its row, log and filings stay
+  /// readable).
+  func readableWalletID() throws(Message) -> WalletID {
+    let entry = try HomeState.read(home)[name]
+    guard let text = entry.wallet ?? entry.closedWallet else { throw Messages.noWallet(name) }
+    do { return try WalletID(text) } catch { throw Messages.stateDamaged }
+  }
+
   /// The citizen's wallet for reading its log and filings: the open one, else
   /// the one closed (its keys are gone, its log and filings are kept).
   func readableCitizen(_ server: ServerOptions, _ invocation: Invocation) async throws

@@ -59,9 +59,11 @@ struct WholeLifeTests {
     let verified = try await cli.ok(["log", "--verify", "--as", "maria"])
     #expect(verified.hasPrefix("Votre journal est intact ("))
 
-    // The status says it is closed (walletd does not show a closed wallet).
-    let status = await cli.run(["wallet", "status", "--as", "maria"])
-    #expect(status.err == Messages.walletClosed("maria").rendered(in: .french) + "\n")
+    // The status says when it was opened and closed (walletd shows a closed
+    // wallet's row to its owner only).
+    let status = try await cli.ok(["wallet", "status", "--as", "maria"])
+    #expect(status.contains("fermé le"), "\(status)")
+    #expect(status.contains("Sa référence, à donner à une personne de confiance : PSP-"))
 
     // The requests too.
     let list = try await cli.ok(["filing", "list", "--as", "maria"])

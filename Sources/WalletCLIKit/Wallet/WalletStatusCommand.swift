@@ -51,6 +51,8 @@ struct WalletStatusCommand: AsyncParsableCommand {
 
   struct Status: Encodable {
     let wallet: String
+    /// What the citizen gives a trusted person (`PSP-…`).
+    var reference: String? = nil
     let openedAt: String
     let closedAt: String?
     let fields: Int?
@@ -66,7 +68,7 @@ struct WalletStatusCommand: AsyncParsableCommand {
           try await OnBehalfOf.connect(onBehalfOf, home, actor, server, invocation), invocation)
       }
       let acting = try OnBehalfOf.ownWallet(home, actor, invocation)
-      let wallet = try acting.walletID()
+      let wallet = try acting.readableWalletID()
       let transport = try acting.transport(server, invocation)
       let view = try await transport.send("GET", "/v1/wallets/\(wallet)", as: WalletView.self)
       var status = Status(
@@ -86,11 +88,18 @@ struct WalletStatusCommand: AsyncParsableCommand {
           activeProcurations: procurations.procurations.filter { $0.state == .active }.count,
           filings: filings.filings.count)
       }
+      let reference = WalletReference(wallet: wallet, owner: acting.identity.signingKey.publicKey)
+      status.reference = reference.description
       if invocation.json { return try invocation.printJSON(status) }
       let language = invocation.language
       invocation.line(
         fr: "Portefeuille \(wallet) de \(acting.name)", en: "Wallet \(wallet) of \(acting.name)",
         de: "Brieftasche \(wallet) von \(acting.name)", pt: "Carteira \(wallet) de \(acting.name)")
+      invocation.line(
+        fr: "  Sa référence, à donner à une personne de confiance : \(reference)",
+        en: "  Its reference, to give a trusted person: \(reference)",
+        de: "  Ihre Referenz, für eine Vertrauensperson: \(reference)",
+        pt: "  A referência, para dar a uma pessoa de confiança: \(reference)")
       let opened = Words.day(view.wallet.createdAt, language)
       if let closed = view.wallet.closedAt {
         let day = Words.day(closed, language)

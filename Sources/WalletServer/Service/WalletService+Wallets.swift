@@ -38,8 +38,18 @@ extension WalletService {
   }
 
   /// The wallet row and statements, for its owner or a trustee.
+  /// A closed wallet's row is answered to its owner (its status after the
+  /// close: when it was opened and closed), to no one else.
   public func walletView(_ wallet: WalletID, caller: Caller) throws(APIError) -> WalletView {
-    let (record, _, _, _) = try ownerOrTrustee(caller, wallet: wallet, anyOf: [.read, .update, .file, .grant])
+    try refuseOperator(caller)
+    let stored = try walletRecord(wallet)
+    let record: WalletRecord
+    if stored.closedAt != nil, isOwner(caller, of: stored) {
+      record = stored
+    } else {
+      record = try ownerOrTrustee(caller, wallet: wallet, anyOf: [.read, .update, .file, .grant])
+        .record
+    }
     do { return WalletView(wallet: record, keyStatements: try reader.keyStatements(wallet: wallet)) } catch {
       throw APIError(error)
     }
