@@ -50,7 +50,9 @@ public struct RecordsView: Sendable, Codable {
   public let procurations: [String]
   /// A trustee's read: the tlog-proof of its log entry (`spec/log.md` §5).
   public let receipt: String?
-  public init(records: [FieldRecord], statements: [String], procurations: [String], receipt: String? = nil) {
+  public init(
+    records: [FieldRecord], statements: [String], procurations: [String], receipt: String? = nil
+  ) {
     self.records = records
     self.statements = statements
     self.procurations = procurations
@@ -210,7 +212,9 @@ public struct FilingView: Sendable, Codable {
   public let responses: [Response]
   /// In the answer to a filing: the tlog-proof of its log entry (`spec/log.md` §5).
   public let receipt: String?
-  public init(id: StatementID, filing: String, grant: String, responses: [Response], receipt: String? = nil) {
+  public init(
+    id: StatementID, filing: String, grant: String, responses: [Response], receipt: String? = nil
+  ) {
     self.id = id
     self.filing = filing
     self.grant = grant

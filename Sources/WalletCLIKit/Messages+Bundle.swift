@@ -10,7 +10,8 @@ extension Messages {
     pt: "O ficheiro cifrado é da pessoa: só abre com a chave dela.",
     hintFR: "Enlevez --encrypted pour exporter les données lisibles que vous pouvez lire.",
     hintEN: "Remove --encrypted to export the readable fields you may read.",
-    hintDE: "Lassen Sie --encrypted weg, um die lesbaren Angaben zu exportieren, die Sie lesen dürfen.",
+    hintDE:
+      "Lassen Sie --encrypted weg, um die lesbaren Angaben zu exportieren, die Sie lesen dürfen.",
     hintPT: "Retire --encrypted para exportar os dados legíveis que pode ler.")
 
   static let bundleNeedsOutput = Message(
@@ -52,7 +53,8 @@ extension Messages {
       "Este ficheiro cifrado não abre com a sua identidade, ou foi alterado. Nada foi guardado.",
     hintFR: "Utilisez l'identité qui a fait l'export (--as), ou un autre export.",
     hintEN: "Use the identity that made the export (--as), or another export.",
-    hintDE: "Verwenden Sie die Identität, die den Export gemacht hat (--as), oder einen anderen Export.",
+    hintDE:
+      "Verwenden Sie die Identität, die den Export gemacht hat (--as), oder einen anderen Export.",
     hintPT: "Use a identidade que fez a exportação (--as), ou outra exportação.")
 
   static func imported(_ count: Int) -> LocalizedText {

@@ -476,7 +476,8 @@ public enum Messages {
       hintDE:
         "Prüfen Sie die Angaben im Befehl; das technische Detail (auf Englisch) zeigt --lang en. Wenn es wieder passiert, informieren Sie den Betreiber.",
       hintPT:
-        "Verifique os argumentos; o detalhe técnico (em inglês) aparece com --lang en. Se voltar a acontecer, avise o operador.")
+        "Verifique os argumentos; o detalhe técnico (em inglês) aparece com --lang en. Se voltar a acontecer, avise o operador."
+    )
   }
 
   public static let unexpected = Message(

@@ -24,7 +24,8 @@ extension Messages {
     en: "You did not give this permission. Only the person can change it.",
     de: "Nicht Sie haben diese Erlaubnis gegeben. Nur die Person kann sie ändern.",
     pt: "Não foi você que deu esta autorização. Só a pessoa a pode mudar.",
-    hintFR: "Demandez à la personne de le faire : wallet-cli grant list lui montre ses permissions.",
+    hintFR:
+      "Demandez à la personne de le faire : wallet-cli grant list lui montre ses permissions.",
     hintEN: "Ask the person to do it: wallet-cli grant list shows them their permissions.",
     hintDE: "Bitten Sie die Person darum: wallet-cli grant list zeigt ihr ihre Erlaubnisse.",
     hintPT: "Peça à pessoa que o faça: wallet-cli grant list mostra-lhe as autorizações dela.")
@@ -39,7 +40,8 @@ extension Messages {
     de:
       "Behörden, denen die Person eine Erlaubnis gegeben hat, sehen den neuen Wert, wenn die Person ihre Brieftasche das nächste Mal öffnet.",
     pt:
-      "As administrações a quem a pessoa deu uma autorização verão o novo valor quando a pessoa abrir a carteira da próxima vez.")
+      "As administrações a quem a pessoa deu uma autorização verão o novo valor quando a pessoa abrir a carteira da próxima vez."
+  )
 
   /// Acting for another: the line that says for whom.
   public static func actingFor(_ reference: String) -> LocalizedText {

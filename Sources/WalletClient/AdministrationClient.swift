@@ -85,8 +85,11 @@ public final class AdministrationClient: @unchecked Sendable {
     // never seen before (an old answer served again carries an old one).
     let me = transport.identity.publicIdentity.keyID
     let servedFields = Set(answer.keys.map(\.field))
-    let (_, proven) = try LogProofCheck.receipt(answer.receipt, wallet: wallet, trust: transport.trust) { entry in
-      entry.action == .fieldsRead && entry.actor == me && entry.role == .administration && entry.grant == grantID
+    let (_, proven) = try LogProofCheck.receipt(
+      answer.receipt, wallet: wallet, trust: transport.trust
+    ) { entry in
+      entry.action == .fieldsRead && entry.actor == me && entry.role == .administration
+        && entry.grant == grantID
         && entry.purpose == purpose && servedFields.isSubset(of: Set(entry.fields))
     }
     try LogProofCheck.rememberReceipt(proven, wallet: wallet, trust: transport.trust)
@@ -102,7 +105,9 @@ public final class AdministrationClient: @unchecked Sendable {
     // may withhold (availability is its power), but the reader is told.
     let asked = fields ?? grant.fields
     let served = Set(answer.keys.map(\.field))
-    let withheld = manifest.claims.records.map(\.field).filter { asked.contains($0) && !served.contains($0) }
+    let withheld = manifest.claims.records.map(\.field).filter {
+      asked.contains($0) && !served.contains($0)
+    }
     return ReadResult(
       values: values, ownerEncryptionKey: owner.encryptionKey, manifestSeq: manifest.seq,
       withheld: withheld, receipt: answer.receipt ?? "")
@@ -121,7 +126,8 @@ public final class AdministrationClient: @unchecked Sendable {
   /// grant (read first): a filing walletd made up or altered, or one filed with
   /// another administration, is left out.
   public func filings(wallet: WalletID) async throws(ClientError) -> [FilingView] {
-    let view = try await transport.send("GET", "/v1/wallets/\(wallet)/filings", as: FilingsView.self)
+    let view = try await transport.send(
+      "GET", "/v1/wallets/\(wallet)/filings", as: FilingsView.self)
     let owner = try pinnedOwner(wallet)
     let rules = try await rules()
     let authority = WalletAuthority(wallet: wallet, owner: owner)
@@ -137,7 +143,8 @@ public final class AdministrationClient: @unchecked Sendable {
       else { continue }
       kept.append(filing)
       if let id = verified.claims.procuration, let token = state.procurations[id],
-        let procuration = try? ProcurationVerifier.verify(token, authority: authority, rules: rules),
+        let procuration = try? ProcurationVerifier.verify(
+          token, authority: authority, rules: rules),
         procuration.claims.kind == .oneShot
       {
         oneShot.append((id, verified.id))

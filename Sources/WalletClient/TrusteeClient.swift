@@ -142,7 +142,9 @@ public final class TrusteeClient: @unchecked Sendable {
     // A trustee's read is logged: nothing is used before it is proven there.
     let me = transport.identity.publicIdentity.keyID
     let served = Set(view.records.map(\.field))
-    let (_, proven) = try LogProofCheck.receipt(view.receipt, wallet: wallet, trust: transport.trust) { entry in
+    let (_, proven) = try LogProofCheck.receipt(
+      view.receipt, wallet: wallet, trust: transport.trust
+    ) { entry in
       entry.action == .fieldsRead && entry.actor == me && entry.procuration != nil
         && served.isSubset(of: Set(entry.fields))
     }
@@ -175,7 +177,9 @@ public final class TrusteeClient: @unchecked Sendable {
 
   /// The circle keys sealed to this trustee, checked against the citizen's
   /// signed key statements (never keys walletd could have swapped).
-  func keyring(wallet: WalletID, ownerKey: SigningPublicKey) async throws(ClientError) -> CircleKeyring {
+  func keyring(wallet: WalletID, ownerKey: SigningPublicKey) async throws(ClientError)
+    -> CircleKeyring
+  {
     let envelopes = try await transport.send(
       "GET", "/v1/wallets/\(wallet)/envelopes", as: EnvelopesView.self)
     do {

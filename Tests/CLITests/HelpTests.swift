@@ -60,7 +60,9 @@ struct HelpTests {
   /// `--help` through the real entry point prints on standard output and exits 0.
   @Test func helpExitsZero() async {
     let folder = TemporaryFolder()
-    let result = await CLIHarness(home: folder.path).run(["grant", "create", "--help", "--lang", "en"])
+    let result = await CLIHarness(home: folder.path).run([
+      "grant", "create", "--help", "--lang", "en",
+    ])
     #expect(result.code == 0)
     #expect(result.out.contains("USAGE: wallet-cli grant create"))
     #expect(result.err.isEmpty)

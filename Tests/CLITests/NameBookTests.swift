@@ -47,7 +47,8 @@ struct NameBookTests {
       let state = try String(contentsOfFile: home.file("state.json"), encoding: .utf8)
       #expect(!state.contains("Schmit"))
       for file in try FileManager.default.subpathsOfDirectory(atPath: platform.data.path) {
-        let bytes = (try? Data(contentsOf: URL(fileURLWithPath: platform.data.path + "/" + file)))
+        let bytes =
+          (try? Data(contentsOf: URL(fileURLWithPath: platform.data.path + "/" + file)))
           ?? Data()
         #expect(bytes.range(of: Data("Schmit".utf8)) == nil, "\(file)")
       }

@@ -141,7 +141,8 @@ struct TrusteeParityJourneyTests {
         "procuration", "create", "--as", "maria", "--to", "paul", "--purposes", "aide-sociale",
         "--actions", "read", "--days", "30", "--yes", "--json",
       ], as: Given.self)
-    let noUpdate = await cli.run(["field", "set", "address", "Rue du Moulin, L-8510 Redange"] + paul)
+    let noUpdate = await cli.run(
+      ["field", "set", "address", "Rue du Moulin, L-8510 Redange"] + paul)
     #expect(noUpdate.code == 1)
     #expect(noUpdate.err == Messages.trusteeNotAllowed(.update).rendered(in: .french) + "\n")
     let noGrant = await cli.run(

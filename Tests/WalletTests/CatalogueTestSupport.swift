@@ -15,7 +15,8 @@ func field(_ id: FieldID) -> FieldDefinition {
 /// A throwaway definition of a given type, for types no standard field uses.
 func definition(of type: FieldType) -> FieldDefinition {
   FieldDefinition(
-    id: "test_field", circle: .personal, type: type, label: LocalizedText(fr: "Test", en: "Test", de: "Test", pt: "Teste"))
+    id: "test_field", circle: .personal, type: type,
+    label: LocalizedText(fr: "Test", en: "Test", de: "Test", pt: "Teste"))
 }
 
 /// The error a validation throws, or nil when it succeeds.

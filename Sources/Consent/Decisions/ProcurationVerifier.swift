@@ -40,11 +40,14 @@ public enum ProcurationVerifier {
         times.expires - times.notBefore <= ProcurationClaims.maximumPersonalisedSeconds
       else { throw .procurationInvalid }
     }
-    return Procuration(claims: claims, token: token, notBefore: times.notBefore, expires: times.expires)
+    return Procuration(
+      claims: claims, token: token, notBefore: times.notBefore, expires: times.expires)
   }
 
   /// The trustee's public signing key, named in the procuration.
-  public static func trusteeKey(of procuration: Procuration) throws(ConsentRefusal) -> SigningPublicKey {
+  public static func trusteeKey(of procuration: Procuration) throws(ConsentRefusal)
+    -> SigningPublicKey
+  {
     guard let key = try? Paserk.signingPublicKey(from: procuration.claims.subKey) else {
       throw .procurationInvalid
     }
@@ -66,7 +69,9 @@ public enum ProcurationVerifier {
     guard !state.paused.contains(procuration.id) else { throw .procurationRevoked }
     guard now >= procuration.notBefore else { throw .procurationInvalid }
     guard now < procuration.expires else { throw .procurationExpired }
-    guard procuration.claims.actions.contains(action) else { throw .actionNotAllowed(action.rawValue) }
+    guard procuration.claims.actions.contains(action) else {
+      throw .actionNotAllowed(action.rawValue)
+    }
     if procuration.claims.kind == .oneShot && state.consumed.contains(procuration.id) {
       throw .procurationUsed
     }

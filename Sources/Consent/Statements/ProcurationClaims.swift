@@ -12,7 +12,9 @@ public enum ProcurationAction: String, Sendable, Codable, CaseIterable, Comparab
   /// Issue grants on the citizen's behalf.
   case grant
 
-  public static func < (a: ProcurationAction, b: ProcurationAction) -> Bool { a.rawValue < b.rawValue }
+  public static func < (a: ProcurationAction, b: ProcurationAction) -> Bool {
+    a.rawValue < b.rawValue
+  }
 }
 
 /// One-shot (one démarche, used once) or personalised (a scope and a period),

@@ -94,7 +94,6 @@ public struct AidTemplate: Sendable, Hashable {
   }
 }
 
-
 /// An aid's name, in the four languages (the template file's `name` object).
 public typealias LocalizedName = LocalizedText
 

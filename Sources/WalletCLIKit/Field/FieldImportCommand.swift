@@ -135,9 +135,11 @@ struct FieldImportCommand: AsyncParsableCommand {
 
   /// Every entry validated; the problems listed on standard error (where and
   /// why, never the value), and nothing returned if there is one.
-  static func check(_ entries: [FieldImportFile.Entry], _ invocation: Invocation) throws(Message) -> [(
-    FieldID, FieldValue
-  )] {
+  static func check(_ entries: [FieldImportFile.Entry], _ invocation: Invocation) throws(Message)
+    -> [(
+      FieldID, FieldValue
+    )]
+  {
     var values: [(FieldID, FieldValue)] = []
     var problems = 0
     var seen = Set<FieldID>()

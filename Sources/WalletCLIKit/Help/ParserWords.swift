@@ -58,8 +58,14 @@ enum ParserWords {
         fr: "Afficher cette aide.", en: "Show help information.", de: "Diese Hilfe zeigen.",
         pt: "Mostrar esta ajuda.")
     ),
-    ("(default: ", LocalizedText(fr: "(par défaut : ", en: "(default: ", de: "(Standard: ", pt: "(por defeito: ")),
-    ("(values: ", LocalizedText(fr: "(valeurs : ", en: "(values: ", de: "(Werte: ", pt: "(valores: ")),
+    (
+      "(default: ",
+      LocalizedText(fr: "(par défaut : ", en: "(default: ", de: "(Standard: ", pt: "(por defeito: ")
+    ),
+    (
+      "(values: ",
+      LocalizedText(fr: "(valeurs : ", en: "(values: ", de: "(Werte: ", pt: "(valores: ")
+    ),
   ]
 
   private static func seeHelp(_ command: String) -> LocalizedText {
@@ -119,7 +125,8 @@ enum ParserWords {
         de: "Diese Option nimmt keinen Wert.", pt: "Esta opção não leva valor.")
     }
     return LocalizedText(
-      fr: "Cette commande n'est pas écrite correctement.", en: "This command is not written correctly.",
+      fr: "Cette commande n'est pas écrite correctement.",
+      en: "This command is not written correctly.",
       de: "Dieser Befehl ist nicht richtig geschrieben.", pt: "Este comando não está bem escrito.")
   }
 

@@ -284,7 +284,8 @@ struct ProcurationCreateCommand: AsyncParsableCommand {
       let now = invocation.now
       let days = Int64(validityDays)
       show(
-        book.shown(person.keyID), purposes: purposes, actions: actions, administration: administration, circle: scope,
+        book.shown(person.keyID), purposes: purposes, actions: actions,
+        administration: administration, circle: scope,
         until: now + days * 86_400, invocation)
       try invocation.confirm(
         LocalizedText(

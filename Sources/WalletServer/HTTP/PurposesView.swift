@@ -24,9 +24,11 @@ struct PurposesView: Codable, Sendable {
         purpose: t.purpose.rawValue, nameFR: t.name.fr, nameEN: t.name.en,
         nameDE: t.name.de, namePT: t.name.pt,
         administrationKinds: t.administrationKinds.map(\.rawValue).sorted(),
-        minimalFields: t.minimalFields.map(\.rawValue), alternatives: t.alternatives.map { $0.choices.map(\.rawValue) },
+        minimalFields: t.minimalFields.map(\.rawValue),
+        alternatives: t.alternatives.map { $0.choices.map(\.rawValue) },
         fieldsAsNeeded: t.fieldsAsNeeded.map(\.rawValue),
-        maximalValidityDays: Dictionary(uniqueKeysWithValues: t.maximalValidityDays.map { ($0.key.rawValue, $0.value) }),
+        maximalValidityDays: Dictionary(
+          uniqueKeysWithValues: t.maximalValidityDays.map { ($0.key.rawValue, $0.value) }),
         legalBasis: t.legalBasis, decisionDeadlineWorkingDays: t.decisionDeadline?.workingDays)
     }
   }

@@ -53,7 +53,8 @@ public struct WalletRoutes: Sendable {
       guard let note = await s.witnessing.checkpoint() else {
         return Responses.problem(.notFound("no epoch has been witnessed yet"))
       }
-      return Responses.text(String(decoding: note, as: UTF8.self), contentType: "text/plain; charset=utf-8")
+      return Responses.text(
+        String(decoding: note, as: UTF8.self), contentType: "text/plain; charset=utf-8")
     }
     router.get("/v1/log/vkey") { _, _ in
       Responses.text(s.witnessing.vkey + "\n", contentType: "text/plain; charset=utf-8")

@@ -131,6 +131,7 @@ extension WalletService {
       receipt = try await self.receipt(wallet: wallet, index: index)
     }
     let (statements, procurations) = try authorship(of: records, wallet: wallet, state: state)
-    return RecordsView(records: records, statements: statements, procurations: procurations, receipt: receipt)
+    return RecordsView(
+      records: records, statements: statements, procurations: procurations, receipt: receipt)
   }
 }

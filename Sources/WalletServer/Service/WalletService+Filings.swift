@@ -89,7 +89,8 @@ extension WalletService {
     // The filer keeps the proof that the filing (and the use of a one-shot
     // procuration) is in the witnessed log.
     let receipt = try await self.receipt(wallet: wallet, index: index)
-    return FilingView(id: filing.id, filing: request.filing, grant: request.grant, responses: [], receipt: receipt)
+    return FilingView(
+      id: filing.id, filing: request.filing, grant: request.grant, responses: [], receipt: receipt)
   }
 
   /// Every request of the wallet, for its owner or a trustee with `file` or
@@ -143,7 +144,8 @@ extension WalletService {
       }
       let named = Set(filings.compactMap { SignedStatement.unverifiedProcuration(of: $0.filing) })
       let state = try consentState(wallet)
-      return FilingsView(filings: filings, procurations: named.sorted().compactMap { state.procurations[$0] })
+      return FilingsView(
+        filings: filings, procurations: named.sorted().compactMap { state.procurations[$0] })
     } catch { throw APIError(error) }
   }
 

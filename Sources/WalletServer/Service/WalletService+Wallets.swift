@@ -16,18 +16,25 @@ extension WalletService {
     guard registry.administration(keyID: caller.keyID) == nil else {
       throw .forbidden("an administration's key cannot own a wallet")
     }
-    guard record.closedAt == nil, record.closure == nil else { throw .badRequest("a new wallet is not closed") }
+    guard record.closedAt == nil, record.closure == nil else {
+      throw .badRequest("a new wallet is not closed")
+    }
     do {
-      _ = try ConsentReceipt.verify(record.consentReceipt, wallet: record.id, ownerKey: caller.signingKey)
-      _ = try CircleKeyStatement.verify(request.keyStatements, wallet: record.id, owner: caller.signingKey)
+      _ = try ConsentReceipt.verify(
+        record.consentReceipt, wallet: record.id, ownerKey: caller.signingKey)
+      _ = try CircleKeyStatement.verify(
+        request.keyStatements, wallet: record.id, owner: caller.signingKey)
     } catch { throw .badRequest("the consent receipt or the circle key statement does not verify") }
     guard !request.envelopes.isEmpty,
-      request.envelopes.allSatisfy({ $0.wallet == record.id && $0.recipient == caller.encryptionKey.bytes })
+      request.envelopes.allSatisfy({
+        $0.wallet == record.id && $0.recipient == caller.encryptionKey.bytes
+      })
     else { throw .badRequest("circle keys must be sealed to the owner") }
     let entry = AccessLogEntry(
       at: now, wallet: record.id, actor: caller.keyID, role: .citizen, action: .walletOpened)
     let stored = WalletRecord(
-      id: record.id, ownerSigningKey: record.ownerSigningKey, ownerEncryptionKey: record.ownerEncryptionKey,
+      id: record.id, ownerSigningKey: record.ownerSigningKey,
+      ownerEncryptionKey: record.ownerEncryptionKey,
       consentReceipt: record.consentReceipt, createdAt: now)
     let _: Bool = try await write { tx in
       try SQLiteWalletStore.create(
@@ -50,7 +57,9 @@ extension WalletService {
       record = try ownerOrTrustee(caller, wallet: wallet, anyOf: [.read, .update, .file, .grant])
         .record
     }
-    do { return WalletView(wallet: record, keyStatements: try reader.keyStatements(wallet: wallet)) } catch {
+    do {
+      return WalletView(wallet: record, keyStatements: try reader.keyStatements(wallet: wallet))
+    } catch {
       throw APIError(error)
     }
   }
@@ -60,7 +69,8 @@ extension WalletService {
   {
     // The owner, or a trustee whose procuration is in force (a revoked or
     // expired trustee no longer gets the circle keys, and the attempt is logged).
-    _ = try await ownerOrTrusteeLogged(caller, wallet: wallet, anyOf: [.read, .update, .file, .grant])
+    _ = try await ownerOrTrusteeLogged(
+      caller, wallet: wallet, anyOf: [.read, .update, .file, .grant])
     do {
       return EnvelopesView(
         envelopes: try reader.envelopes(wallet: wallet, recipient: caller.encryptionKey.bytes),
@@ -69,23 +79,28 @@ extension WalletService {
   }
 
   /// Closes the wallet on the owner's signed closure.
-  public func closeWallet(_ wallet: WalletID, request: CloseRequest, caller: Caller) async throws(APIError) {
+  public func closeWallet(_ wallet: WalletID, request: CloseRequest, caller: Caller)
+    async throws(APIError)
+  {
     let (_, authority, _) = try requireOwner(caller, wallet: wallet)
     let closure: WalletClosure
     do {
       closure = try SignedStatement.verify(
-        request.closure, type: WalletClosure.type, publicKey: authority.owner, as: WalletClosure.self)
+        request.closure, type: WalletClosure.type, publicKey: authority.owner,
+        as: WalletClosure.self)
     } catch { throw .badRequest("the closure is not signed by the owner") }
     guard closure.wallet == wallet, closure.typ == WalletClosure.type else {
       throw .badRequest("the closure is for another wallet")
     }
     let at = now
-    let entry = AccessLogEntry(at: at, wallet: wallet, actor: caller.keyID, role: .citizen, action: .walletClosed)
+    let entry = AccessLogEntry(
+      at: at, wallet: wallet, actor: caller.keyID, role: .citizen, action: .walletClosed)
     let _: Bool = try await write { tx in
       try SQLiteWalletStore.close(wallet, closedAt: at, closure: request.closure, in: tx)
       // Grants lose their keys: nothing sealed for administrations remains.
       try tx.query(
-        "DELETE FROM grant_keys WHERE grant_id IN (SELECT id FROM grants WHERE wallet = ?)", [.blob(wallet.bytes)])
+        "DELETE FROM grant_keys WHERE grant_id IN (SELECT id FROM grants WHERE wallet = ?)",
+        [.blob(wallet.bytes)])
       // The records are gone, so are the digests that named them.
       try tx.query("DELETE FROM record_statements WHERE wallet = ?", [.blob(wallet.bytes)])
       try tx.query(
