@@ -168,5 +168,12 @@ struct TrusteeParityJourneyTests {
       #expect(his.contains { $0.action == action && $0.outcome == "allowed" }, "\(action)")
     }
     #expect(his.contains { $0.action == "field-updated" && $0.outcome == "refused" })
+
+    // After Maria closes her wallet, Paul still reads its log and follows the request.
+    try await cli.ok(["wallet", "close", "--as", "maria", "--yes"])
+    let after = try await cli.ok(["log"] + paul)
+    #expect(after.hasPrefix("Le journal de ce portefeuille est intact ("), "\(after)")
+    let stillFollowed = try await cli.ok(["filing", "show", filed.filing] + paul)
+    #expect(stillFollowed.contains("Facture de novembre prise en charge."), "\(stillFollowed)")
   }
 }
