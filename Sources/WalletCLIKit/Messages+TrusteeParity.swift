@@ -64,4 +64,19 @@ extension Messages {
       hintDE: "Geben Sie mit --days weniger Tage an, oder bitten Sie um eine neue Vollmacht.",
       hintPT: "Indique menos dias com --days, ou peça uma nova procuração.")
   }
+
+  /// `update` alone: the versions of the fields cannot be learnt.
+  public static let trusteeUpdateNeedsRead = Message(
+    fr:
+      "Votre procuration permet de changer les données, pas de les lire : la nouvelle version ne peut pas suivre la dernière. Rien n'a été fait.",
+    en:
+      "Your procuration allows changing the data, not reading it: the new version cannot follow the latest. Nothing was done.",
+    de:
+      "Ihre Vollmacht erlaubt, die Angaben zu ändern, aber nicht, sie zu lesen: Die neue Fassung kann nicht an die letzte anschließen. Nichts wurde getan.",
+    pt:
+      "A sua procuração permite mudar os dados, não lê-los: a nova versão não pode seguir a última. Nada foi feito.",
+    hintFR: "Demandez à la personne une procuration avec --actions read,update.",
+    hintEN: "Ask the person for a procuration with --actions read,update.",
+    hintDE: "Bitten Sie die Person um eine Vollmacht mit --actions read,update.",
+    hintPT: "Peça à pessoa uma procuração com --actions read,update.")
 }

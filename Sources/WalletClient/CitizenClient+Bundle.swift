@@ -18,10 +18,13 @@ extension CitizenClient {
       records += try await self.records(history: latest.field).map(\.record)
     }
     do {
-      return try WalletExport.make(
+      let bundle = try WalletExport.make(
         wallet: view.wallet, envelopes: envelopes.envelopes,
-        keyStatements: envelopes.keyStatements, records: records,
-        owner: identity.publicIdentity)
+        keyStatements: envelopes.keyStatements, records: records, signer: identity)
+      // Opened once before it is given: a bundle that would not read back
+      // (an envelope or a receipt walletd altered) is refused now, not at restore.
+      _ = try WalletExport.open(bundle, identity: identity)
+      return bundle
     } catch { throw ClientError(error) }
   }
 

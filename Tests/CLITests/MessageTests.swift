@@ -94,6 +94,11 @@ struct MessageTests {
       Messages.from(ClientError.local("no witnesses are set up: the log cannot be checked")),
       Messages.demoFailed,
       Messages.usage(ParserWords.usage("Unknown option '--x'"), helpCommand: nil),
+      Messages.trusteeNotAllowed(.grant), Messages.trusteeNotAllowed(.update),
+      Messages.trusteeNotTheirGrant, Messages.trusteeUpdateNeedsRead,
+      Messages.grantOutlivesProcuration("1er janvier 2027"), Messages.bundleIsTheCitizens,
+      Messages.bundleNeedsOutput, Messages.importUnknownFile, Messages.bundleNotYours,
+      Messages.trusteeNoProcuration, Messages.trusteeCannotRead, Messages.onBehalfOfNeeded,
     ]
     let errors: [FieldValidationError] = [
       .empty, .ibanCheckDigits, .dateFormat, .communeUnknown, .tooLong(maximum: 80),

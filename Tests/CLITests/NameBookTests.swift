@@ -55,3 +55,21 @@ struct NameBookTests {
     }
   }
 }
+
+/// A name that could drive the terminal (escape sequences, line breaks, bidi
+/// controls) is not kept or printed: the key id is shown instead.
+@Suite("Names are printable")
+struct PrintableNameTests {
+  @Test(arguments: [
+    "Paul\u{1B}[2J", "Paul\nSchmit", "Paul\u{202E}timhcS", "Paul\u{2028}", "\u{0007}",
+    String(repeating: "a", count: 81), "  ",
+  ])
+  func aHostileNameIsRefused(_ name: String) {
+    #expect(NameBook.printable(name) == nil)
+  }
+
+  @Test(arguments: ["Paul Schmit", "José Gonçalves-Ferreira", "Ana d'Oliveira", "Zoë Müller"])
+  func anOrdinaryNameIsKept(_ name: String) {
+    #expect(NameBook.printable(name) == name)
+  }
+}

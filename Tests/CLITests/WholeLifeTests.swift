@@ -238,10 +238,13 @@ struct WholeLifeTests {
       #expect(notHers.err == Messages.bundleNotYours.rendered(in: .french) + "\n")
       // One character changed in the sealed contents: refused.
       let changed = home.file("change.psp")
-      var bytes = Array(sealed.utf8)
-      let at = bytes.count - 40
-      bytes[at] = bytes[at] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
-      try Data(bytes).write(to: URL(fileURLWithPath: changed))
+      var object = try #require(
+        try JSONSerialization.jsonObject(with: Data(sealed.utf8)) as? [String: Any])
+      var contents = Array(try #require(object["contents"] as? String).utf8)
+      let at = contents.count - 10
+      contents[at] = contents[at] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+      object["contents"] = String(decoding: contents, as: UTF8.self)
+      try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: changed))
       let tampered = await cli.run(["wallet", "import", changed, "--as", "maria"])
       #expect(tampered.code == 1)
       #expect(tampered.err == Messages.bundleNotYours.rendered(in: .french) + "\n")

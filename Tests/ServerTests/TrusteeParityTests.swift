@@ -193,4 +193,31 @@ struct TrusteeParityTests {
           && $0.reason == ConsentRefusal.procurationExpired.code
       })
   }
+
+  /// A trustee is listed its own grants and those granting a field its
+  /// procuration reaches, not the others.
+  @Test func aTrusteeSeesOnlyTheGrantsItsProcurationConcerns() async throws {
+    let h = try await ServerHarness.start()
+    defer { Task { await h.stop() } }
+    let wallet = h.citizen.walletID
+    let upToDailyLife = try await h.citizen.procuration(
+      to: h.paul.publicIdentity, kind: .personalised, purposes: [], administration: nil,
+      circle: .personal, actions: [.read, .grant], days: 30, at: h.now)
+    let ibanOnly = try await h.citizen.grant(
+      to: "fns", purpose: "allocation-vie-chere", fields: ["iban"], kind: .durable, days: 30,
+      at: h.now)
+    let withSurname = try await h.citizen.grant(
+      to: "office-social-redange", purpose: "aide-sociale", fields: ["surname", "iban"],
+      kind: .durable, days: 30, at: h.now)
+    let paul = TrusteeClient(transport: h.transport(h.paul))
+    let owner = try await paul.ownerKey(wallet: wallet)
+    let seen = try await paul.grants(
+      wallet: wallet, ownerKey: owner, procurations: [upToDailyLife]
+    ).map(\.grant.id)
+    #expect(seen.contains(withSurname.id))
+    #expect(!seen.contains(ibanOnly.id))
+    // The citizen sees both.
+    let hers = try await h.citizen.grants().map(\.grant.id)
+    #expect(hers.contains(ibanOnly.id) && hers.contains(withSurname.id))
+  }
 }

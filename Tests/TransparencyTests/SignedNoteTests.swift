@@ -152,9 +152,14 @@ struct SignedNoteTests {
     #expect(try VerifierKey.parse(vkey).encoded == vkey)
     let parts = vkey.split(separator: "+").map(String.init)
     let otherID = NoteKeyID.hex(alice.keyID &+ 1)
+    // Upper-case hex differs only when the key ID has a letter (a random key
+    // may have none): then its first digit becomes a letter.
+    let upper =
+      parts[1].uppercased() != parts[1]
+      ? parts[1].uppercased() : "A" + parts[1].dropFirst()
     for bad in [
       "\(parts[0])+\(otherID)+\(parts[2])",  // key ID not from name and key
-      "\(parts[0])+\(parts[1].uppercased())+\(parts[2])",  // uppercase hex
+      "\(parts[0])+\(upper)+\(parts[2])",  // upper-case hex, or another key ID
       "\(parts[0])+\(parts[1].dropFirst())+\(parts[2])",  // short key ID
       "other.example+\(parts[1])+\(parts[2])",  // another name, so another key ID
       "\(parts[0])+\(parts[1])+\(parts[2])+x",  // four parts

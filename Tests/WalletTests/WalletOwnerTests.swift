@@ -138,12 +138,28 @@ struct WalletOwnerTests {
     contents[contents.count / 2] = contents[contents.count / 2] == 0x41 ? 0x42 : 0x41
     let tampered = WalletExport(
       format: bundle.format, wallet: bundle.wallet, sealedKey: bundle.sealedKey,
-      contents: String(decoding: contents, as: UTF8.self))
+      contents: String(decoding: contents, as: UTF8.self), signature: bundle.signature)
     let target = try makeStore("b.sqlite")
     #expect(throws: WalletError.self) { try WalletOwner.importBundle(tampered, identity: identity, into: target) }
     let moved = WalletExport(
-      format: bundle.format, wallet: WalletID(), sealedKey: bundle.sealedKey, contents: bundle.contents)
+      format: bundle.format, wallet: WalletID(), sealedKey: bundle.sealedKey, contents: bundle.contents,
+      signature: bundle.signature)
     #expect(throws: WalletError.self) { try WalletOwner.importBundle(moved, identity: identity, into: target) }
+    // Sealed to the owner but not signed by them (walletd, or a trustee holding
+    // circle keys, can seal; only the owner signs): refused before it is opened.
+    let claims = WalletExport.Signed(
+      typ: WalletExport.signatureType, wallet: bundle.wallet,
+      digest: WalletExport.digest(
+        wallet: bundle.wallet, sealedKey: bundle.sealedKey, contents: bundle.contents))
+    let forger = Identity(kind: .trustee)
+    let unsigned = WalletExport(
+      format: bundle.format, wallet: bundle.wallet, sealedKey: bundle.sealedKey,
+      contents: bundle.contents,
+      signature: try SignedStatement.sign(
+        claims, type: WalletExport.signatureType, with: forger.signingKey))
+    #expect(throws: WalletError.keyDoesNotOpen("export (not signed by this identity)")) {
+      try WalletOwner.importBundle(unsigned, identity: identity, into: target)
+    }
     #expect(throws: WalletError.unknownWallet) { try target.wallet(bundle.wallet) }
   }
 

@@ -4,11 +4,16 @@ import PSPCrypto
 /// The portable, re-importable form of a whole wallet (`spec/wallet.md`
 /// §"Export"): the wallet row, the owner's circle key envelopes and every
 /// version of every record, as JSON, encrypted as a PASETO v4.local token under
-/// a fresh export key, which is sealed to the owner's X25519 key. Only the
-/// owner's identity opens it.
+/// a fresh export key, which is sealed to the owner's X25519 key, and signed
+/// by the owner. Only the owner's identity opens it, and only a bundle the
+/// owner signed is read: anyone can seal to a public key (walletd holds the
+/// owner's envelopes and old ciphertexts; a trustee holds circle keys), no one
+/// else can sign as the owner.
 public struct WalletExport: Sendable, Codable {
-  public static let format = "psp-export/1"
+  public static let format = "psp-export/2"
   static let contextLabel = "PSP-v1/export"
+  /// The statement type of the owner's signature over the bundle.
+  static let signatureType = "PSP-v1/export-bundle"
 
   public let format: String
   public let wallet: WalletID
@@ -16,6 +21,35 @@ public struct WalletExport: Sendable, Codable {
   public let sealedKey: String
   /// `v4.local.…` of the contents.
   public let contents: String
+  /// The owner's `PSP-v1/export-bundle` statement over the three members above.
+  public let signature: String
+
+  public init(
+    format: String, wallet: WalletID, sealedKey: String, contents: String, signature: String
+  ) {
+    self.format = format
+    self.wallet = wallet
+    self.sealedKey = sealedKey
+    self.contents = contents
+    self.signature = signature
+  }
+
+  /// What the owner signs: the wallet and a digest of the sealed key and contents.
+  struct Signed: Codable {
+    let typ: String
+    let wallet: WalletID
+    /// base64url of BLAKE2b-256(PAE([type, wallet, sealedKey, contents])).
+    let digest: String
+  }
+
+  static func digest(wallet: WalletID, sealedKey: String, contents: String) -> String {
+    let bytes = try! BLAKE2b.hash([
+      PreAuthenticationEncoding.encode([
+        Array(signatureType.utf8), wallet.bytes, Array(sealedKey.utf8), Array(contents.utf8),
+      ])
+    ])
+    return Encoding.base64URL(bytes)
+  }
 
   struct Contents: Codable {
     let wallet: WalletRecord
@@ -61,8 +95,9 @@ extension WalletExport {
   /// Seals a wallet's contents to its owner (§18.2 steps 2–6).
   public static func make(
     wallet: WalletRecord, envelopes: [CircleKeyEnvelope], keyStatements: [String],
-    records: [FieldRecord], owner: PublicIdentity
+    records: [FieldRecord], signer: Identity
   ) throws(WalletError) -> WalletExport {
+    let owner = signer.publicIdentity
     let contents = Contents(
       wallet: wallet, envelopes: envelopes, keyStatements: keyStatements, records: records)
     let json: Data
@@ -70,11 +105,17 @@ extension WalletExport {
     let key = SymmetricKey()
     let context = context(wallet.id, owner.encryptionKey)
     do {
+      let sealedKey = Encoding.base64URL(
+        try KeySealing.seal(key, to: owner.encryptionKey, context: context))
+      let contents = try PasetoV4Local.encrypt(Array(json), with: key, implicitAssertion: context)
+      let signature = try SignedStatement.sign(
+        Signed(
+          typ: signatureType, wallet: wallet.id,
+          digest: digest(wallet: wallet.id, sealedKey: sealedKey, contents: contents)),
+        type: signatureType, with: signer.signingKey)
       return WalletExport(
-        format: format, wallet: wallet.id,
-        sealedKey: Encoding.base64URL(
-          try KeySealing.seal(key, to: owner.encryptionKey, context: context)),
-        contents: try PasetoV4Local.encrypt(Array(json), with: key, implicitAssertion: context))
+        format: format, wallet: wallet.id, sealedKey: sealedKey, contents: contents,
+        signature: signature)
     } catch let error as WalletError {
       throw error
     } catch {
@@ -89,6 +130,14 @@ extension WalletExport {
   {
     guard bundle.format == format else { throw .malformed("export format") }
     let owner = identity.publicIdentity
+    // Signed by this owner, for this wallet, over exactly these bytes.
+    guard
+      let signed = try? SignedStatement.verify(
+        bundle.signature, type: signatureType, publicKey: owner.signingKey, as: Signed.self),
+      signed.typ == signatureType, signed.wallet == bundle.wallet,
+      signed.digest
+        == digest(wallet: bundle.wallet, sealedKey: bundle.sealedKey, contents: bundle.contents)
+    else { throw .keyDoesNotOpen("export (not signed by this identity)") }
     let context = context(bundle.wallet, owner.encryptionKey)
     let contents: Contents
     do {
@@ -144,7 +193,7 @@ extension WalletOwner {
       wallet: try store.wallet(walletID),
       envelopes: try store.envelopes(wallet: walletID, recipient: owner.encryptionKey.bytes),
       keyStatements: try store.keyStatements(wallet: walletID), records: try allRecords(),
-      owner: owner)
+      signer: identity)
   }
 
   /// Re-imports a bundle into `store` (for example a new platform): it opens only

@@ -118,7 +118,7 @@ struct FieldImportCommand: AsyncParsableCommand {
         let acted = try await OnBehalfOf.connect(onBehalfOf, home, actor, server, invocation)
         notShared = try await acted.trustee.set(
           values, wallet: acted.wallet, ownerKey: acted.owner,
-          procuration: try acted.allowing(.update), at: invocation.now)
+          procuration: try acted.updating(), at: invocation.now)
       } else {
         let acting = try OnBehalfOf.ownWallet(home, actor, invocation)
         try await acting.citizen(server, invocation).set(values, at: invocation.now)

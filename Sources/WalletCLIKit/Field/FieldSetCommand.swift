@@ -141,7 +141,7 @@ struct FieldSetCommand: AsyncParsableCommand {
         let acted = try await OnBehalfOf.connect(onBehalfOf, home, actor, server, invocation)
         notShared = try await acted.trustee.set(
           [(definition.id, fieldValue)], wallet: acted.wallet, ownerKey: acted.owner,
-          procuration: try acted.allowing(.update), at: invocation.now)
+          procuration: try acted.updating(), at: invocation.now)
       } else {
         let acting = try OnBehalfOf.ownWallet(home, actor, invocation)
         let citizen = try await acting.citizen(server, invocation)

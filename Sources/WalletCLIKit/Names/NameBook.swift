@@ -22,7 +22,8 @@ struct NameBook {
     let names = opened.withUnsafeBytes { bytes in
       try? JSONDecoder().decode([String: String].self, from: Data(bytes))
     }
-    return NameBook(names: names ?? [:])
+    // Checked again when read: a book written by another program is not trusted to print.
+    return NameBook(names: (names ?? [:]).compactMapValues(printable))
   }
 
   /// The name of `keyID`, if this person gave one.
@@ -35,10 +36,28 @@ struct NameBook {
     return "\(name) (\(keyID.prefix(16))…)"
   }
 
-  /// Remembers `name` for `keyID`, sealed again to this person's own key.
+  /// A name fit to print: letters, digits, spaces and ordinary punctuation
+  /// only — no control, format, separator or bidi character that could move
+  /// the cursor, hide text or reorder a line on a terminal — at most 80
+  /// characters; nil otherwise (the key id is shown instead).
+  static func printable(_ name: String) -> String? {
+    let cleaned = name.trimmingCharacters(in: .whitespaces)
+    guard !cleaned.isEmpty, cleaned.count <= 80 else { return nil }
+    for scalar in cleaned.unicodeScalars {
+      switch scalar.properties.generalCategory {
+      case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse,
+        .unassigned:
+        return nil
+      default: continue
+      }
+    }
+    return cleaned
+  }
+
+  /// Remembers `name` for `keyID`, sealed again to this person's own key; a
+  /// name that is not printable is not kept.
   static func remember(_ name: String, for keyID: String, _ acting: Acting) throws(Message) {
-    let cleaned = name.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard !cleaned.isEmpty, cleaned.count <= 80 else { return }
+    guard let cleaned = printable(name) else { return }
     var book = read(acting)
     guard book.names[keyID] != cleaned else { return }
     book.names[keyID] = cleaned

@@ -262,12 +262,11 @@ struct ProcurationCreateCommand: AsyncParsableCommand {
     try await Invocation.run(output) { invocation in
       let acting = try OnBehalfOf.citizensOwn(home, actor, invocation)
       let person = try trustee.resolve(acting.home)
-      let named = trustee.name(acting.home)
-      var book = NameBook.read(acting)
-      if let named, book.name(of: person.keyID) == nil {
-        try NameBook.remember(named, for: person.keyID, acting)
-        book = NameBook.read(acting)
-      }
+      // The name the file or the home gives, shown with the whole key id in
+      // the preview, kept only once the procuration is given.
+      let named = trustee.name(acting.home).flatMap(NameBook.printable)
+      let known = NameBook.read(acting).name(of: person.keyID) ?? named
+      let shownPerson = known.map { "\($0) (\(person.keyID))" } ?? person.keyID
       let citizen = try await acting.citizen(server, invocation)
       let rules = try await ClientRules.fetch(citizen.transport)
       let purposes = purposeList ?? []
@@ -284,7 +283,7 @@ struct ProcurationCreateCommand: AsyncParsableCommand {
       let now = invocation.now
       let days = Int64(validityDays)
       show(
-        book.shown(person.keyID), purposes: purposes, actions: actions,
+        shownPerson, purposes: purposes, actions: actions,
         administration: administration, circle: scope,
         until: now + days * 86_400, invocation)
       try invocation.confirm(
@@ -296,6 +295,9 @@ struct ProcurationCreateCommand: AsyncParsableCommand {
         to: person, kind: kind, purposes: purposes, administration: administration?.id.rawValue,
         circle: scope,
         actions: actions, days: days, at: now)
+      if let named, NameBook.read(acting).name(of: person.keyID) == nil {
+        try NameBook.remember(named, for: person.keyID, acting)
+      }
       let owner = citizen.identity.publicIdentity.keyID
       let reference = WalletReference(
         wallet: citizen.walletID, owner: citizen.identity.signingKey.publicKey)

@@ -99,4 +99,15 @@ struct OnBehalfOf {
     }
     return fitting
   }
+
+  /// A procuration in force that allows changing data: `update`, and a way to
+  /// learn the fields' versions (walletd serves the records to `read`, `file`
+  /// or `grant`, api.md §7.7; a new version must follow the latest).
+  func updating() throws(Message) -> Procuration {
+    let procuration = try allowing(.update)
+    guard !Set(procuration.claims.actions).isDisjoint(with: [.read, .file, .grant]) else {
+      throw Messages.trusteeUpdateNeedsRead
+    }
+    return procuration
+  }
 }

@@ -22,9 +22,9 @@ enum TrusteeStatus {
 
   static func show(_ acted: OnBehalfOf, _ invocation: Invocation) async throws {
     guard !acted.procurations.isEmpty else { throw Messages.trusteeNoProcuration }
-    let filings = try await acted.trustee.transport.send(
-      "GET", "/v1/wallets/\(acted.wallet)/filings", as: FilingsView.self
-    ).filings.count
+    // Only the requests that verify under the citizen's key are counted.
+    let filings = try await acted.trustee.filings(wallet: acted.wallet, ownerKey: acted.owner)
+      .count
     let status = Status(
       wallet: acted.wallet.description, reference: acted.reference,
       procurations: acted.procurations.map {

@@ -151,7 +151,7 @@ extension WalletService {
   /// trustee whose procuration allows `grant` or `update` (who changes the
   /// grants they signed and seals new versions to them, api.md §6).
   public func grants(_ wallet: WalletID, caller: Caller) async throws(APIError) -> GrantsView {
-    let (_, _, state, _) = try await ownerOrTrusteeLogged(
+    let (_, _, state, procuration) = try await ownerOrTrusteeLogged(
       caller, wallet: wallet, anyOf: [.grant, .update])
     let rows: [SQLiteDatabase.Row]
     var keys: [String: [KeyVersion]] = [:]
@@ -182,10 +182,29 @@ extension WalletService {
       }
     } catch { throw APIError(error) }
     let at = now
+    let templates = rules.templates
     return GrantsView(
       grants: rows.compactMap { row in
         guard let id = row[0].text.flatMap({ try? StatementID($0) }), let token = row[1].text else {
           return nil
+        }
+        // A trustee sees the grants it signed, and those covering a field its
+        // procuration reaches (to know whom its change is not sealed to).
+        if let procuration {
+          struct Named: Decodable {
+            let iss: String
+            let fields: [FieldID]
+          }
+          guard let named = SignedStatement.unverifiedClaims(of: token, as: Named.self) else {
+            return nil
+          }
+          let reaches = named.fields.contains {
+            ProcurationScope.reaches(
+              $0, circle: FieldCatalogue.standard[$0]?.circle ?? .documents,
+              claims: procuration.claims, templates: templates,
+              circles: { FieldCatalogue.standard[$0]?.circle })
+          }
+          guard named.iss == caller.keyID || reaches else { return nil }
         }
         return GrantView(
           id: id, token: token, state: Self.grantState(id, token: token, state: state, at: at),
