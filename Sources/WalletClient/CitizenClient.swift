@@ -130,7 +130,8 @@ public final class CitizenClient: @unchecked Sendable {
     let latest = Dictionary(
       try await records().map { ($0.field, $0.version) }, uniquingKeysWith: max)
     let request = try FieldWriting.request(
-      values, latest: latest, keyring: keyring, grants: try await activeGrants(at: now),
+      values, latest: latest, keyring: keyring,
+      grants: try await activeGrants(at: now, covering: Set(values.map(\.0))),
       wallet: walletID, by: identity, procuration: nil, at: now)
     _ = try await transport.send("POST", "\(path)/fields", body: request, as: Done.self)
     try transport.trust.rememberSigned(request.manifests)
@@ -159,13 +160,21 @@ public final class CitizenClient: @unchecked Sendable {
   /// contradicts what the citizen signed.
   /// - Parameter strict: a write stops on a grant whose manifest walletd rolled
   ///   back; a revocation (which must always be possible) leaves it out instead.
-  func activeGrants(at now: Int64, strict: Bool = true) async throws(ClientError) -> [GrantEntry
-    .Active]
+  func activeGrants(at now: Int64, strict: Bool = true, covering: Set<FieldID>? = nil)
+    async throws(ClientError) -> [GrantEntry.Active]
   {
-    try await GrantListing(
+    let rules = try await ClientRules.fetch(transport)
+    let (transport, wallet) = (self.transport, walletID)
+    // A revocation a trustee made holds whatever walletd lists: read from the
+    // witnessed log, whenever a grant would be sealed to.
+    return try await GrantListing(
       transport: transport, wallet: walletID, authority: authority,
-      state: try await consentState(), rules: try await ClientRules.fetch(transport)
-    ).active(strict: strict)
+      state: try await consentState(), rules: rules
+    ).active(
+      strict: strict, covering: covering,
+      revokedInLog: { () async throws(ClientError) in
+        try await LogReader.revokedGrants(transport, wallet: wallet)
+      })
   }
 
   func consentState() async throws(ClientError) -> ConsentState {

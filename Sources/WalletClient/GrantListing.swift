@@ -57,19 +57,31 @@ struct GrantListing {
 
   /// The durable grants in force that new versions are sealed to, among those
   /// `sealable` keeps: never one this client revoked (whatever walletd says),
-  /// nor one whose listing contradicts what it signed.
-  /// - Parameter strict: a write stops on a grant whose manifest walletd rolled
-  ///   back; a revocation (which must always be possible) leaves it out instead.
-  func active(strict: Bool, sealable: (Grant) -> Bool = { _ in true }) async throws(ClientError)
-    -> [GrantEntry.Active]
-  {
-    let entries = try await entries().filter { sealable($0.grant) }
+  /// nor one whose listing contradicts what it signed, nor one the checked log
+  /// shows revoked.
+  /// - Parameters:
+  ///   - strict: a write stops on a grant whose manifest walletd rolled back;
+  ///     a revocation (which must always be possible) leaves it out instead.
+  ///   - covering: only grants of one of these fields (nil: any).
+  ///   - revokedInLog: the grants the witnessed log shows revoked, read only
+  ///     when some grant would be sealed to (nil: not read).
+  func active(
+    strict: Bool, covering: Set<FieldID>? = nil,
+    revokedInLog: (() async throws(ClientError) -> Set<StatementID>)? = nil,
+    sealable: (Grant) -> Bool = { _ in true }
+  ) async throws(ClientError) -> [GrantEntry.Active] {
+    let entries = try await entries().filter {
+      sealable($0.grant) && covering.map(Set($0.grant.fields).intersection) != []
+    }
     // Never build the next manifest on one older than this client signed.
     for entry in entries where strict && entry.state == .active {
       if case .manifestRolledBack = entry.warning { throw .forged(entry.warning!) }
     }
-    return entries.compactMap { entry in
-      guard entry.state == .active, entry.warning == nil,
+    let candidates = entries.filter { $0.state == .active && $0.warning == nil }
+    let revoked: Set<StatementID> =
+      candidates.isEmpty ? [] : try await revokedInLog?() ?? []
+    return candidates.compactMap { entry in
+      guard !revoked.contains(entry.grant.id),
         let administration = rules.registry.administration(keyID: entry.grant.grantee)
       else { return nil }
       return GrantEntry.Active(

@@ -21,6 +21,12 @@ public struct LogVerification: Sendable, Equatable {
   /// The statements the verified log shows used more than once (a read under
   /// a grant, a use of a procuration): a one-shot one among them was used twice.
   public let usedMoreThanOnce: [StatementID]
+  /// The grants the verified log shows revoked (`grant-revoked`, allowed),
+  /// whoever revoked them: walletd cannot show one of them in force to a
+  /// client that read this.
+  public var revokedGrants: Set<StatementID> {
+    Set(entries.filter { $0.action == .grantRevoked && $0.outcome == .allowed }.compactMap(\.grant))
+  }
 
   init(
     checkpoint: String? = nil, size: Int, entries: [AccessLogEntry] = [], intact: Bool = false,
@@ -150,6 +156,23 @@ public enum LogReader {
       usedMoreThanOnce: Set(
         uses.filter { $0.value > 1 }.map(\.key) + made.filter { $0.value > 1 }.map(\.key)
       ).sorted())
+  }
+
+  /// The grants revoked, from the log checked against the witnesses: before
+  /// a client seals a new version to a grant, so that a revocation the other
+  /// party made (the citizen of a trustee's grant, or the reverse) holds
+  /// whatever walletd lists. A log that does not verify stops the write.
+  static func revokedGrants(_ transport: Transport, wallet: WalletID) async throws(ClientError)
+    -> Set<StatementID>
+  {
+    let checked = try await verify(transport, wallet: wallet, since: nil)
+    guard checked.intact else {
+      if checked.problem == "no witnesses are set up here" {
+        throw .local("no witnesses are set up: the log cannot be checked before sealing")
+      }
+      throw .local("the log could not be checked before sealing: \(checked.problem ?? "?")")
+    }
+    return checked.revokedGrants
   }
 
   static func problem(_ error: ClientError) -> String {

@@ -34,9 +34,19 @@ extension TrusteeClient {
       try await records(wallet: wallet, ownerKey: ownerKey).map { ($0.field, $0.version) },
       uniquingKeysWith: max)
     let me = transport.identity.publicIdentity.keyID
+    // A revocation the citizen made holds whatever walletd lists: read from
+    // the log when the procuration lets the trustee read it (api.md §13.3).
+    let transport = self.transport
+    let readsLog = procuration.claims.actions.contains(.read)
     let inForce = try await listing(
       wallet: wallet, ownerKey: ownerKey, procurations: [procuration]
-    ).active(strict: true).filter { $0.active.grant.claims.kind == .durable }
+    ).active(
+      strict: true, covering: Set(values.map(\.0)),
+      revokedInLog: readsLog
+        ? { () async throws(ClientError) in
+          try await LogReader.revokedGrants(transport, wallet: wallet)
+        } : nil
+    ).filter { $0.active.grant.claims.kind == .durable }
     let signedHere: (Grant) -> Bool = {
       $0.claims.iss == me && $0.claims.procuration == procuration.id
     }
