@@ -27,6 +27,15 @@ struct Invocation: Sendable {
     json = output.json
   }
 
+  /// A run inside the app (`wallet-cli app`): a page in `language`, no JSON,
+  /// the app's environment and a console that asks nothing.
+  init(app language: Language, environment: [String: String]) {
+    console = Console(out: { _ in }, err: { _ in })
+    self.environment = environment
+    self.language = language
+    json = false
+  }
+
   static func run(_ output: OutputOptions, _ body: (Invocation) async throws -> Void) async throws {
     let invocation = Invocation(output)
     do {

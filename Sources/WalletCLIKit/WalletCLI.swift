@@ -141,7 +141,7 @@ public struct WalletCLI: AsyncParsableCommand {
         ProcurationCommand.self,
         FilingCommand.self, LogCommand.self, AdministrationsCommand.self, AdminCommand.self,
         OperatorCommand.self,
-        RegistrarCommand.self, TrustCommand.self, DemoCommand.self,
+        RegistrarCommand.self, TrustCommand.self, DemoCommand.self, AppCommand.self,
       ]
     )
   }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -24,11 +25,13 @@ final class RewritingProxy: @unchecked Sendable {
   let url: String
   private let state: State
   private let task: Task<Void, any Error>
+  private let group: ServiceGroup
 
-  private init(url: String, state: State, task: Task<Void, any Error>) {
+  private init(url: String, state: State, task: Task<Void, any Error>, group: ServiceGroup) {
     self.url = url
     self.state = state
     self.task = task
+    self.group = group
   }
 
   /// Starts a proxy to `upstream` (walletd's base URL) on a free loopback port.
@@ -47,18 +50,23 @@ final class RewritingProxy: @unchecked Sendable {
         bound.continuation.finish()
       },
       logger: logger)
-    let task = Task { try await app.runService(gracefulShutdownSignals: []) }
+    // Stopped gracefully, never by cancelling the serving task: a connection
+    // accepted but not yet served when the task is cancelled traps in NIO
+    // (apple/swift-nio#3481).
+    let group = ServiceGroup(
+      configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
+    let task = Task { try await group.run() }
     var iterator = bound.stream.makeAsyncIterator()
     guard let port = await iterator.next(), port != 0 else {
-      task.cancel()
+      await group.triggerGracefulShutdown()
       throw ProxyError.notListening
     }
-    return RewritingProxy(url: "http://127.0.0.1:\(port)", state: state, task: task)
+    return RewritingProxy(url: "http://127.0.0.1:\(port)", state: state, task: task, group: group)
   }
 
-  /// Stops listening (cancelling the server's service group closes it).
+  /// Stops listening: a graceful shutdown of the server's service group.
   func stop() async {
-    task.cancel()
+    await group.triggerGracefulShutdown()
     _ = try? await task.value
     state.session.invalidateAndCancel()
   }

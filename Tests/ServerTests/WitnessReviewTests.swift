@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import PSPConsent
 import PSPCrypto
 import PSPTransparency
@@ -259,10 +260,12 @@ struct WitnessReviewTests {
 final class FakeWitness: @unchecked Sendable {
   let url: String
   private let task: Task<Void, any Error>
+  private let group: ServiceGroup
 
-  private init(url: String, task: Task<Void, any Error>) {
+  private init(url: String, task: Task<Void, any Error>, group: ServiceGroup) {
     self.url = url
     self.task = task
+    self.group = group
   }
 
   static func start() async throws -> FakeWitness {
@@ -283,17 +286,20 @@ final class FakeWitness: @unchecked Sendable {
         bound.continuation.finish()
       },
       logger: logger)
-    let task = Task { try await app.runService(gracefulShutdownSignals: []) }
+    // A graceful stop, never a cancelled serving task (apple/swift-nio#3481).
+    let group = ServiceGroup(
+      configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
+    let task = Task { try await group.run() }
     var iterator = bound.stream.makeAsyncIterator()
     guard let port = await iterator.next(), port != 0 else {
-      task.cancel()
+      await group.triggerGracefulShutdown()
       throw RewritingProxy.ProxyError.notListening
     }
-    return FakeWitness(url: "http://127.0.0.1:\(port)", task: task)
+    return FakeWitness(url: "http://127.0.0.1:\(port)", task: task, group: group)
   }
 
   func stop() async {
-    task.cancel()
+    await group.triggerGracefulShutdown()
     _ = try? await task.value
   }
 }

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import PSPWallet
+
+struct AppCommand: AsyncParsableCommand {
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "app",
+      abstract: helpText(
+        fr: "Ouvrir le portefeuille dans votre navigateur (sur cet ordinateur seulement).",
+        en: "Open the wallet in your browser (on this computer only).",
+        de: "Die Brieftasche in Ihrem Browser öffnen (nur auf diesem Computer).",
+        pt: "Abrir a carteira no seu navegador (só neste computador)."),
+      discussion: helpText(
+        fr: """
+          Un petit serveur démarre sur 127.0.0.1, pour vous seul : la première
+          ligne donne son adresse, avec un code à usage unique. Vos clés restent
+          dans ce programme, jamais dans la page. Le portefeuille se verrouille
+          après 15 minutes sans activité. Ctrl-C arrête l'application.
+
+          Exemple :
+            wallet-cli app --as maria
+            wallet-cli app --as maria --port 8480 --no-open
+          """,
+        en: """
+          A small server starts on 127.0.0.1, for you alone: the first line gives
+          its address, with a one-time code. Your keys stay in this program, never
+          in the page. The wallet locks itself after 15 minutes without activity.
+          Ctrl-C stops the app.
+
+          Example:
+            wallet-cli app --as maria
+            wallet-cli app --as maria --port 8480 --no-open
+          """,
+        de: """
+          Ein kleiner Server startet auf 127.0.0.1, nur für Sie: Die erste Zeile
+          zeigt seine Adresse, mit einem Einmal-Code. Ihre Schlüssel bleiben in
+          diesem Programm, nie in der Seite. Die Brieftasche sperrt sich nach
+          15 Minuten ohne Aktivität. Strg-C beendet die Anwendung.
+
+          Beispiel:
+            wallet-cli app --as maria
+            wallet-cli app --as maria --port 8480 --no-open
+          """,
+        pt: """
+          Um pequeno servidor arranca em 127.0.0.1, só para si: a primeira linha
+          dá o endereço, com um código de uso único. As suas chaves ficam neste
+          programa, nunca na página. A carteira bloqueia-se após 15 minutos sem
+          atividade. Ctrl-C para a aplicação.
+
+          Exemplo:
+            wallet-cli app --as maria
+            wallet-cli app --as maria --port 8480 --no-open
+          """))
+  }
+
+  @Option(
+    help: ArgumentHelp(
+      helpText(
+        fr: "Le port sur 127.0.0.1 (par défaut : un port libre).",
+        en: "The port on 127.0.0.1 (default: a free one).",
+        de: "Der Port auf 127.0.0.1 (sonst: ein freier).",
+        pt: "A porta em 127.0.0.1 (por defeito: uma livre)."),
+      valueName: "port"))
+  var port: Int?
+
+  @Flag(
+    help: ArgumentHelp(
+      helpText(
+        fr: "Ne pas ouvrir le navigateur (l'adresse est affichée).",
+        en: "Do not open the browser (the address is printed).",
+        de: "Den Browser nicht öffnen (die Adresse wird gezeigt).",
+        pt: "Não abrir o navegador (o endereço é mostrado).")))
+  var noOpen = false
+
+  @OptionGroup var actor: ActorOptions
+  @OptionGroup var home: HomeOptions
+  @OptionGroup var server: ServerOptions
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    try server.validateURL(output)
+    if let port, !(1...65535).contains(port) {
+      throw usageError(Messages.appCannotListen, output)
+    }
+  }
+
+  func run() async throws {
+    try await Invocation.run(output) { invocation in
+      // The identity is located (not unlocked) now: the page asks the passphrase.
+      _ = try Acting.locate(home, actor, as: [.citizen, .trustee, .administration], invocation)
+      let app = try await AppServer.start(
+        AppContext(
+          home: home, actor: actor, server: server, language: invocation.language,
+          environment: invocation.environment), port: port ?? 0)
+      let address = await app.address()
+      invocation.line(address)
+      if !noOpen { Self.openBrowser(address) }
+      try await app.wait()
+    }
+  }
+
+  /// `xdg-open` the address, if there is one (a desktop); otherwise the
+  /// printed address is enough.
+  static func openBrowser(_ address: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/xdg-open")
+    process.arguments = [address]
+    try? process.run()
+  }
+}

@@ -1,0 +1,216 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import PSPConsent
+import PSPCrypto
+import PSPDemo
+import PSPWallet
+import WalletClient
+
+/// The pages of the app, each acting through the same client library, and
+/// saying the same words, as the CLI command it stands for.
+struct AppPages: Sendable {
+  let context: AppContext
+  let session: AppSession
+
+  var language: Language { context.language }
+
+  func register(on router: Router<BasicRequestContext>) {
+    router.get("/") { _, _ in try await home() }
+    router.post("/unlock") { request, _ in try await unlock(request) }
+    router.post("/lock") { request, _ in try await lock(request) }
+    router.get("/fields") { request, _ in
+      try await fields(notice: request.uri.queryParameters.get("saved") != nil ? AppWords.saved : nil)
+    }
+    router.post("/fields") { request, _ in try await setField(request) }
+    router.get("/log") { _, _ in try await log() }
+  }
+
+  // MARK: pages
+
+  private func home(error: Message? = nil) async throws -> Response {
+    guard let acting = await session.unlocked(now: now) else { return try await unlockPage(error) }
+    var values = try await frame(acting)
+    do {
+      let wallet = try acting.walletID()
+      values["wallet"] = wallet.description
+      values["reference"] =
+        WalletReference(wallet: wallet, owner: acting.identity.signingKey.publicKey).description
+      values["walletLabel"] = say(AppWords.wallet)
+      values["referenceLabel"] = say(AppWords.reference)
+    } catch { values["error"] = say(AppWords.notWallet) }
+    return html(AppTemplates.page("home", values, language: language, title: say(AppWords.title)))
+  }
+
+  private func unlockPage(_ error: Message?) async throws -> Response {
+    var values = try await frame(nil)
+    values["unlockTitle"] = say(AppWords.unlockTitle)
+    values["passphraseLabel"] = say(AppWords.passphrase)
+    values["openLabel"] = say(AppWords.open)
+    if let error {
+      values["error"] = say(error.text)
+      values["hint"] = error.hint.map(say)
+    }
+    return html(AppTemplates.page("unlock", values, language: language, title: say(AppWords.title)))
+  }
+
+  private func unlock(_ request: Request) async throws -> Response {
+    guard let form = try await form(request) else { return expired() }
+    let invocation = context.invocation
+    do {
+      let located = try Acting.locate(
+        context.home, context.actor, as: [.citizen, .trustee, .administration], invocation)
+      var typed = Array((form["passphrase"] ?? "").utf8)
+      let passphrase = SecureBytes(copying: typed)
+      wipe(&typed)
+      let identity: Identity
+      do { identity = try located.keystore.unlock(passphrase: passphrase) } catch {
+        throw Messages.from(error)
+      }
+      await session.unlock(
+        Acting(name: located.name, home: located.home, identity: identity), now: now)
+      return redirect("/")
+    } catch let message as Message {
+      return try await unlockPage(message)
+    }
+  }
+
+  private func lock(_ request: Request) async throws -> Response {
+    guard try await form(request) != nil else { return expired() }
+    await session.lock()
+    return redirect("/")
+  }
+
+  private func fields(notice: LocalizedText? = nil, error: Message? = nil, typed: String = "",
+    chosen: String? = nil) async throws -> Response
+  {
+    guard let acting = await session.unlocked(now: now) else { return try await unlockPage(nil) }
+    var values = try await frame(acting)
+    do {
+      let citizen = try await acting.citizen(context.server, context.invocation)
+      let opened = try await citizen.fields()
+      values["circles"] = Circle.allCases.compactMap { circle -> [String: Any]? in
+        let entries = opened.filter { $0.record.circle == circle }
+          .sorted { $0.record.field.rawValue < $1.record.field.rawValue }
+          .map { entry -> [String: Any] in
+            [
+              "label": FieldCatalogue.standard[entry.record.field].map { say($0.label) }
+                ?? entry.record.field.rawValue,
+              "value": entry.value.displayText(language: language),
+            ]
+          }
+        return entries.isEmpty ? nil : ["name": say(Words.circle(circle)), "entries": entries]
+      }
+    } catch { return try await failed(error, acting) }
+    values["choices"] = FieldCatalogue.standard.fields.filter { $0.type != .document }.map {
+      ["id": $0.id.rawValue, "label": say($0.label), "selected": $0.id.rawValue == chosen]
+    }
+    values["emptyLabel"] = say(AppWords.empty)
+    values["changeLabel"] = say(AppWords.change)
+    values["fieldLabel"] = say(AppWords.field)
+    values["valueLabel"] = say(AppWords.value)
+    values["saveLabel"] = say(AppWords.save)
+    values["typed"] = typed
+    if let notice { values["notice"] = say(notice) }
+    if let error {
+      values["error"] = say(error.text)
+      values["hint"] = error.hint.map(say)
+    }
+    return html(AppTemplates.page("fields", values, language: language, title: say(AppWords.fields)))
+  }
+
+  private func setField(_ request: Request) async throws -> Response {
+    guard let form = try await form(request) else { return expired() }
+    guard let acting = await session.unlocked(now: now) else { return try await unlockPage(nil) }
+    let name = form["name"] ?? ""
+    let typed = form["value"] ?? ""
+    guard let definition = FieldCommand.definition(name), definition.type != .document else {
+      return try await fields(error: Messages.unknownField(name), chosen: name)
+    }
+    // Said in place; the value is given back to correct, never put in the message.
+    let checked = Result { () throws(FieldValidationError) in try definition.validate(typed) }
+    guard case .success(let value) = checked else {
+      if case .failure(let error) = checked {
+        return try await fields(
+          error: Messages.invalidValueWithExample(error, field: definition), typed: typed,
+          chosen: name)
+      }
+      return try await fields(chosen: name)
+    }
+    do {
+      let citizen = try await acting.citizen(context.server, context.invocation)
+      try await citizen.set([(definition.id, value)], at: now)
+    } catch { return try await failed(error, acting) }
+    return redirect("/fields?saved=1")
+  }
+
+  private func log() async throws -> Response {
+    guard let acting = await session.unlocked(now: now) else { return try await unlockPage(nil) }
+    var values = try await frame(acting)
+    do {
+      let citizen = try await acting.readableCitizen(context.server, context.invocation)
+      let checked = try await citizen.verifyLog(since: nil)
+      let rules = try await ClientRules.fetch(citizen.transport)
+      let renderer = AccessLogRenderer(
+        vocabulary: NamedVocabulary(base: DemoVocabulary(rules: rules), names: NameBook.read(acting)),
+        owner: acting.identity.publicIdentity.keyID)
+      let entries = checked.intact ? checked.entries : try await citizen.log()
+      values["sentences"] = entries.reversed().map { renderer.sentence($0, language) }
+      if checked.intact {
+        values["intact"] = true
+        values["intactLabel"] = say(AppWords.intact)
+      } else {
+        let message = Messages.logNotVerified(checked.problem ?? "?")
+        values["error"] = say(message.text)
+        values["hint"] = message.hint.map(say)
+      }
+    } catch { return try await failed(error, acting) }
+    return html(AppTemplates.page("log", values, language: language, title: say(AppWords.log)))
+  }
+
+  // MARK: helpers
+
+  private var now: Int64 { Int64(Date().timeIntervalSince1970) }
+
+  private func say(_ text: LocalizedText) -> String { text.text(in: language) }
+
+  /// What every page shows: the title, the navigation once unlocked, and the
+  /// anti-forgery token of the forms.
+  private func frame(_ acting: Acting?) async throws -> [String: Any] {
+    [
+      "csrf": session.csrf, "unlocked": acting != nil, "home": say(AppWords.home),
+      "fieldsLink": say(AppWords.fields), "logLink": say(AppWords.log), "lock": say(AppWords.lock),
+    ]
+  }
+
+  /// A form's fields, once its anti-forgery token is the session's; nil otherwise.
+  private func form(_ request: Request) async throws -> AppForm? {
+    var request = request
+    let buffer = try await request.collectBody(upTo: 64 * 1024)
+    let form = AppForm(String(buffer: buffer))
+    guard await session.isForm(form["csrf"]) else { return nil }
+    return form
+  }
+
+  private func failed(_ error: any Error, _ acting: Acting) async throws -> Response {
+    var values = try await frame(acting)
+    let message = Messages.from(error)
+    values["error"] = say(message.text)
+    values["hint"] = message.hint.map(say)
+    return html(AppTemplates.page("home", values, language: language, title: say(AppWords.title)))
+  }
+
+  private func expired() -> Response { AppGuard<BasicRequestContext>.refusal(.forbidden, AppWords.formExpired) }
+
+  private func html(_ text: String) -> Response {
+    var headers = HTTPFields()
+    headers[.contentType] = "text/html; charset=utf-8"
+    return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+  }
+
+  private func redirect(_ location: String) -> Response {
+    var headers = HTTPFields()
+    headers[.location] = location
+    return Response(status: .seeOther, headers: headers)
+  }
+}
