@@ -25,7 +25,8 @@ struct AppTests {
     ) { completionHandler(nil) }
 
     func send(
-      _ method: String, _ url: String, headers: [String: String] = [:], form: [String: String]? = nil
+      _ method: String, _ url: String, headers: [String: String] = [:],
+      form: [String: String]? = nil
     ) async throws -> (status: Int, headers: [String: String], body: String) {
       var request = URLRequest(url: URL(string: url)!)
       request.httpMethod = method
@@ -51,7 +52,8 @@ struct AppTests {
   }
 
   @Test func onlyThePersonsBrowserIsServed() async throws {
-    try await Platform.run([("operator", "operateur"), ("citizen", "maria")]) { cli, platform, home in
+    try await Platform.run([("operator", "operateur"), ("citizen", "maria")]) {
+      cli, platform, home in
       try await cli.ok(["wallet", "open", "--as", "maria", "--accept"])
       try await cli.ok(["field", "set", "surname", "Ferreira", "--as", "maria"])
       var context = cli
@@ -77,7 +79,8 @@ struct AppTests {
     // Without the cookie, with a wrong token, or at another name: refused.
     #expect(try await browser.send("GET", base + "/").status == 403)
     #expect(try await browser.send("GET", base + "/?token=wrong").status == 403)
-    let rebound = try await browser.send("GET", address, headers: ["Host": "evil.example:\(app.port)"])
+    let rebound = try await browser.send(
+      "GET", address, headers: ["Host": "evil.example:\(app.port)"])
     #expect(rebound.status == 421)
 
     // The printed address, once: the session cookie, then a redirect.
@@ -109,9 +112,15 @@ struct AppTests {
     let noToken = try await browser.send(
       "POST", base + "/unlock", headers: origin, form: ["passphrase": passphrase])
     #expect(noToken.status == 403)
+    let noOrigin = try await browser.send(
+      "POST", base + "/unlock", headers: ["Cookie": cookie],
+      form: ["csrf": String(csrf), "passphrase": passphrase])
+    #expect(noOrigin.status == 403)
     let wrong = try await browser.send(
       "POST", base + "/unlock", headers: origin, form: ["csrf": String(csrf), "passphrase": "nope"])
-    #expect(wrong.body.contains(Messages.wrongPassphrase.text.fr.replacingOccurrences(of: "'", with: "&#39;")))
+    #expect(
+      wrong.body.contains(
+        Messages.wrongPassphrase.text.fr.replacingOccurrences(of: "'", with: "&#39;")))
 
     // Unlocked: her fields, a wrong value told in place, a right one saved.
     let unlocked = try await browser.send(
@@ -138,7 +147,8 @@ struct AppTests {
     #expect(log.body.contains("Votre journal est intact"), "\(log.body)")
 
     // Locked: the passphrase is asked again.
-    _ = try await browser.send("POST", base + "/lock", headers: origin, form: ["csrf": String(csrf)])
+    _ = try await browser.send(
+      "POST", base + "/lock", headers: origin, form: ["csrf": String(csrf)])
     let locked = try await browser.send("GET", base + "/fields", headers: ["Cookie": cookie])
     #expect(locked.body.contains("name=\"passphrase\""))
   }

@@ -67,7 +67,8 @@ struct AppGuard<Context: RequestContext>: RouterMiddleware {
     let html = AppTemplates.refusal(text)
     var headers = HTTPFields()
     headers[.contentType] = "text/html; charset=utf-8"
-    return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    return Response(
+      status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
   }
 }
 

@@ -20,7 +20,8 @@ struct AppPages: Sendable {
     router.post("/unlock") { request, _ in try await unlock(request) }
     router.post("/lock") { request, _ in try await lock(request) }
     router.get("/fields") { request, _ in
-      try await fields(notice: request.uri.queryParameters.get("saved") != nil ? AppWords.saved : nil)
+      try await fields(
+        notice: request.uri.queryParameters.get("saved") != nil ? AppWords.saved : nil)
     }
     router.post("/fields") { request, _ in try await setField(request) }
     router.get("/log") { _, _ in try await log() }
@@ -81,9 +82,10 @@ struct AppPages: Sendable {
     return redirect("/")
   }
 
-  private func fields(notice: LocalizedText? = nil, error: Message? = nil, typed: String = "",
-    chosen: String? = nil) async throws -> Response
-  {
+  private func fields(
+    notice: LocalizedText? = nil, error: Message? = nil, typed: String = "",
+    chosen: String? = nil
+  ) async throws -> Response {
     guard let acting = await session.unlocked(now: now) else { return try await unlockPage(nil) }
     var values = try await frame(acting)
     do {
@@ -116,7 +118,8 @@ struct AppPages: Sendable {
       values["error"] = say(error.text)
       values["hint"] = error.hint.map(say)
     }
-    return html(AppTemplates.page("fields", values, language: language, title: say(AppWords.fields)))
+    return html(
+      AppTemplates.page("fields", values, language: language, title: say(AppWords.fields)))
   }
 
   private func setField(_ request: Request) async throws -> Response {
@@ -152,7 +155,8 @@ struct AppPages: Sendable {
       let checked = try await citizen.verifyLog(since: nil)
       let rules = try await ClientRules.fetch(citizen.transport)
       let renderer = AccessLogRenderer(
-        vocabulary: NamedVocabulary(base: DemoVocabulary(rules: rules), names: NameBook.read(acting)),
+        vocabulary: NamedVocabulary(
+          base: DemoVocabulary(rules: rules), names: NameBook.read(acting)),
         owner: acting.identity.publicIdentity.keyID)
       let entries = checked.intact ? checked.entries : try await citizen.log()
       values["sentences"] = entries.reversed().map { renderer.sentence($0, language) }
@@ -200,12 +204,15 @@ struct AppPages: Sendable {
     return html(AppTemplates.page("home", values, language: language, title: say(AppWords.title)))
   }
 
-  private func expired() -> Response { AppGuard<BasicRequestContext>.refusal(.forbidden, AppWords.formExpired) }
+  private func expired() -> Response {
+    AppGuard<BasicRequestContext>.refusal(.forbidden, AppWords.formExpired)
+  }
 
   private func html(_ text: String) -> Response {
     var headers = HTTPFields()
     headers[.contentType] = "text/html; charset=utf-8"
-    return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    return Response(
+      status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
   }
 
   private func redirect(_ location: String) -> Response {

@@ -13,8 +13,7 @@ final class AppServer: Sendable {
   private let group: ServiceGroup
   private let task: Task<Void, any Error>
 
-  private init(port: Int, session: AppSession, group: ServiceGroup, task: Task<Void, any Error>)
-  {
+  private init(port: Int, session: AppSession, group: ServiceGroup, task: Task<Void, any Error>) {
     self.port = port
     self.session = session
     self.group = group

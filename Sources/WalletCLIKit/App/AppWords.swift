@@ -7,9 +7,11 @@ enum AppWords {
     fr: "Mon portefeuille social", en: "My social wallet", de: "Meine soziale Brieftasche",
     pt: "A minha carteira social")
   static let wrongHost = LocalizedText(
-    fr: "Cette adresse n'est pas celle de l'application. Ouvrez l'adresse que wallet-cli app a donnée.",
+    fr:
+      "Cette adresse n'est pas celle de l'application. Ouvrez l'adresse que wallet-cli app a donnée.",
     en: "This is not the app's address. Open the address wallet-cli app gave.",
-    de: "Das ist nicht die Adresse der Anwendung. Öffnen Sie die Adresse, die wallet-cli app gezeigt hat.",
+    de:
+      "Das ist nicht die Adresse der Anwendung. Öffnen Sie die Adresse, die wallet-cli app gezeigt hat.",
     pt: "Este não é o endereço da aplicação. Abra o endereço que wallet-cli app deu.")
   static let wrongOrigin = LocalizedText(
     fr: "Cette demande ne vient pas de l'application. Rien n'a été fait.",
@@ -19,7 +21,8 @@ enum AppWords {
   static let addressUsed = LocalizedText(
     fr: "Cette adresse a déjà servi. Lancez à nouveau wallet-cli app pour en avoir une nouvelle.",
     en: "This address was already used. Start wallet-cli app again to get a new one.",
-    de: "Diese Adresse wurde schon benutzt. Starten Sie wallet-cli app neu, um eine neue zu bekommen.",
+    de:
+      "Diese Adresse wurde schon benutzt. Starten Sie wallet-cli app neu, um eine neue zu bekommen.",
     pt: "Este endereço já foi usado. Inicie de novo wallet-cli app para ter um novo.")
   static let noSession = LocalizedText(
     fr: "Ouvrez l'adresse que wallet-cli app a donnée, dans ce navigateur.",
@@ -42,7 +45,8 @@ enum AppWords {
   static let home = LocalizedText(fr: "Accueil", en: "Home", de: "Start", pt: "Início")
   static let fields = LocalizedText(
     fr: "Mes données", en: "My fields", de: "Meine Angaben", pt: "Os meus dados")
-  static let log = LocalizedText(fr: "Mon journal", en: "My log", de: "Mein Protokoll", pt: "O meu registo")
+  static let log = LocalizedText(
+    fr: "Mon journal", en: "My log", de: "Mein Protokoll", pt: "O meu registo")
   static let wallet = LocalizedText(
     fr: "Numéro du portefeuille", en: "Wallet number", de: "Nummer der Brieftasche",
     pt: "Número da carteira")
@@ -56,7 +60,8 @@ enum AppWords {
   static let field = LocalizedText(fr: "Donnée", en: "Field", de: "Angabe", pt: "Dado")
   static let value = LocalizedText(fr: "Valeur", en: "Value", de: "Wert", pt: "Valor")
   static let save = LocalizedText(fr: "Enregistrer", en: "Save", de: "Speichern", pt: "Guardar")
-  static let saved = LocalizedText(fr: "Enregistré.", en: "Saved.", de: "Gespeichert.", pt: "Guardado.")
+  static let saved = LocalizedText(
+    fr: "Enregistré.", en: "Saved.", de: "Gespeichert.", pt: "Guardado.")
   static let empty = LocalizedText(
     fr: "Aucune donnée n'est encore remplie.", en: "No field is filled in yet.",
     de: "Noch keine Angabe ist eingetragen.", pt: "Ainda nenhum dado está preenchido.")
@@ -66,9 +71,11 @@ enum AppWords {
     de: "Ihr Protokoll ist unversehrt: Die Zeugen haben es bestätigt.",
     pt: "O seu registo está intacto: as testemunhas confirmaram-no.")
   static let notWallet = LocalizedText(
-    fr: "Cette identité n'a pas de portefeuille ouvert. Ouvrez-en un avec : wallet-cli wallet open.",
+    fr:
+      "Cette identité n'a pas de portefeuille ouvert. Ouvrez-en un avec : wallet-cli wallet open.",
     en: "This identity has no open wallet. Open one with: wallet-cli wallet open.",
-    de: "Diese Identität hat keine offene Brieftasche. Öffnen Sie eine mit: wallet-cli wallet open.",
+    de:
+      "Diese Identität hat keine offene Brieftasche. Öffnen Sie eine mit: wallet-cli wallet open.",
     pt: "Esta identidade não tem carteira aberta. Abra uma com: wallet-cli wallet open.")
 }
 
