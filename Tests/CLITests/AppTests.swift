@@ -52,8 +52,12 @@ struct AppTests {
   }
 
   @Test func onlyThePersonsBrowserIsServed() async throws {
-    try await Platform.run([("operator", "operateur"), ("citizen", "maria")]) {
-      cli, platform, home in
+    try await Platform.run([
+      ("operator", "operateur"), ("administration", "fns"), ("citizen", "maria"),
+    ]) { cli, platform, home in
+      try await platform.register(
+        "fns", id: "fns", title: "Fonds national de solidarité", kind: "fns",
+        purposes: "allocation-vie-chere")
       try await cli.ok(["wallet", "open", "--as", "maria", "--accept"])
       try await cli.ok(["field", "set", "surname", "Ferreira", "--as", "maria"])
       var context = cli
@@ -66,11 +70,11 @@ struct AppTests {
             environment: context.environment))
       }
       defer { Task { await app.stop() } }
-      try await journey(app, passphrase: try #require(cli.environment["PSP_PASSPHRASE"]))
+      try await journey(app, cli, passphrase: try #require(cli.environment["PSP_PASSPHRASE"]))
     }
   }
 
-  func journey(_ app: AppServer, passphrase: String) async throws {
+  func journey(_ app: AppServer, _ cli: CLIHarness, passphrase: String) async throws {
     let browser = Browser()
     let base = "http://127.0.0.1:\(app.port)"
     let address = await app.address()
@@ -145,6 +149,61 @@ struct AppTests {
     // Her log, in sentences, checked against the witnesses.
     let log = try await browser.send("GET", base + "/log", headers: ["Cookie": cookie])
     #expect(log.body.contains("Votre journal est intact"), "\(log.body)")
+
+    // A permission: chosen, shown field by field, given, paused, withdrawn for good.
+    let grants = try await browser.send("GET", base + "/grants", headers: ["Cookie": cookie])
+    #expect(grants.body.contains("Vous n&#39;avez donné aucune permission."), "\(grants.body)")
+    let choice = "fns|allocation-vie-chere"
+    let preview = try await browser.send(
+      "GET", base + "/grants/new?choice=fns%7Callocation-vie-chere", headers: ["Cookie": cookie])
+    #expect(preview.body.contains("<li>Votre nom de famille</li>"), "\(preview.body)")
+    #expect(preview.body.contains("Fonds national de solidarité"))
+    let given = try await browser.send(
+      "POST", base + "/grants", headers: origin, form: ["csrf": String(csrf), "choice": choice])
+    #expect(given.status == 303)
+    let listed = try await browser.send("GET", base + "/grants", headers: ["Cookie": cookie])
+    let grantID = try #require(
+      listed.body.components(separatedBy: "name=\"grant\" value=\"").dropFirst().first?.prefix {
+        $0 != "\""
+      })
+    #expect(listed.body.contains("en cours"))
+    _ = try await browser.send(
+      "POST", base + "/grants/change", headers: origin,
+      form: ["csrf": String(csrf), "grant": String(grantID), "action": "pause"])
+    #expect(
+      try await browser.send("GET", base + "/grants", headers: ["Cookie": cookie]).body.contains(
+        "suspendue"))
+    // Withdrawing without ticking "for good" is not done.
+    let unticked = try await browser.send(
+      "POST", base + "/grants/change", headers: origin,
+      form: ["csrf": String(csrf), "grant": String(grantID), "action": "revoke"])
+    #expect(unticked.body.contains("role=\"alert\""))
+    _ = try await browser.send(
+      "POST", base + "/grants/change", headers: origin,
+      form: ["csrf": String(csrf), "grant": String(grantID), "action": "revoke", "confirm": "yes"])
+    #expect(
+      try await browser.send("GET", base + "/grants", headers: ["Cookie": cookie]).body.contains(
+        "retirée"))
+
+    // Her requests: none, then one filed (with the CLI), and its steps.
+    let none = try await browser.send("GET", base + "/filings", headers: ["Cookie": cookie])
+    #expect(none.body.contains("Aucune demande d&#39;aide pour le moment."), "\(none.body)")
+    struct Filed: Decodable { let filing: String }
+    let filed = try await cli.json(
+      [
+        "filing", "create", "--as", "maria", "--purpose", "allocation-vie-chere", "--at", "fns",
+        "--yes",
+      ], as: Filed.self)
+    let list = try await browser.send("GET", base + "/filings", headers: ["Cookie": cookie])
+    #expect(list.body.contains("href=\"/filings/\(filed.filing)\""), "\(list.body)")
+    let one = try await browser.send(
+      "GET", base + "/filings/\(filed.filing)", headers: ["Cookie": cookie])
+    #expect(one.body.contains("<h3>Étapes</h3>"), "\(one.body)")
+    #expect(
+      try await browser.send(
+        "GET", base + "/filings/AAAAAAAAAAAAAAAAAAAAAA", headers: ["Cookie": cookie]
+      )
+      .body.contains("role=\"alert\""))
 
     // Locked: the passphrase is asked again.
     _ = try await browser.send(

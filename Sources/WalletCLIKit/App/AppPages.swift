@@ -25,6 +25,8 @@ struct AppPages: Sendable {
     }
     router.post("/fields") { request, _ in try await setField(request) }
     router.get("/log") { _, _ in try await log() }
+    registerGrants(on: router)
+    registerFilings(on: router)
   }
 
   // MARK: pages
@@ -43,15 +45,12 @@ struct AppPages: Sendable {
     return html(AppTemplates.page("home", values, language: language, title: say(AppWords.title)))
   }
 
-  private func unlockPage(_ error: Message?) async throws -> Response {
+  func unlockPage(_ error: Message?) async throws -> Response {
     var values = try await frame(nil)
     values["unlockTitle"] = say(AppWords.unlockTitle)
     values["passphraseLabel"] = say(AppWords.passphrase)
     values["openLabel"] = say(AppWords.open)
-    if let error {
-      values["error"] = say(error.text)
-      values["hint"] = error.hint.map(say)
-    }
+    if let error { tell(error, in: &values) }
     return html(AppTemplates.page("unlock", values, language: language, title: say(AppWords.title)))
   }
 
@@ -114,10 +113,7 @@ struct AppPages: Sendable {
     values["saveLabel"] = say(AppWords.save)
     values["typed"] = typed
     if let notice { values["notice"] = say(notice) }
-    if let error {
-      values["error"] = say(error.text)
-      values["hint"] = error.hint.map(say)
-    }
+    if let error { tell(error, in: &values) }
     return html(
       AppTemplates.page("fields", values, language: language, title: say(AppWords.fields)))
   }
@@ -164,9 +160,7 @@ struct AppPages: Sendable {
         values["intact"] = true
         values["intactLabel"] = say(AppWords.intact)
       } else {
-        let message = Messages.logNotVerified(checked.problem ?? "?")
-        values["error"] = say(message.text)
-        values["hint"] = message.hint.map(say)
+        tell(Messages.logNotVerified(checked.problem ?? "?"), in: &values)
       }
     } catch { return try await failed(error, acting) }
     return html(AppTemplates.page("log", values, language: language, title: say(AppWords.log)))
@@ -174,21 +168,22 @@ struct AppPages: Sendable {
 
   // MARK: helpers
 
-  private var now: Int64 { Int64(Date().timeIntervalSince1970) }
+  var now: Int64 { Int64(Date().timeIntervalSince1970) }
 
-  private func say(_ text: LocalizedText) -> String { text.text(in: language) }
+  func say(_ text: LocalizedText) -> String { text.text(in: language) }
 
   /// What every page shows: the title, the navigation once unlocked, and the
   /// anti-forgery token of the forms.
-  private func frame(_ acting: Acting?) async throws -> [String: Any] {
+  func frame(_ acting: Acting?) async throws -> [String: Any] {
     [
       "csrf": session.csrf, "unlocked": acting != nil, "home": say(AppWords.home),
       "fieldsLink": say(AppWords.fields), "logLink": say(AppWords.log), "lock": say(AppWords.lock),
+      "grantsLink": say(AppWords.grants), "filingsLink": say(AppWords.filingsTitle),
     ]
   }
 
   /// A form's fields, once its anti-forgery token is the session's; nil otherwise.
-  private func form(_ request: Request) async throws -> AppForm? {
+  func form(_ request: Request) async throws -> AppForm? {
     var request = request
     let buffer = try await request.collectBody(upTo: 64 * 1024)
     let form = AppForm(String(buffer: buffer))
@@ -196,26 +191,30 @@ struct AppPages: Sendable {
     return form
   }
 
-  private func failed(_ error: any Error, _ acting: Acting) async throws -> Response {
+  func failed(_ error: any Error, _ acting: Acting) async throws -> Response {
     var values = try await frame(acting)
-    let message = Messages.from(error)
-    values["error"] = say(message.text)
-    values["hint"] = message.hint.map(say)
+    tell(Messages.from(error), in: &values)
     return html(AppTemplates.page("home", values, language: language, title: say(AppWords.title)))
   }
 
-  private func expired() -> Response {
+  /// A message and its hint, shown at the top of the page (`role="alert"`).
+  func tell(_ message: Message, in values: inout [String: Any]) {
+    values["error"] = say(message.text)
+    values["hint"] = message.hint.map(say)
+  }
+
+  func expired() -> Response {
     AppGuard<BasicRequestContext>.refusal(.forbidden, AppWords.formExpired)
   }
 
-  private func html(_ text: String) -> Response {
+  func html(_ text: String) -> Response {
     var headers = HTTPFields()
     headers[.contentType] = "text/html; charset=utf-8"
     return Response(
       status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
   }
 
-  private func redirect(_ location: String) -> Response {
+  func redirect(_ location: String) -> Response {
     var headers = HTTPFields()
     headers[.location] = location
     return Response(status: .seeOther, headers: headers)

@@ -11,6 +11,7 @@ enum AppTemplates {
     var library = MustacheLibrary()
     for (name, text) in [
       ("layout", layout), ("unlock", unlock), ("home", home), ("fields", fields), ("log", log),
+      ("grants", grants), ("grant", grant), ("filings", filings),
     ] {
       try! library.register(text, named: name)
     }
@@ -66,7 +67,7 @@ enum AppTemplates {
     <body>
     <header><h1>{{title}}</h1>
     {{#unlocked}}<nav aria-label="{{title}}"><ul>
-    <li><a href="/">{{home}}</a></li><li><a href="/fields">{{fieldsLink}}</a></li><li><a href="/log">{{logLink}}</a></li>
+    <li><a href="/">{{home}}</a></li><li><a href="/fields">{{fieldsLink}}</a></li><li><a href="/grants">{{grantsLink}}</a></li><li><a href="/filings">{{filingsLink}}</a></li><li><a href="/log">{{logLink}}</a></li>
     <li><form method="post" action="/lock"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">{{lock}}</button></form></li>
     </ul></nav>{{/unlocked}}
     </header>

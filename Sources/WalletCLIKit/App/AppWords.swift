@@ -90,3 +90,42 @@ extension Messages {
     hintDE: "Wählen Sie mit --port einen anderen Port, oder lassen Sie ihn weg.",
     hintPT: "Escolha outra porta com --port, ou deixe-a de fora.")
 }
+
+extension AppWords {
+  static let grants = LocalizedText(
+    fr: "Mes permissions", en: "My permissions", de: "Meine Erlaubnisse",
+    pt: "As minhas autorizações")
+  static let done = LocalizedText(fr: "C'est fait.", en: "Done.", de: "Erledigt.", pt: "Feito.")
+  static let newGrant = LocalizedText(
+    fr: "Donner une permission", en: "Give a permission", de: "Eine Erlaubnis geben",
+    pt: "Dar uma autorização")
+  static let chooseAid = LocalizedText(
+    fr: "Administration et aide", en: "Administration and aid", de: "Behörde und Hilfe",
+    pt: "Administração e apoio")
+  static let seeWhat = LocalizedText(
+    fr: "Voir ce qu'elle pourra lire", en: "See what it will be able to read",
+    de: "Sehen, was sie lesen darf", pt: "Ver o que poderá ler")
+  static let give = LocalizedText(
+    fr: "Donner cette permission", en: "Give this permission", de: "Diese Erlaubnis geben",
+    pt: "Dar esta autorização")
+  static let pause = LocalizedText(fr: "Suspendre", en: "Pause", de: "Aussetzen", pt: "Suspender")
+  static let resume = LocalizedText(fr: "Reprendre", en: "Resume", de: "Fortsetzen", pt: "Retomar")
+  static let revoke = LocalizedText(
+    fr: "Retirer pour toujours", en: "Withdraw for good", de: "Für immer zurücknehmen",
+    pt: "Retirar para sempre")
+  static let forGood = LocalizedText(
+    fr: "Je comprends : elle ne pourra pas être reprise.",
+    en: "I understand: it cannot be resumed.",
+    de: "Ich verstehe: Sie kann nicht fortgesetzt werden.",
+    pt: "Compreendo: não poderá ser retomada.")
+  static let noGrant = LocalizedText(
+    fr: "Vous n'avez donné aucune permission.", en: "You have given no permission.",
+    de: "Sie haben keine Erlaubnis gegeben.", pt: "Não deu nenhuma autorização.")
+  static let fieldsCount = LocalizedText(
+    fr: "donnée(s)", en: "field(s)", de: "Angabe(n)", pt: "dado(s)")
+  static let until = LocalizedText(fr: "jusqu'au", en: "until", de: "bis zum", pt: "até")
+  static let willRead = LocalizedText(
+    fr: "Elle pourra lire, autant de fois que nécessaire :",
+    en: "It will be able to read, as many times as needed:",
+    de: "Sie darf, so oft wie nötig, lesen:", pt: "Poderá ler, tantas vezes quantas precisar:")
+}

@@ -243,26 +243,9 @@ struct GrantCreateCommand: AsyncParsableCommand {
           de: "So oft lesen wie nötig, bis zum \(day).",
           pt: "Tantas leituras quantas forem precisas, até \(day)."))
     }
-    show(
-      LocalizedText(
-        fr:
-          "Vous pourrez la retirer à tout moment. Ce qui aura déjà été lu ne pourra pas être repris.",
-        en: "You can withdraw it at any time. What was already read cannot be taken back.",
-        de:
-          "Sie können sie jederzeit zurücknehmen. Was schon gelesen wurde, kann nicht zurückgeholt werden.",
-        pt:
-          "Pode retirá-la a qualquer momento. O que já tiver sido lido não pode ser recuperado."))
+    show(GrantPreview.takeBack)
     if !preview.notHeld.isEmpty {
-      show(
-        LocalizedText(
-          fr:
-            "L'aide demande aussi ces données, que vous n'avez pas remplies (elles ne seront pas montrées) :",
-          en:
-            "The aid also asks for these fields, which you have not filled in (they will not be shown):",
-          de:
-            "Die Hilfe verlangt auch diese Angaben, die Sie nicht eingetragen haben (sie werden nicht gezeigt):",
-          pt:
-            "O apoio também pede estes dados, que não preencheu (não serão mostrados):"))
+      show(GrantPreview.notHeldNotice)
       for label in GrantPreview.labels(preview.notHeld, language) {
         out("  - " + label)
       }

@@ -29,4 +29,22 @@ struct GrantPreview: Equatable {
   static func labels(_ fields: [FieldID], _ language: Language) -> [String] {
     fields.map { FieldCatalogue.standard[$0]?.label.text(in: language) ?? $0.rawValue }
   }
+
+  /// Said before every permission is given (CLI and app).
+  static let takeBack = LocalizedText(
+    fr: "Vous pourrez la retirer à tout moment. Ce qui aura déjà été lu ne pourra pas être repris.",
+    en: "You can withdraw it at any time. What was already read cannot be taken back.",
+    de:
+      "Sie können sie jederzeit zurücknehmen. Was schon gelesen wurde, kann nicht zurückgeholt werden.",
+    pt: "Pode retirá-la a qualquer momento. O que já tiver sido lido não pode ser recuperado.")
+
+  /// Said before the fields the aid asks for and the wallet does not hold.
+  static let notHeldNotice = LocalizedText(
+    fr:
+      "L'aide demande aussi ces données, que vous n'avez pas remplies (elles ne seront pas montrées) :",
+    en:
+      "The aid also asks for these fields, which you have not filled in (they will not be shown):",
+    de:
+      "Die Hilfe verlangt auch diese Angaben, die Sie nicht eingetragen haben (sie werden nicht gezeigt):",
+    pt: "O apoio também pede estes dados, que não preencheu (não serão mostrados):")
 }
