@@ -398,12 +398,7 @@ public struct DemoStory: Sendable {
 
   /// The text in the story's language.
   private func say(_ fr: String, _ en: String, _ de: String, _ pt: String) -> String {
-    switch language {
-    case .french: fr
-    case .english: en
-    case .german: de
-    case .portuguese: pt
-    }
+    language.say(fr, en, de, pt)
   }
 
   private func filingGrantID(_ filing: FilingView) throws -> StatementID {

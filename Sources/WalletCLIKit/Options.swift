@@ -186,18 +186,23 @@ enum LanguageArgument: String, ExpressibleByArgument, CaseIterable {
 
 /// `--on-behalf-of`: a trusted person acting in a citizen's wallet.
 public struct OnBehalfOfOptions: ParsableArguments {
+  /// What a trusted person types to name a citizen's wallet (also `procuration list --wallet`).
+  static func referenceHelp() -> String {
+    helpText(
+      fr:
+        "En tant que personne de confiance : la référence du portefeuille de la personne (PSP-…) ou son numéro.",
+      en: "As a trusted person: the citizen's wallet reference (PSP-…) or wallet number.",
+      de:
+        "Als Vertrauensperson: die Referenz der Brieftasche des Inhabers oder der Inhaberin (PSP-…) oder ihre Nummer.",
+      pt:
+        "Como pessoa de confiança: a referência da carteira do titular (PSP-…) ou o número da carteira."
+    )
+  }
+
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      helpText(
-        fr:
-          "En tant que personne de confiance : la référence du portefeuille de la personne (PSP-…) ou son numéro.",
-        en: "As a trusted person: the citizen's wallet reference (PSP-…) or wallet number.",
-        de:
-          "Als Vertrauensperson: die Referenz der Brieftasche des Inhabers oder der Inhaberin (PSP-…) oder ihre Nummer.",
-        pt:
-          "Como pessoa de confiança: a referência da carteira do titular (PSP-…) ou o número da carteira."
-      ),
+      OnBehalfOfOptions.referenceHelp(),
       valueName: "reference"))
   public var onBehalfOf: String?
 

@@ -153,7 +153,8 @@ struct WholeLifeTests {
     await platform.stop()
   }
 
-  func roundTrip(_ cli: CLIHarness, _ home: TemporaryFolder) async throws {
+  /// Maria's wallet with a field of every type and a document; Ana's empty.
+  static func openWithEveryType(_ cli: CLIHarness, _ home: TemporaryFolder) async throws {
     try await cli.ok(["wallet", "open", "--as", "maria", "--accept"])
     try await cli.ok(["wallet", "open", "--as", "ana", "--accept"])
     let typed = home.file("every.json")
@@ -162,6 +163,10 @@ struct WholeLifeTests {
     let pdf = home.file("bail.pdf")
     try Data("%PDF-1.7 bail de Maria".utf8).write(to: URL(fileURLWithPath: pdf))
     try await cli.ok(["field", "set", "lease", "--file", pdf, "--as", "maria"])
+  }
+
+  func roundTrip(_ cli: CLIHarness, _ home: TemporaryFolder) async throws {
+    try await Self.openWithEveryType(cli, home)
 
     let export = home.file("mes-donnees.json")
     try await cli.ok(["wallet", "export", "--as", "maria", "--output", export])
@@ -211,14 +216,7 @@ struct WholeLifeTests {
   @Test func encryptedBundleImportsBackEqual() async throws {
     try await Platform.run([("operator", "operateur"), ("citizen", "maria"), ("citizen", "ana")]) {
       cli, _, home in
-      try await cli.ok(["wallet", "open", "--as", "maria", "--accept"])
-      try await cli.ok(["wallet", "open", "--as", "ana", "--accept"])
-      let typed = home.file("every.json")
-      try Data(Self.everyType.utf8).write(to: URL(fileURLWithPath: typed))
-      try await cli.ok(["field", "import", typed, "--as", "maria"])
-      let pdf = home.file("bail.pdf")
-      try Data("%PDF-1.7 bail de Maria".utf8).write(to: URL(fileURLWithPath: pdf))
-      try await cli.ok(["field", "set", "lease", "--file", pdf, "--as", "maria"])
+      try await Self.openWithEveryType(cli, home)
       let before = home.file("avant.json")
       try await cli.ok(["wallet", "export", "--as", "maria", "--output", before])
       let original = try JSONDecoder().decode(

@@ -162,14 +162,7 @@ public struct AccessLogRenderer: Sendable {
   }
 
   private func actor(_ entry: AccessLogEntry, _ language: Language) -> String {
-    func say(_ fr: String, _ en: String, _ de: String, _ pt: String) -> String {
-      switch language {
-      case .french: fr
-      case .english: en
-      case .german: de
-      case .portuguese: pt
-      }
-    }
+    let say = language.say
     // (The Portuguese sentence leaves the owner's pronoun out: this one is never shown.)
     if entry.actor == owner { return say("vous", "you", "Sie", "você") }
     if let name = vocabulary.actorName(entry.actor, role: entry.role, language: language) {

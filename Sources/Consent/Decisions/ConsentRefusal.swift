@@ -62,14 +62,7 @@ public enum ConsentRefusal: Error, Equatable, Sendable, CustomStringConvertible 
   }
 
   public func message(_ language: Language) -> String {
-    func say(_ fr: String, _ en: String, _ de: String, _ pt: String) -> String {
-      switch language {
-      case .french: fr
-      case .english: en
-      case .german: de
-      case .portuguese: pt
-      }
-    }
+    let say = language.say
     switch self {
     case .malformed(let what):
       return say(

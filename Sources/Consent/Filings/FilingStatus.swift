@@ -22,14 +22,7 @@ public enum FilingStatus: String, Sendable, Codable, CaseIterable {
   }
 
   public func label(_ language: Language) -> String {
-    func say(_ fr: String, _ en: String, _ de: String, _ pt: String) -> String {
-      switch language {
-      case .french: fr
-      case .english: en
-      case .german: de
-      case .portuguese: pt
-      }
-    }
+    let say = language.say
     return switch self {
     case .filed: say("envoyée", "filed", "eingereicht", "enviado")
     case .acknowledged:

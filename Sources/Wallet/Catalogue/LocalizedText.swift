@@ -31,3 +31,10 @@ public struct LocalizedText: Sendable, Hashable, Codable {
     pt = try container.decode(String.self, forKey: .pt)
   }
 }
+
+extension Language {
+  /// One of four texts, in this language: `language.say(fr, en, de, pt)`.
+  public func say(_ fr: String, _ en: String, _ de: String, _ pt: String) -> String {
+    LocalizedText(fr: fr, en: en, de: de, pt: pt).text(in: self)
+  }
+}

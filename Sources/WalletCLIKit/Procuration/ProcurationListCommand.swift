@@ -74,15 +74,7 @@ struct ProcurationListCommand: AsyncParsableCommand {
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      helpText(
-        fr:
-          "En tant que personne de confiance : la référence du portefeuille de la personne (PSP-…) ou son numéro.",
-        en: "As a trusted person: the citizen's wallet reference (PSP-…) or wallet number.",
-        de:
-          "Als Vertrauensperson: die Referenz der Brieftasche des Inhabers oder der Inhaberin (PSP-…) oder ihre Nummer.",
-        pt:
-          "Como pessoa de confiança: a referência da carteira do titular (PSP-…) ou o número da carteira."
-      ),
+      OnBehalfOfOptions.referenceHelp(),
       valueName: "reference"))
   var wallet: String?
 
