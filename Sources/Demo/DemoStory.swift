@@ -19,10 +19,6 @@ import WitnessServer
 /// acknowledges and decides; Maria revokes the FNS, which is then refused; Maria
 /// reads her access log and verifies it against the witnesses.
 public struct DemoStory: Sendable {
-  /// The two witnesses: the data-protection authority and another independent
-  /// body. Every program pins both, and believes the log only as both confirm it.
-  static let witnessNames = [("cnpd", "cnpd.lu/witness"), ("eos", "eos.lu/witness")]
-
   public let language: Language
   /// Called with each step as it happens (the CLI prints it).
   public let onStep: @Sendable (DemoTranscript.Step) -> Void
@@ -44,64 +40,19 @@ public struct DemoStory: Sendable {
   {
     let operatorIdentity = Identity(kind: .operator)
     let registrar = Identity(kind: .registrar)
-    // The witnesses must know walletd's log key before walletd knows them:
-    // walletd's key is made first, in the data dir where walletd finds it.
-    let origin = DaemonConfiguration.defaultLogOrigin
-    let logVkey = try Self.makeDaemonKey(in: dataDir, origin: origin)
-    var witnesses: [WitnessDaemon] = []
-    func stopWitnesses() async { for witness in witnesses { await witness.stop() } }
-    let daemon: WalletDaemon
+    let platform = try await DemoPlatform.start(
+      dataDir: dataDir, operatorKey: Paserk.encode(operatorIdentity.signingKey.publicKey),
+      registrarKeys: [Paserk.encode(registrar.signingKey.publicKey)], logger: logger)
     do {
-      for (folder, name) in Self.witnessNames {
-        witnesses.append(
-          try await WitnessDaemon.start(
-            WitnessConfiguration(
-              dataDir: dataDir + "/witness-" + folder, listen: "127.0.0.1:0", name: name,
-              logs: [origin + "=" + logVkey])))
-      }
-      var configuration = DaemonConfiguration()
-      configuration.dataDir = dataDir
-      configuration.listen = "127.0.0.1:0"
-      configuration.operatorKey = Paserk.encode(operatorIdentity.signingKey.publicKey)
-      configuration.registrarKeys = [Paserk.encode(registrar.signingKey.publicKey)]
-      configuration.witnesses = witnesses.map { "\($0.baseURL) \($0.vkey)" }
-      configuration.witnessQuorum = witnesses.count
-      daemon = try await WalletDaemon.start(configuration, logger: logger)
-    } catch {
-      await stopWitnesses()
-      throw error
-    }
-    do {
-      let policy = try WitnessPolicy(
-        log: logVkey, witnesses: witnesses.map(\.vkey), quorum: witnesses.count)
       let transcript = try await play(
-        daemon.baseURL, operatorIdentity: operatorIdentity, registrar: registrar,
-        witnesses: policy)
-      await daemon.stop()
-      await stopWitnesses()
+        platform.baseURL, operatorIdentity: operatorIdentity, registrar: registrar,
+        witnesses: try platform.policy())
+      await platform.stop()
       return transcript
     } catch {
-      await daemon.stop()
-      await stopWitnesses()
+      await platform.stop()
       throw error
     }
-  }
-
-  /// Makes walletd's key (`walletd.key`: a `k4.secret` PASERK, mode 0600, as
-  /// walletd itself would on its first start) and returns its log vkey.
-  static func makeDaemonKey(in dataDir: String, origin: String) throws -> String {
-    try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
-    let key = SigningKey()
-    let paserk = Paserk.encodeSecret(key)
-    let path = dataDir + "/walletd.key"
-    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-    guard fd >= 0 else { throw APIError.unavailable("walletd.key cannot be created") }
-    defer { close(fd) }
-    let written = paserk.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-    guard written == paserk.count, fsync(fd) == 0 else {
-      throw APIError.unavailable("walletd.key cannot be written")
-    }
-    return try Ed25519NoteSigner(name: origin, key: key).verifier.vkey
   }
 
   func play(

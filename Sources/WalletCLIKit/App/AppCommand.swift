@@ -73,6 +73,19 @@ struct AppCommand: AsyncParsableCommand {
         pt: "Não abrir o navegador (o endereço é mostrado).")))
   var noOpen = false
 
+  @Flag(
+    help: ArgumentHelp(
+      helpText(
+        fr:
+          "Un monde de démonstration : un walletd privé, avec Maria, Paul, le FNS et l'office social déjà prêts (tout est effacé à la fin).",
+        en:
+          "A demo world: a private walletd, with Maria, Paul, the FNS and the office social already set up (all removed at the end).",
+        de:
+          "Eine Vorführwelt: ein eigener walletd, mit Maria, Paul, dem FNS und dem office social schon eingerichtet (am Ende wird alles gelöscht).",
+        pt:
+          "Um mundo de demonstração: um walletd privado, com a Maria, o Paul, o FNS e o office social já preparados (tudo é apagado no fim).")))
+  var demo = false
+
   @OptionGroup var actor: ActorOptions
   @OptionGroup var home: HomeOptions
   @OptionGroup var server: ServerOptions
@@ -87,17 +100,41 @@ struct AppCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await Invocation.run(output) { invocation in
-      // The identity is located (not unlocked) now: the page asks the passphrase.
-      _ = try Acting.locate(home, actor, as: [.citizen, .trustee, .administration], invocation)
-      let app = try await AppServer.start(
-        AppContext(
-          home: home, actor: actor, server: server, language: invocation.language,
-          environment: invocation.environment), port: port ?? 0)
-      let address = await app.address()
-      invocation.line(address)
-      if !noOpen { Self.openBrowser(address) }
-      try await app.wait()
+      if demo {
+        let world = try await AppDemo.make(invocation)
+        do {
+          var context = AppContext(
+            home: try HomeOptions.parse(["--home", world.home]), actor: try ActorOptions.parse([]),
+            server: try ServerOptions.parse([]), language: invocation.language,
+            environment: world.environment(invocation.environment))
+          context.demoPassphrase = AppDemo.passphrase
+          try await serve(context, invocation)
+        } catch {
+          await world.stop()
+          throw error
+        }
+        await world.stop()
+      } else {
+        // An identity named by --as must exist; with none yet, the page offers to make one.
+        if actor.name != nil {
+          _ = try Acting.locate(home, actor, as: [.citizen, .trustee, .administration], invocation)
+        }
+        try await serve(
+          AppContext(
+            home: home, actor: actor, server: server, language: invocation.language,
+            environment: invocation.environment), invocation)
+      }
     }
+  }
+
+  /// Listens, prints the address (first line), opens the browser, serves
+  /// until Ctrl-C (or SIGTERM), then stops cleanly.
+  private func serve(_ context: AppContext, _ invocation: Invocation) async throws {
+    let app = try await AppServer.start(context, port: port ?? 0, stopOnSignals: true)
+    let address = await app.address()
+    invocation.line(address)
+    if !noOpen { Self.openBrowser(address) }
+    try await app.wait()
   }
 
   /// `xdg-open` the address, if there is one (a desktop); otherwise the

@@ -10,12 +10,14 @@ import WalletClient
 extension AppPages {
   func registerFilings(on router: Router<BasicRequestContext>) {
     router.get("/filings") { _, _ in try await filings(nil) }
-    router.get("/filings/:filing") { _, context in
-      try await filings(context.parameters.get("filing") ?? "")
+    router.get("/filings/:filing") { request, context in
+      let id = context.parameters.get("filing") ?? ""
+      return try await filings(
+        id, notice: request.uri.queryParameters.get("sent") != nil ? FilingWords.sent(id) : nil)
     }
   }
 
-  func filings(_ selected: String?) async throws -> Response {
+  func filings(_ selected: String?, notice: LocalizedText? = nil) async throws -> Response {
     guard let acting = await session.unlocked(now: now) else { return try await unlockPage(nil) }
     var values = try await frame(acting)
     do {
@@ -52,7 +54,12 @@ extension AppPages {
       "contact": say(AppWords.contact), "steps": say(AppWords.steps),
       "reasons": say(AppWords.reasons), "recourse": say(AppWords.recourse),
       "unreadable": say(AppWords.unreadable), "open": say(AppWords.openFiling),
+      "sheet": say(AppWords.Sheets.sheetLink),
     ]
+    if let notice { values["notice"] = say(notice) }
+    if acting.identity.kind == .citizen, (try? acting.walletID()) != nil {
+      values["newRequest"] = say(AppWords.newRequest)
+    }
     return html(
       AppTemplates.page("filings", values, language: language, title: say(AppWords.filingsTitle)))
   }
@@ -88,11 +95,13 @@ extension AppWords {
 
 extension AppTemplates {
   static let filings = """
+    {{#newRequest}}<p><a href="/filings/new">{{newRequest}}</a></p>{{/newRequest}}
     {{^filings}}<p>{{labels.none}}</p>{{/filings}}
     {{#filings}}<section><h2>{{aid}} — {{administration}}</h2>
     <p>{{labels.filed}} {{filed}}</p>
     <p>{{standing}}</p>
     {{#contact}}<p>{{labels.contact}} : {{contact}}</p>{{/contact}}
+    <p><a href="/sheets/filing/{{id}}">{{labels.sheet}}</a></p>
     {{#detail}}<h3>{{labels.steps}}</h3><ol>{{#steps}}<li>{{.}}</li>{{/steps}}</ol>
     {{#notes}}<p><strong>{{labels.reasons}}</strong> — {{.}}</p>{{/notes}}
     {{#unreadable}}<p class="error" role="alert">{{labels.unreadable}}</p>{{/unreadable}}

@@ -40,17 +40,7 @@ extension AppPages {
         if let warning = entry.warning { row["warning"] = say(Messages.forged(warning).text) }
         return row
       }
-      values["choices"] = rules.registry.administrations.flatMap { administration in
-        rules.templates.purposes.filter {
-          administration.mayProcess(purpose: $0)
-            && rules.templates[$0]?.mayBeProcessed(by: administration.kind) == true
-        }.map { purpose -> [String: Any] in
-          [
-            "value": "\(administration.id.rawValue)|\(purpose.rawValue)",
-            "label": "\(administration.name) — \(say(Words.aid(purpose, rules.templates)))",
-          ]
-        }
-      }
+      values["choices"] = aidChoices(rules)
     } catch { return try await failed(error, acting) }
     values["labels"] = grantLabels
     if let notice { values["notice"] = say(notice) }
@@ -117,8 +107,25 @@ extension AppPages {
     return redirect("/grants?done=1")
   }
 
+  /// Every registered administration with each aid it may process, as
+  /// "fns|allocation-vie-chere" choices of a `<select>`.
+  func aidChoices(_ rules: StandardConsentRules, selected: String? = nil) -> [[String: Any]] {
+    rules.registry.administrations.flatMap { administration in
+      rules.templates.purposes.filter {
+        administration.mayProcess(purpose: $0)
+          && rules.templates[$0]?.mayBeProcessed(by: administration.kind) == true
+      }.map { purpose -> [String: Any] in
+        let value = "\(administration.id.rawValue)|\(purpose.rawValue)"
+        return [
+          "value": value, "selected": value == selected,
+          "label": "\(administration.name) — \(say(Words.aid(purpose, rules.templates)))",
+        ]
+      }
+    }
+  }
+
   /// "fns|allocation-vie-chere": a registered administration and an aid it may process.
-  private func chosen(_ choice: String, _ acting: Acting) async throws -> (
+  func chosen(_ choice: String, _ acting: Acting) async throws -> (
     Administration, Purpose, AidTemplate
   ) {
     let parts = choice.split(separator: "|").map(String.init)
@@ -142,7 +149,7 @@ extension AppPages {
       "forGood": say(AppWords.forGood), "none": say(AppWords.noGrant),
       "fields": say(AppWords.fieldsCount), "until": say(AppWords.until),
       "willRead": say(AppWords.willRead), "notHeld": say(GrantPreview.notHeldNotice),
-      "takeBack": say(GrantPreview.takeBack),
+      "takeBack": say(GrantPreview.takeBack), "sheet": say(AppWords.Sheets.sheetLink),
     ]
   }
 }

@@ -16,7 +16,12 @@ struct AppPages: Sendable {
   var language: Language { context.language }
 
   func register(on router: Router<BasicRequestContext>) {
-    router.get("/") { _, _ in try await home() }
+    router.get("/") { request, _ in
+      let query = request.uri.queryParameters
+      return try await home(
+        notice: query.get("opened") != nil
+          ? AppWords.walletOpened : query.get("closed") != nil ? WalletWords.closed : nil)
+    }
     router.post("/unlock") { request, _ in try await unlock(request) }
     router.post("/lock") { request, _ in try await lock(request) }
     router.get("/fields") { request, _ in
@@ -27,12 +32,22 @@ struct AppPages: Sendable {
     router.get("/log") { _, _ in try await log() }
     registerGrants(on: router)
     registerFilings(on: router)
+    registerCitizen(on: router)
+    registerProcurations(on: router)
+    registerTrustee(on: router)
+    registerAdministration(on: router)
+    registerSheets(on: router)
   }
 
   // MARK: pages
 
-  private func home(error: Message? = nil) async throws -> Response {
+  private func home(error: Message? = nil, notice: LocalizedText? = nil) async throws -> Response {
     guard let acting = await session.unlocked(now: now) else { return try await unlockPage(error) }
+    switch acting.identity.kind {
+    case .trustee: return try await trusteeHome(acting)
+    case .administration: return try await administrationHome(acting)
+    default: break
+    }
     var values = try await frame(acting)
     do {
       let wallet = try acting.walletID()
@@ -41,12 +56,44 @@ struct AppPages: Sendable {
         WalletReference(wallet: wallet, owner: acting.identity.signingKey.publicKey).description
       values["walletLabel"] = say(AppWords.wallet)
       values["referenceLabel"] = say(AppWords.reference)
-    } catch { values["error"] = say(AppWords.notWallet) }
+      values["consentSheet"] = say(AppWords.consentSheet)
+    } catch {
+      let entry = try? HomeState.read(acting.home)[acting.name]
+      if entry?.closedWallet != nil {
+        values["closed"] = say(WalletWords.closed)
+      } else {
+        values["noWallet"] = say(AppWords.noWalletYet)
+        values["openLink"] = say(AppWords.openWallet)
+      }
+    }
+    if let notice { values["notice"] = say(notice) }
     return html(AppTemplates.page("home", values, language: language, title: say(AppWords.title)))
   }
 
-  func unlockPage(_ error: Message?) async throws -> Response {
+  func unlockPage(_ error: Message?, notice: LocalizedText? = nil) async throws -> Response {
     var values = try await frame(nil)
+    var people = unlockable()
+    if context.demoPassphrase != nil {
+      // The demo's people in the order the story meets them.
+      people.sort {
+        (AppDemo.people.firstIndex(of: $0.name) ?? .max)
+          < (AppDemo.people.firstIndex(of: $1.name) ?? .max)
+      }
+    }
+    values["nobody"] = people.isEmpty
+    values["createLink"] = say(AppWords.createTitle)
+    values["recoverLink"] = say(AppWords.forgotten)
+    values["noIdentity"] = say(AppWords.noIdentityHere)
+    if let notice { values["notice"] = say(notice) }
+    if context.actor.name == nil, people.count > 1 {
+      values["people"] = people.map { person -> [String: Any] in
+        ["name": person.name, "label": "\(person.name) (\(say(Words.role(person.kind))))"]
+      }
+      values["whoLabel"] = say(AppWords.who)
+    }
+    if let demo = context.demoPassphrase {
+      values["demo"] = say(AppWords.demoPassphrase) + " " + demo
+    }
     values["unlockTitle"] = say(AppWords.unlockTitle)
     values["passphraseLabel"] = say(AppWords.passphrase)
     values["openLabel"] = say(AppWords.open)
@@ -58,8 +105,15 @@ struct AppPages: Sendable {
     guard let form = try await form(request) else { return expired() }
     let invocation = context.invocation
     do {
+      var actor = context.actor
+      if actor.name == nil, let who = form["who"], !who.isEmpty {
+        guard unlockable().contains(where: { $0.name == who }) else {
+          throw Messages.noSuchIdentity(who)
+        }
+        actor.name = who
+      }
       let located = try Acting.locate(
-        context.home, context.actor, as: [.citizen, .trustee, .administration], invocation)
+        context.home, actor, as: [.citizen, .trustee, .administration], invocation)
       var typed = Array((form["passphrase"] ?? "").utf8)
       let passphrase = SecureBytes(copying: typed)
       wipe(&typed)
@@ -168,6 +222,19 @@ struct AppPages: Sendable {
 
   // MARK: helpers
 
+  /// The identities here that the app serves (citizens, trusted persons,
+  /// administrations), with their kind, read without unlocking anything.
+  func unlockable() -> [(name: String, kind: PrincipalKind)] {
+    let home = Home(context.home, environment: context.environment)
+    let names = context.actor.name.map { [$0] } ?? home.names()
+    return names.compactMap { name in
+      guard let keystore = try? home.readKeystore(name),
+        [.citizen, .trustee, .administration].contains(keystore.kind)
+      else { return nil }
+      return (name, keystore.kind)
+    }
+  }
+
   var now: Int64 { Int64(Date().timeIntervalSince1970) }
 
   func say(_ text: LocalizedText) -> String { text.text(in: language) }
@@ -176,9 +243,8 @@ struct AppPages: Sendable {
   /// anti-forgery token of the forms.
   func frame(_ acting: Acting?) async throws -> [String: Any] {
     [
-      "csrf": session.csrf, "unlocked": acting != nil, "home": say(AppWords.home),
-      "fieldsLink": say(AppWords.fields), "logLink": say(AppWords.log), "lock": say(AppWords.lock),
-      "grantsLink": say(AppWords.grants), "filingsLink": say(AppWords.filingsTitle),
+      "csrf": session.csrf, "unlocked": acting != nil, "lock": say(AppWords.lock),
+      "links": acting.map { AppNavigation.links(for: $0.identity.kind, language) } ?? [],
     ]
   }
 

@@ -25,7 +25,11 @@ final class AppServer: Sendable {
     "http://127.0.0.1:\(port)/?token=\(await session.token ?? "")"
   }
 
-  static func start(_ context: AppContext, port: Int = 0) async throws -> AppServer {
+  /// `stopOnSignals`: Ctrl-C and SIGTERM stop the server gracefully (so that
+  /// the demo world is removed); tests stop it with `stop()`.
+  static func start(_ context: AppContext, port: Int = 0, stopOnSignals: Bool = false)
+    async throws -> AppServer
+  {
     let session = AppSession()
     let bound = AsyncStream<Int>.makeStream()
     let ports = PortBox()
@@ -43,7 +47,9 @@ final class AppServer: Sendable {
       },
       logger: logger)
     let group = ServiceGroup(
-      configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
+      configuration: .init(
+        services: [app], gracefulShutdownSignals: stopOnSignals ? [.sigint, .sigterm] : [],
+        logger: logger))
     let task = Task { try await group.run() }
     var iterator = bound.stream.makeAsyncIterator()
     guard let actual = await iterator.next() else {
@@ -82,6 +88,9 @@ struct AppContext: @unchecked Sendable {
   let server: ServerOptions
   let language: Language
   let environment: [String: String]
+  /// In the demo world only: the passphrase of every demo person, shown on
+  /// the unlock page (they are made up, and their folder is thrown away).
+  var demoPassphrase: String? = nil
 
   var invocation: Invocation { Invocation(app: language, environment: environment) }
 }

@@ -3,6 +3,7 @@ extension AppTemplates {
     {{^grants}}<p>{{labels.none}}</p>{{/grants}}
     {{#grants}}<section><h2>{{administration}} — {{aid}}</h2>
     <p>{{state}} · {{count}} {{labels.fields}} · {{labels.until}} {{until}}</p>
+    <p><a href="/sheets/grant/{{id}}">{{labels.sheet}}</a></p>
     {{#warning}}<p class="error" role="alert">{{warning}}</p>{{/warning}}
     {{#changeable}}<form method="post" action="/grants/change">
     <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="grant" value="{{id}}">

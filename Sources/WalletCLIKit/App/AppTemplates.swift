@@ -9,10 +9,13 @@ import PSPWallet
 enum AppTemplates {
   static let library: MustacheLibrary = {
     var library = MustacheLibrary()
-    for (name, text) in [
+    let core = [
       ("layout", layout), ("unlock", unlock), ("home", home), ("fields", fields), ("log", log),
       ("grants", grants), ("grant", grant), ("filings", filings),
-    ] {
+    ]
+    for (name, text) in core + citizenTemplates + procurationTemplates + trusteeTemplates
+      + administrationTemplates + sheetTemplates
+    {
       try! library.register(text, named: name)
     }
     return library
@@ -56,8 +59,10 @@ enum AppTemplates {
     a, button { color: #003d99; }
     nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1rem; }
     label { display: block; font-weight: 600; margin-top: 1rem; }
-    input, select, button { font: inherit; padding: .5rem; min-height: 2.75rem; }
-    input, select { width: 100%; box-sizing: border-box; border: 2px solid #555; }
+    label.inline { display: inline; }
+    input[type=checkbox], input[type=radio] { width: auto; min-height: 1.5rem; min-width: 1.5rem; }
+    input, select, textarea, button { font: inherit; padding: .5rem; min-height: 2.75rem; }
+    input, select, textarea { width: 100%; box-sizing: border-box; border: 2px solid #555; }
     :focus { outline: 3px solid #b35900; outline-offset: 2px; }
     .error { border-left: .5rem solid #a00; padding-left: .75rem; }
     .done { border-left: .5rem solid #060; padding-left: .75rem; }
@@ -67,7 +72,7 @@ enum AppTemplates {
     <body>
     <header><h1>{{title}}</h1>
     {{#unlocked}}<nav aria-label="{{title}}"><ul>
-    <li><a href="/">{{home}}</a></li><li><a href="/fields">{{fieldsLink}}</a></li><li><a href="/grants">{{grantsLink}}</a></li><li><a href="/filings">{{filingsLink}}</a></li><li><a href="/log">{{logLink}}</a></li>
+    {{#links}}<li><a href="{{href}}">{{label}}</a></li>{{/links}}
     <li><form method="post" action="/lock"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">{{lock}}</button></form></li>
     </ul></nav>{{/unlocked}}
     </header>
@@ -82,21 +87,30 @@ enum AppTemplates {
     """
 
   static let unlock = """
-    <h2>{{unlockTitle}}</h2>
+    {{#nobody}}<p>{{noIdentity}}</p>
+    <p><a href="/create">{{createLink}}</a></p>{{/nobody}}
+    {{^nobody}}<h2>{{unlockTitle}}</h2>
     <form method="post" action="/unlock">
     <input type="hidden" name="csrf" value="{{csrf}}">
+    {{#whoLabel}}<label for="who">{{whoLabel}}</label>
+    <select id="who" name="who">{{#people}}<option value="{{name}}">{{label}}</option>{{/people}}</select>{{/whoLabel}}
     <label for="passphrase">{{passphraseLabel}}</label>
     <input id="passphrase" name="passphrase" type="password" autocomplete="current-password" required>
+    {{#demo}}<p class="done">{{demo}}</p>{{/demo}}
     <p><button type="submit">{{openLabel}}</button></p>
     </form>
+    <p><a href="/recover">{{recoverLink}}</a> · <a href="/create">{{createLink}}</a></p>{{/nobody}}
 
     """
 
   static let home = """
-    <dl>
+    {{#noWallet}}<p>{{noWallet}}</p><p><a href="/open">{{openLink}}</a></p>{{/noWallet}}
+    {{#closed}}<p>{{closed}}</p>{{/closed}}
+    {{#wallet}}<dl>
     <dt>{{walletLabel}}</dt><dd>{{wallet}}</dd>
     <dt>{{referenceLabel}}</dt><dd><code>{{reference}}</code></dd>
     </dl>
+    <p><a href="/sheets/consent">{{consentSheet}}</a></p>{{/wallet}}
 
     """
 

@@ -70,13 +70,6 @@ enum AppWords {
     en: "Your log is intact: the witnesses confirmed it.",
     de: "Ihr Protokoll ist unversehrt: Die Zeugen haben es bestätigt.",
     pt: "O seu registo está intacto: as testemunhas confirmaram-no.")
-  static let notWallet = LocalizedText(
-    fr:
-      "Cette identité n'a pas de portefeuille ouvert. Ouvrez-en un avec : wallet-cli wallet open.",
-    en: "This identity has no open wallet. Open one with: wallet-cli wallet open.",
-    de:
-      "Diese Identität hat keine offene Brieftasche. Öffnen Sie eine mit: wallet-cli wallet open.",
-    pt: "Esta identidade não tem carteira aberta. Abra uma com: wallet-cli wallet open.")
 }
 
 extension Messages {

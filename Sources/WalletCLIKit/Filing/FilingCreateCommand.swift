@@ -210,11 +210,7 @@ struct FilingCreateCommand: AsyncParsableCommand {
               "Carteira de \(ownerID): verifique que é o identificador de chave que a pessoa lhe deu."
           )
         }
-        try invocation.confirm(
-          LocalizedText(
-            fr: "Envoyer cette demande ?", en: "Send this request?",
-            de: "Diesen Antrag schicken?", pt: "Enviar este pedido?"),
-          assumeYes: confirm.yes)
+        try invocation.confirm(FilingWords.sendQuestion, assumeYes: confirm.yes)
         filing = try await trustee.file(
           wallet: wallet, ownerKey: owner, procuration: chosen, purpose: purpose,
           at: administration.id.rawValue,
@@ -228,11 +224,7 @@ struct FilingCreateCommand: AsyncParsableCommand {
         let preview = GrantPreview(template, held: Set(try await citizen.records().map(\.field)))
         guard !preview.fields.isEmpty else { throw Messages.noFieldForAid }
         show(preview, administration, purpose, invocation)
-        try invocation.confirm(
-          LocalizedText(
-            fr: "Envoyer cette demande ?", en: "Send this request?",
-            de: "Diesen Antrag schicken?", pt: "Enviar este pedido?"),
-          assumeYes: confirm.yes)
+        try invocation.confirm(FilingWords.sendQuestion, assumeYes: confirm.yes)
         filing = try await citizen.file(
           purpose: purpose, at: administration.id.rawValue, fields: preview.fields, at: now)
       }
@@ -243,11 +235,7 @@ struct FilingCreateCommand: AsyncParsableCommand {
       if invocation.json {
         return try invocation.printJSON(["filing": filing.id.rawValue, "receipt": receipt.path])
       }
-      invocation.line(
-        fr: "Demande envoyée. Son numéro : \(filing.id).",
-        en: "Request sent. Its number: \(filing.id).",
-        de: "Antrag geschickt. Seine Nummer: \(filing.id).",
-        pt: "Pedido enviado. O seu número: \(filing.id).")
+      invocation.line(invocation.say(FilingWords.sent(filing.id.rawValue)))
       invocation.line(
         fr:
           "Reçu gardé (la preuve que la demande est inscrite au journal de la personne, confirmée par les témoins) : \(receipt.path)",
@@ -294,35 +282,16 @@ struct FilingCreateCommand: AsyncParsableCommand {
     _ preview: GrantPreview, _ administration: Administration, _ purpose: Purpose,
     _ invocation: Invocation
   ) {
-    let aid = Words.aid(purpose)
     let say: (String) -> Void = {
       invocation.json ? invocation.console.note($0) : invocation.line($0)
     }
     say(
       invocation.say(
-        fr:
-          "Demande d'aide « \(aid.fr) » à \(administration.name). Elle pourra lire une fois \(preview.fields.count) donnée(s) :",
-        en:
-          "Request for the aid “\(aid.en)” to \(administration.name). It will be able to read \(preview.fields.count) field(s) once:",
-        de:
-          "Antrag auf die Hilfe „\(aid.de)“ bei \(administration.name). Sie darf \(preview.fields.count) Angabe(n) einmal lesen:",
-        pt:
-          "Pedido do apoio «\(aid.pt)» a \(administration.name). Poderá ler \(preview.fields.count) dado(s) uma vez:"
-      ))
+        FilingWords.intro(purpose, to: administration.name, count: preview.fields.count)))
     for label in GrantPreview.labels(preview.fields, invocation.language) { say("  - " + label) }
     // As in the grant's preview: what the aid asks for but is not filled in.
     if !preview.notHeld.isEmpty {
-      say(
-        invocation.say(
-          fr:
-            "L'aide demande aussi ces données, qui ne sont pas remplies (elles ne seront pas montrées) :",
-          en:
-            "The aid also asks for these fields, which are not filled in (they will not be shown):",
-          de:
-            "Die Hilfe verlangt auch diese Angaben, die nicht ausgefüllt sind (sie werden nicht gezeigt):",
-          pt:
-            "O apoio pede também estes dados, que não estão preenchidos (não serão mostrados):"
-        ))
+      say(invocation.say(FilingWords.notHeld))
       for label in GrantPreview.labels(preview.notHeld, invocation.language) { say("  - " + label) }
     }
   }

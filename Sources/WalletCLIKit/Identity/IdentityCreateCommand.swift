@@ -100,14 +100,9 @@ struct IdentityCreateCommand: AsyncParsableCommand {
         throw Messages.identityExists(name)
       }
       let passphrase = try Passphrase.new(self.home, for: name, invocation)
-      let identity = Identity(kind: kind.kind)
-      let fast = fastKdf || invocation.environment["PSP_FAST_KDF"] == "1"
-      let (keystore, code) = try Keystore.create(
-        for: identity, passphrase: passphrase,
-        passphraseParameters: fast ? try Self.testParameters() : .moderate(),
-        recoveryParameters: fast ? try Self.testParameters() : .interactive())
-      try home.createIfNeeded()
-      try keystore.write(to: file)
+      let (keystore, code) = try Self.make(
+        kind.kind, passphrase: passphrase, at: file, in: home,
+        fast: fastKdf || invocation.environment["PSP_FAST_KDF"] == "1")
       let shown = PublicIdentityFile(name: name, keystore: keystore, wallet: nil)
       code.withGroupedText { recoveryCode in
         if invocation.json {
@@ -120,6 +115,20 @@ struct IdentityCreateCommand: AsyncParsableCommand {
   }
 
   /// The smallest cost libsodium accepts: a test must not wait on Argon2id.
+  /// A new identity of `kind`, its keystore written at `file` (sealed with the
+  /// passphrase and with a new recovery code, returned to be shown once).
+  static func make(
+    _ kind: PrincipalKind, passphrase: SecureBytes, at file: URL, in home: Home, fast: Bool
+  ) throws -> (Keystore, RecoveryCode) {
+    let (keystore, code) = try Keystore.create(
+      for: Identity(kind: kind), passphrase: passphrase,
+      passphraseParameters: fast ? try testParameters() : .moderate(),
+      recoveryParameters: fast ? try testParameters() : .interactive())
+    try home.createIfNeeded()
+    try keystore.write(to: file)
+    return (keystore, code)
+  }
+
   static func testParameters() throws -> Argon2idParameters {
     try Argon2idParameters(iterations: 1, memoryBytes: 8 * 1024)
   }

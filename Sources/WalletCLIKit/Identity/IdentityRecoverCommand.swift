@@ -62,13 +62,7 @@ struct IdentityRecoverCommand: AsyncParsableCommand {
       let passphrase = try Passphrase.new(self.home, for: name, invocation)
       try keystore.replacingPassphrase(identity: identity, with: passphrase).write(
         to: home.keystoreURL(name), replacing: true)
-      invocation.line(
-        fr: "Nouveau mot de passe enregistré pour \(name). Le code de secours reste le même.",
-        en: "New passphrase saved for \(name). The recovery code stays the same.",
-        de:
-          "Neues Passwort für \(name) gespeichert. Der Wiederherstellungscode bleibt gleich.",
-        pt:
-          "Nova palavra-passe guardada para \(name). O código de recuperação fica igual.")
+      invocation.line(invocation.say(WalletWords.newPassphrase(name)))
     }
   }
 }

@@ -340,62 +340,85 @@ struct ProcurationCreateCommand: AsyncParsableCommand {
     administration: Administration?,
     circle: Circle?, until: Int64, _ invocation: Invocation
   ) {
-    let say: (LocalizedText) -> Void = { text in
-      let text = invocation.say(text)
+    let say: (String) -> Void = { text in
       if invocation.json { invocation.console.note(text) } else { invocation.line(text) }
     }
+    let preview = Self.preview(
+      person, once: once, purposes: purposes, actions: actions, administration: administration,
+      circle: circle, until: until, invocation.language)
+    say(preview.intro)
+    for point in preview.points { say("  " + point) }
     say(
+      invocation.say(
+        LocalizedText(
+          fr: "Vous pourrez la retirer à tout moment : wallet-cli procuration revoke NUMÉRO.",
+          en: "You can withdraw it at any time: wallet-cli procuration revoke NUMBER.",
+          de: "Sie können sie jederzeit zurücknehmen: wallet-cli procuration revoke NUMMER.",
+          pt: "Pode retirá-la a qualquer momento: wallet-cli procuration revoke NÚMERO.")))
+  }
+
+  /// What the trusted person will be able to do, in plain words: a first
+  /// line, then one line per point (said by this command and by the app's
+  /// procuration preview).
+  static func preview(
+    _ person: String, once: Bool, purposes: [Purpose], actions: [ProcurationAction],
+    administration: Administration?, circle: Circle?, until: Int64, _ language: Language
+  ) -> (intro: String, points: [String]) {
+    let say: (LocalizedText) -> String = { $0.text(in: language) }
+    let intro = say(
       LocalizedText(
         fr: "Vous allez donner une procuration à la personne de confiance \(person).",
         en: "You are about to give a procuration to the trusted person \(person).",
         de: "Sie geben gleich der Vertrauensperson \(person) eine Vollmacht.",
         pt: "Vai dar uma procuração à pessoa de confiança \(person)."))
-    let can = actions.map { invocation.say(Words.action($0)) }.joined(separator: ", ")
-    say(
-      LocalizedText(
-        fr: "  Elle pourra : \(can).", en: "  They will be able to: \(can).",
-        de: "  Sie darf: \(can).", pt: "  Poderá: \(can)."))
-    let aids = purposes.map { invocation.say(Words.aid($0)) }.joined(separator: ", ")
-    say(
-      LocalizedText(
-        fr: "  Pour : " + (purposes.isEmpty ? "toutes les aides" : aids) + ".",
-        en: "  For: " + (purposes.isEmpty ? "any aid" : aids) + ".",
-        de: "  Für: " + (purposes.isEmpty ? "alle Hilfen" : aids) + ".",
-        pt: "  Para: " + (purposes.isEmpty ? "todos os apoios" : aids) + "."))
-    if let administration {
+    var points: [String] = []
+    let can = actions.map { say(Words.action($0)) }.joined(separator: ", ")
+    points.append(
       say(
         LocalizedText(
-          fr: "  Auprès de : \(administration.name).", en: "  With: \(administration.name).",
-          de: "  Bei: \(administration.name).", pt: "  Junto de: \(administration.name)."))
+          fr: "Elle pourra : \(can).", en: "They will be able to: \(can).",
+          de: "Sie darf: \(can).", pt: "Poderá: \(can).")))
+    let aids = purposes.map { say(Words.aid($0)) }.joined(separator: ", ")
+    points.append(
+      say(
+        LocalizedText(
+          fr: "Pour : " + (purposes.isEmpty ? "toutes les aides" : aids) + ".",
+          en: "For: " + (purposes.isEmpty ? "any aid" : aids) + ".",
+          de: "Für: " + (purposes.isEmpty ? "alle Hilfen" : aids) + ".",
+          pt: "Para: " + (purposes.isEmpty ? "todos os apoios" : aids) + ".")))
+    if let administration {
+      points.append(
+        say(
+          LocalizedText(
+            fr: "Auprès de : \(administration.name).", en: "With: \(administration.name).",
+            de: "Bei: \(administration.name).", pt: "Junto de: \(administration.name).")))
     }
     if let circle {
       let k = circle.rawValue
-      say(
-        LocalizedText(
-          fr: "  Données : celles des cercles 0 à \(k).",
-          en: "  Fields: those of circles 0 to \(k).",
-          de: "  Angaben: die der Kreise 0 bis \(k).", pt: "  Dados: os dos círculos 0 a \(k)."))
+      points.append(
+        say(
+          LocalizedText(
+            fr: "Données : celles des cercles 0 à \(k).",
+            en: "Fields: those of circles 0 to \(k).",
+            de: "Angaben: die der Kreise 0 bis \(k).", pt: "Dados: os dos círculos 0 a \(k).")))
     }
-    let day = Words.day(until, invocation.language)
+    let day = Words.day(until, language)
     if once {
-      say(
-        LocalizedText(
-          fr: "  Une seule fois, jusqu'au \(day) au plus tard.",
-          en: "  Once, until \(day) at the latest.",
-          de: "  Nur einmal, spätestens bis zum \(day).",
-          pt: "  Uma só vez, até \(day), no máximo."))
+      points.append(
+        say(
+          LocalizedText(
+            fr: "Une seule fois, jusqu'au \(day) au plus tard.",
+            en: "Once, until \(day) at the latest.",
+            de: "Nur einmal, spätestens bis zum \(day).",
+            pt: "Uma só vez, até \(day), no máximo.")))
     } else {
-      say(
-        LocalizedText(
-          fr: "  Jusqu'au \(day).", en: "  Until \(day).", de: "  Bis zum \(day).",
-          pt: "  Até \(day)."))
+      points.append(
+        say(
+          LocalizedText(
+            fr: "Jusqu'au \(day).", en: "Until \(day).", de: "Bis zum \(day).",
+            pt: "Até \(day).")))
     }
-    say(
-      LocalizedText(
-        fr: "Vous pourrez la retirer à tout moment : wallet-cli procuration revoke NUMÉRO.",
-        en: "You can withdraw it at any time: wallet-cli procuration revoke NUMBER.",
-        de: "Sie können sie jederzeit zurücknehmen: wallet-cli procuration revoke NUMMER.",
-        pt: "Pode retirá-la a qualquer momento: wallet-cli procuration revoke NÚMERO."))
+    return (intro, points)
   }
 }
 

@@ -62,14 +62,7 @@ struct WalletCloseCommand: AsyncParsableCommand {
     try await Invocation.run(output) { invocation in
       let acting = try OnBehalfOf.citizensOwn(home, actor, invocation)
       let citizen = try await acting.citizen(server, invocation)
-      try invocation.confirm(
-        LocalizedText(
-          fr: "Fermer le portefeuille pour toujours ? Pensez à exporter vos données avant.",
-          en: "Close the wallet for good? Remember to export your data first.",
-          de:
-            "Die Brieftasche für immer schließen? Denken Sie daran, Ihre Angaben vorher zu exportieren.",
-          pt: "Fechar a carteira para sempre? Lembre-se de exportar os seus dados antes."),
-        assumeYes: confirm.yes)
+      try invocation.confirm(WalletWords.closeQuestion, assumeYes: confirm.yes)
       try await citizen.close(at: invocation.now)
       try HomeState.update(acting.home, acting.name) {
         $0.closedWallet = $0.wallet
@@ -79,18 +72,8 @@ struct WalletCloseCommand: AsyncParsableCommand {
       if invocation.json {
         return try invocation.printJSON(["closed": citizen.walletID.description])
       }
-      invocation.line(
-        fr: "Votre portefeuille est fermé. Aucune administration ne peut plus y lire vos données.",
-        en: "Your wallet is closed. No administration can read your data in it any more.",
-        de: "Ihre Brieftasche ist geschlossen. Keine Behörde kann darin Ihre Angaben mehr lesen.",
-        pt:
-          "A sua carteira está fechada. Nenhuma administração pode voltar a ler nela os seus dados."
-      )
-      invocation.line(
-        fr: "Ce qui a déjà été lu ne peut pas être repris.",
-        en: "What was already read cannot be taken back.",
-        de: "Was schon gelesen wurde, kann nicht zurückgeholt werden.",
-        pt: "O que já foi lido não pode ser recuperado.")
+      invocation.line(invocation.say(WalletWords.closed))
+      invocation.line(invocation.say(WalletWords.readStays))
       invocation.line(
         fr:
           "Votre journal et vos demandes restent lisibles : wallet-cli log, wallet-cli filing list.",

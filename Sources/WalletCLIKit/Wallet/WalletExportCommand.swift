@@ -194,11 +194,7 @@ struct WalletExportCommand: AsyncParsableCommand {
         en: "\(fields.count) fields written to \(output).",
         de: "\(fields.count) Angaben in \(output) geschrieben.",
         pt: "\(fields.count) dados escritos em \(output).")
-      invocation.line(
-        fr: "Ce fichier n'est pas chiffré : gardez-le pour vous.",
-        en: "This file is not encrypted: keep it for yourself.",
-        de: "Diese Datei ist nicht verschlüsselt: Behalten Sie sie für sich.",
-        pt: "Este ficheiro não está cifrado: guarde-o para si.")
+      invocation.line(invocation.say(WalletWords.unencryptedCopy))
     }
   }
 }

@@ -80,28 +80,39 @@ struct WalletImportCommand: AsyncParsableCommand {
       guard let data = try? Data(contentsOf: URL(fileURLWithPath: file)) else {
         throw Messages.importUnreadable
       }
-      let values: [(FieldID, FieldValue)]
-      let acting: Acting
-      if let bundle = try? JSONDecoder().decode(WalletExport.self, from: data),
-        bundle.format == WalletExport.format
-      {
-        acting = try OnBehalfOf.ownWallet(home, actor, invocation)
-        do { values = try CitizenClient.values(of: bundle, identity: acting.identity) } catch {
-          throw Messages.bundleNotYours
-        }
-      } else if let entries = FieldImportFile.parse(data),
-        entries.allSatisfy({ $0.data != nil })
-      {
-        let checked = try FieldImportCommand.check(entries, invocation)
-        acting = try OnBehalfOf.ownWallet(home, actor, invocation)
-        values = checked
-      } else {
-        throw Messages.importUnknownFile
+      var unlocked: Acting?
+      let values = try Self.values(in: data, invocation) {
+        let acting = try OnBehalfOf.ownWallet(home, actor, invocation)
+        unlocked = acting
+        return acting.identity
       }
-      guard !values.isEmpty else { throw Messages.importUnknownFile }
+      let acting = try unlocked ?? OnBehalfOf.ownWallet(home, actor, invocation)
       try await acting.citizen(server, invocation).set(values, at: invocation.now)
       if invocation.json { return try invocation.printJSON(["saved": values.map(\.0.rawValue)]) }
       invocation.line(invocation.say(Messages.imported(values.count)))
     }
+  }
+
+  /// The fields a file brings: an encrypted copy of this person's wallet
+  /// (opened with their key, asked for only then), or a file of fields (each
+  /// value checked first, before any key is asked). Anything else is refused.
+  static func values(
+    in data: Data, _ invocation: Invocation, identity: () throws -> Identity
+  ) throws -> [(FieldID, FieldValue)] {
+    let values: [(FieldID, FieldValue)]
+    if let bundle = try? JSONDecoder().decode(WalletExport.self, from: data),
+      bundle.format == WalletExport.format
+    {
+      let identity = try identity()
+      do { values = try CitizenClient.values(of: bundle, identity: identity) } catch {
+        throw Messages.bundleNotYours
+      }
+    } else if let entries = FieldImportFile.parse(data), entries.allSatisfy({ $0.data != nil }) {
+      values = try FieldImportCommand.check(entries, invocation)
+    } else {
+      throw Messages.importUnknownFile
+    }
+    guard !values.isEmpty else { throw Messages.importUnknownFile }
+    return values
   }
 }

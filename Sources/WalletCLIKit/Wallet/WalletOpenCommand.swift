@@ -93,17 +93,9 @@ struct WalletOpenCommand: AsyncParsableCommand {
       let show: (String) -> Void =
         invocation.json ? { invocation.console.note($0) } : { invocation.line($0) }
       show(terms.text(invocation.language))
-      show(
-        invocation.say(
-          fr: "(texte \(terms.version))", en: "(text \(terms.version))",
-          de: "(Text \(terms.version))", pt: "(texto \(terms.version))"))
+      show(invocation.say(WalletWords.termsVersion(terms.version)))
       try invocation.confirm(
-        LocalizedText(
-          fr: "Acceptez-vous ce texte et ouvrez-vous votre portefeuille ?",
-          en: "Do you accept this text and open your wallet?",
-          de: "Nehmen Sie diesen Text an und öffnen Sie Ihre Brieftasche?",
-          pt: "Aceita este texto e abre a sua carteira?"),
-        assumeYes: accept, refusal: Messages.consentNotGiven)
+        WalletWords.acceptQuestion, assumeYes: accept, refusal: Messages.consentNotGiven)
       let acting = try Acting.unlock(located, home, invocation)
       let acceptance = ConsentAcceptance(
         terms: terms, language: invocation.language, acceptedAt: invocation.now)
@@ -114,11 +106,7 @@ struct WalletOpenCommand: AsyncParsableCommand {
       if invocation.json {
         return try invocation.printJSON(["wallet": wallet, "terms": terms.version])
       }
-      invocation.line(
-        fr: "Votre portefeuille est ouvert. Son numéro : \(wallet).",
-        en: "Your wallet is open. Its number: \(wallet).",
-        de: "Ihre Brieftasche ist geöffnet. Ihre Nummer: \(wallet).",
-        pt: "A sua carteira está aberta. O seu número: \(wallet).")
+      invocation.line(invocation.say(WalletWords.opened(wallet)))
       invocation.line(
         fr:
           "Pour remplir une donnée : wallet-cli field set NOM VALEUR (la liste : wallet-cli field list --all).",
