@@ -15,14 +15,7 @@ struct AppAdministrationTests {
   struct Filed: Decodable { let filing: String }
 
   @Test func grantsReadAcknowledgeDecide() async throws {
-    try await Platform.run([
-      ("operator", "operateur"), ("administration", "fns"), ("citizen", "maria"),
-    ]) { cli, platform, home in
-      try await platform.register(
-        "fns", id: "fns", title: "Fonds national de solidarité", kind: "fns",
-        purposes: "allocation-vie-chere")
-      try await cli.ok(["wallet", "open", "--as", "maria", "--accept"])
-      try await cli.ok(["field", "set", "surname", "Ferreira", "--as", "maria"])
+    try await Platform.runMariaAndFNS { cli, platform, home in
       try await cli.ok(["field", "set", "given_names", "Maria", "--as", "maria"])
       try await cli.ok(["field", "set", "iban", "LU28 0019 4006 4475 0000", "--as", "maria"])
       try await cli.ok([
@@ -40,25 +33,16 @@ struct AppAdministrationTests {
       let wallet = try #require(
         HomeState.read(Home(explicit: nil, environment: cli.environment))["maria"].wallet)
 
-      var context = cli
-      context.environment["PSP_SERVER"] = platform.daemon.baseURL
-      let app = try await CLIEnvironment.$values.withValue(context.environment) {
-        try await AppServer.start(
-          AppContext(
-            home: try HomeOptions.parse([]), actor: try ActorOptions.parse(["--as", "fns"]),
-            server: try ServerOptions.parse([]), language: .french,
-            environment: context.environment))
-      }
+      let app = try await AppServer.start(cli, platform, as: "fns")
       defer { Task { await app.stop() } }
-      let page = try await Page.open(
-        app, passphrase: try #require(cli.environment["PSP_PASSPHRASE"]))
+      let page = try await AppVisit.unlocked(app, passphrase: try cli.passphrase())
       let receipts = home.file("fns.receipts")
       func kept() -> [String] {
         (try? FileManager.default.contentsOfDirectory(atPath: receipts)) ?? []
       }
 
       // Who it is and what it received: the grant, and the request (to read first).
-      let first = try await page.get("/")
+      let first = try await page.get("/").body
       #expect(
         first.contains("<dt>Administration</dt><dd>Fonds national de solidarité</dd>"), "\(first)")
       #expect(first.contains("<h2>Permissions reçues</h2>"))
@@ -69,15 +53,13 @@ struct AppAdministrationTests {
       #expect(first.contains("<h2>Demandes reçues</h2>"))
       #expect(first.contains(e(AppWords.adminReadFirst.text.fr)))
       #expect(!first.contains("action=\"/received/acknowledge\""), "not before a reading")
-      #expect(try await page.get("/received") == first)
+      #expect(try await page.get("/received").body == first)
 
       // Refused with nothing done: no token, a GET, an unknown or hostile number.
       let noToken = try await page.post(
         "/received/read", ["wallet": wallet, "grant": grant], csrf: false)
       #expect(noToken.status == 403)
-      let get = try await page.browser.send(
-        "GET", page.base + "/received/read?wallet=\(wallet)&grant=\(grant)",
-        headers: ["Cookie": page.cookie])
+      let get = try await page.get("/received/read?wallet=\(wallet)&grant=\(grant)")
       #expect(get.status != 200)
       let unknown = try await page.post(
         "/received/read", ["wallet": wallet, "grant": "AAAAAAAAAAAAAAAAAAAAAA"])
@@ -105,10 +87,11 @@ struct AppAdministrationTests {
         try String(contentsOfFile: receipt, encoding: .utf8).hasPrefix("c2sp.org/tlog-proof@v1\n"))
       #expect(
         try await cli.ok(["log", "--as", "maria"]).contains("Fonds national de solidarité a lu"))
-      #expect(!(try await page.get("/received")).contains("Ferreira"), "shown once, in its answer")
+      #expect(
+        !(try await page.get("/received").body).contains("Ferreira"), "shown once, in its answer")
 
       // The request, now verified: acknowledged (wrong forms told in place, nothing sent).
-      let listed = try await page.get("/received")
+      let listed = try await page.get("/received").body
       #expect(listed.contains("action=\"/received/acknowledge\""), "\(listed)")
       #expect(listed.contains("<dd>envoyée</dd>"))
       let ack = [
@@ -187,7 +170,7 @@ struct AppAdministrationTests {
 
       // Maria withdraws the grant: its reading is refused with the CLI's message.
       try await cli.ok(["grant", "revoke", grant, "--as", "maria", "--yes"])
-      let withdrawn = try await page.get("/received")
+      let withdrawn = try await page.get("/received").body
       #expect(withdrawn.contains("retirée"))
       let refused = try await page.post("/received/read", ["wallet": wallet, "grant": grant])
       let byCLI = await cli.run([
@@ -209,9 +192,7 @@ struct AppAdministrationTests {
     try await Platform.run([
       ("operator", "operateur"), ("administration", "office"), ("citizen", "maria"),
     ]) { cli, platform, _ in
-      try await platform.register(
-        "office", id: "office-social-redange", title: "Office social de Redange",
-        kind: "office-social", purposes: "aide-sociale")
+      try await platform.registerOfficeSocial()
       try await cli.ok(["wallet", "open", "--as", "maria", "--accept"])
       try await cli.ok(["field", "set", "surname", "Ferreira", "--as", "maria"])
       let filed = try await cli.json(
@@ -221,18 +202,9 @@ struct AppAdministrationTests {
         ], as: Filed.self)
       let wallet = try #require(
         HomeState.read(Home(explicit: nil, environment: cli.environment))["maria"].wallet)
-      var context = cli
-      context.environment["PSP_SERVER"] = platform.daemon.baseURL
-      let app = try await CLIEnvironment.$values.withValue(context.environment) {
-        try await AppServer.start(
-          AppContext(
-            home: try HomeOptions.parse([]), actor: try ActorOptions.parse(["--as", "office"]),
-            server: try ServerOptions.parse([]), language: .french,
-            environment: context.environment))
-      }
+      let app = try await AppServer.start(cli, platform, as: "office")
       defer { Task { await app.stop() } }
-      let page = try await Page.open(
-        app, passphrase: try #require(cli.environment["PSP_PASSPHRASE"]))
+      let page = try await AppVisit.unlocked(app, passphrase: try cli.passphrase())
       // Before any reading the request cannot be answered: the key to seal to is not known.
       let early = try await page.post(
         "/received/acknowledge",
@@ -241,7 +213,7 @@ struct AppAdministrationTests {
           "phone": "+352 2000 0000",
         ])
       #expect(early.body.contains(e(AppWords.adminReadFirst.text.fr)), "\(early.body)")
-      let listed = try await page.get("/received")
+      let listed = try await page.get("/received").body
       let grant = try #require(
         listed.components(separatedBy: "name=\"grant\" value=\"").dropFirst().first?.prefix {
           $0 != "\""
@@ -271,19 +243,10 @@ struct AppAdministrationTests {
     try await Platform.run([("operator", "operateur"), ("citizen", "maria")]) {
       cli, platform, _ in
       try await cli.ok(["wallet", "open", "--as", "maria", "--accept"])
-      var context = cli
-      context.environment["PSP_SERVER"] = platform.daemon.baseURL
-      let app = try await CLIEnvironment.$values.withValue(context.environment) {
-        try await AppServer.start(
-          AppContext(
-            home: try HomeOptions.parse([]), actor: try ActorOptions.parse(["--as", "maria"]),
-            server: try ServerOptions.parse([]), language: .french,
-            environment: context.environment))
-      }
+      let app = try await AppServer.start(cli, platform, as: "maria")
       defer { Task { await app.stop() } }
-      let page = try await Page.open(
-        app, passphrase: try #require(cli.environment["PSP_PASSPHRASE"]))
-      let received = try await page.get("/received")
+      let page = try await AppVisit.unlocked(app, passphrase: try cli.passphrase())
+      let received = try await page.get("/received").body
       #expect(
         received.contains(
           "role=\"alert\">"
@@ -297,44 +260,4 @@ struct AppAdministrationTests {
 
   /// As the page writes a text (HTML-escaped).
   func e(_ text: String) -> String { AppTemplates.escape(text) }
-
-  /// A browser session on the app, unlocked: its cookie and its forms' token.
-  struct Page {
-    let browser = AppTests.Browser()
-    let base: String
-    let cookie: String
-    let csrf: String
-
-    static func open(_ app: AppServer, passphrase: String) async throws -> Page {
-      let browser = AppTests.Browser()
-      let base = "http://127.0.0.1:\(app.port)"
-      let first = try await browser.send("GET", await app.address())
-      let setCookie = try #require(first.headers["set-cookie"])
-      let cookie = String(setCookie.prefix { $0 != ";" })
-      let body = try await browser.send("GET", base + "/", headers: ["Cookie": cookie]).body
-      let csrf = try #require(
-        body.components(separatedBy: "name=\"csrf\" value=\"").dropFirst().first?.prefix {
-          $0 != "\""
-        })
-      let unlocked = try await browser.send(
-        "POST", base + "/unlock", headers: ["Cookie": cookie, "Origin": base],
-        form: ["csrf": String(csrf), "passphrase": passphrase])
-      try #require(unlocked.status == 303)
-      return Page(base: base, cookie: cookie, csrf: String(csrf))
-    }
-
-    func get(_ path: String) async throws -> String {
-      try await browser.send("GET", base + path, headers: ["Cookie": cookie]).body
-    }
-
-    func post(_ path: String, _ form: [String: String], csrf withToken: Bool = true) async throws
-      -> (status: Int, body: String)
-    {
-      var form = form
-      if withToken { form["csrf"] = csrf }
-      let answer = try await browser.send(
-        "POST", base + path, headers: ["Cookie": cookie, "Origin": base], form: form)
-      return (answer.status, answer.body)
-    }
-  }
 }

@@ -18,84 +18,7 @@ import Testing
 @Suite("The app in a browser: the citizen's own pages and the demo world")
 struct AppCitizenPagesTests {
   /// One browser's visit: its cookie and the forms' anti-forgery token.
-  struct Visit {
-    let browser = AppTests.Browser()
-    let base: String
-    var cookie = ""
-    var csrf = ""
-
-    init(_ app: AppServer) async throws {
-      base = "http://127.0.0.1:\(app.port)"
-      let first = try await browser.send("GET", await app.address())
-      let setCookie = try #require(first.headers["set-cookie"])
-      cookie = String(setCookie.prefix { $0 != ";" })
-      let page = try await get("/")
-      csrf = try #require(Self.value(of: "csrf", in: page.body))
-    }
-
-    func get(_ path: String) async throws -> (status: Int, headers: [String: String], body: String) {
-      try await browser.send("GET", base + path, headers: ["Cookie": cookie])
-    }
-
-    func post(_ path: String, _ form: [String: String], csrf: Bool = true) async throws -> (
-      status: Int, headers: [String: String], body: String
-    ) {
-      var form = form
-      if csrf { form["csrf"] = self.csrf }
-      return try await browser.send(
-        "POST", base + path, headers: ["Cookie": cookie, "Origin": base], form: form)
-    }
-
-    /// A `multipart/form-data` form with one file, as a browser sends it.
-    func upload(
-      _ path: String, _ fields: [String: String], file: [UInt8], filename: String, type: String
-    ) async throws -> (status: Int, body: String) {
-      let boundary = "----psp\(UUID().uuidString)"
-      var body = Data()
-      for (name, value) in fields {
-        body += Data(
-          "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
-            .utf8)
-      }
-      body += Data(
-        ("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\n"
-          + "Content-Type: \(type)\r\n\r\n").utf8)
-      body += Data(file)
-      body += Data("\r\n--\(boundary)--\r\n".utf8)
-      var request = URLRequest(url: URL(string: base + path)!)
-      request.httpMethod = "POST"
-      request.httpShouldHandleCookies = false
-      request.setValue(cookie, forHTTPHeaderField: "Cookie")
-      request.setValue(base, forHTTPHeaderField: "Origin")
-      request.setValue(
-        "multipart/form-data; boundary=\(boundary)", forHTTPHeaderField: "Content-Type")
-      request.httpBody = body
-      let (data, response) = try await browser.session.data(for: request)
-      return ((response as! HTTPURLResponse).statusCode, String(decoding: data, as: UTF8.self))
-    }
-
-    func bytes(_ path: String) async throws -> (status: Int, type: String?, data: Data) {
-      var request = URLRequest(url: URL(string: base + path)!)
-      request.httpShouldHandleCookies = false
-      request.setValue(cookie, forHTTPHeaderField: "Cookie")
-      let (data, response) = try await browser.session.data(for: request)
-      let http = response as! HTTPURLResponse
-      return (http.statusCode, http.value(forHTTPHeaderField: "Content-Type"), data)
-    }
-
-    func unlock(_ who: String, _ passphrase: String) async throws {
-      let unlocked = try await post("/unlock", ["who": who, "passphrase": passphrase])
-      try #require(unlocked.status == 303, "\(who) could not unlock: \(unlocked.body)")
-    }
-
-    func lock() async throws { _ = try await post("/lock", [:]) }
-
-    static func value(of name: String, in body: String) -> String? {
-      body.components(separatedBy: "name=\"\(name)\" value=\"").dropFirst().first.map {
-        String($0.prefix { $0 != "\"" })
-      }
-    }
-  }
+  typealias Visit = AppVisit
 
   /// The demo world (light keystores), served in English.
   static func withDemo(_ body: (AppServer, AppDemo) async throws -> Void) async throws {
@@ -233,7 +156,10 @@ struct AppCitizenPagesTests {
 
       let made = try await visit.post(
         "/create",
-        ["name": "lea", "kind": "citizen", "passphrase": "first passphrase", "again": "first passphrase"])
+        [
+          "name": "lea", "kind": "citizen", "passphrase": "first passphrase",
+          "again": "first passphrase",
+        ])
       #expect(made.status == 200)
       // The recovery sheet: the code as text (and as a QR code), shown this once.
       let code = try #require(
@@ -256,11 +182,17 @@ struct AppCitizenPagesTests {
       // Passphrase forgotten: a wrong code changes nothing, the right one sets a new one.
       let wrongCode = try await visit.post(
         "/recover",
-        ["who": "lea", "code": "AAAA-BBBB-CCCC", "passphrase": "second passphrase", "again": "second passphrase"])
+        [
+          "who": "lea", "code": "AAAA-BBBB-CCCC", "passphrase": "second passphrase",
+          "again": "second passphrase",
+        ])
       #expect(wrongCode.body.contains("role=\"alert\""))
       let recovered = try await visit.post(
         "/recover",
-        ["who": "lea", "code": code, "passphrase": "second passphrase", "again": "second passphrase"])
+        [
+          "who": "lea", "code": code, "passphrase": "second passphrase",
+          "again": "second passphrase",
+        ])
       #expect(recovered.body.contains("New passphrase saved for lea."), "\(recovered.body)")
       let old = try await visit.post("/unlock", ["who": "lea", "passphrase": "first passphrase"])
       #expect(old.body.contains("role=\"alert\""))

@@ -23,31 +23,19 @@ struct AppProcurationsTests {
       ("operator", "operateur"), ("administration", "fns"), ("administration", "office"),
       ("citizen", "maria"), ("trustee", "paul"),
     ]) { cli, platform, home in
-      try await platform.register(
-        "office", id: "office-social-redange", title: "Office social de Redange",
-        kind: "office-social", purposes: "aide-sociale")
-      try await platform.register(
-        "fns", id: "fns", title: "Fonds national de solidarité", kind: "fns",
-        purposes: "allocation-vie-chere")
+      try await platform.registerOfficeSocial()
+      try await platform.registerFNS()
       try await cli.ok(["wallet", "open", "--as", "maria", "--accept"])
       let csv = home.file("maria.csv")
       try Data(TrusteeJourneyTests.goodCSV.utf8).write(to: URL(fileURLWithPath: csv))
       try await cli.ok(["field", "import", csv, "--as", "maria"])
-      var context = cli
-      context.environment["PSP_SERVER"] = platform.daemon.baseURL
-      let app = try await CLIEnvironment.$values.withValue(context.environment) {
-        try await AppServer.start(
-          AppContext(
-            home: try HomeOptions.parse([]), actor: try ActorOptions.parse(["--as", "maria"]),
-            server: try ServerOptions.parse([]), language: .french,
-            environment: context.environment))
-      }
+      let app = try await AppServer.start(cli, platform, as: "maria")
       defer { Task { await app.stop() } }
-      let passphrase = try #require(cli.environment["PSP_PASSPHRASE"])
+      let passphrase = try cli.passphrase()
       try await journey(app, cli, passphrase: passphrase)
 
       // Giving procurations stays the citizen's own: Paul's app refuses, nothing signed.
-      let paulApp = try await AppTrusteeTests.start(cli, platform, as: "paul")
+      let paulApp = try await AppServer.start(cli, platform, as: "paul")
       defer { Task { await paulApp.stop() } }
       let paul = try await open(paulApp, passphrase: passphrase, at: "/")
       let before = try await cli.ok(["procuration", "list", "--as", "maria"])
@@ -60,45 +48,6 @@ struct AppProcurationsTests {
             ("confirm", "yes"),
           ]), Messages.citizenOnly("paul"), "Paul gives")
       #expect(try await cli.ok(["procuration", "list", "--as", "maria"]) == before)
-    }
-  }
-
-  /// The browser's session: its cookie, its anti-forgery token, its address.
-  struct Session {
-    let browser: AppTests.Browser
-    let base: String
-    let cookie: String
-    let csrf: String
-
-    func get(_ path: String) async throws -> (status: Int, headers: [String: String], body: String)
-    {
-      try await browser.send("GET", base + path, headers: ["Cookie": cookie])
-    }
-
-    /// A form as a browser sends it: a name may come several times
-    /// (checkboxes); the session's token unless `csrf` is false.
-    func post(_ path: String, _ pairs: [(String, String)], csrf: Bool = true) async throws -> (
-      status: Int, headers: [String: String], body: String
-    ) {
-      var request = URLRequest(url: URL(string: base + path)!)
-      request.httpMethod = "POST"
-      request.httpShouldHandleCookies = false
-      request.setValue(cookie, forHTTPHeaderField: "Cookie")
-      request.setValue(base, forHTTPHeaderField: "Origin")
-      request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-      var allowed = CharacterSet.alphanumerics
-      allowed.insert(charactersIn: "-._~")
-      let all = (csrf ? [("csrf", self.csrf)] : []) + pairs
-      request.httpBody = Data(
-        all.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }
-          .joined(separator: "&").utf8)
-      let (data, response) = try await browser.session.data(for: request)
-      let http = response as! HTTPURLResponse
-      var headers: [String: String] = [:]
-      for (name, value) in http.allHeaderFields {
-        headers[String(describing: name).lowercased()] = String(describing: value)
-      }
-      return (http.statusCode, headers, String(decoding: data, as: UTF8.self))
     }
   }
 
@@ -122,21 +71,14 @@ struct AppProcurationsTests {
   }
 
   /// The browser that opened the app's printed address: refused while
-  /// locked, then unlocked with the passphrase.
-  func open(_ app: AppServer, passphrase: String, at page: String) async throws -> Session {
-    let browser = AppTests.Browser()
-    let base = "http://127.0.0.1:\(app.port)"
-    let first = try await browser.send("GET", await app.address())
-    let cookie = String(try #require(first.headers["set-cookie"]).prefix { $0 != ";" })
-    let locked = try await browser.send("GET", base + page, headers: ["Cookie": cookie])
+  /// locked (the form's token on the page), then unlocked with the passphrase.
+  func open(_ app: AppServer, passphrase: String, at page: String) async throws -> AppVisit {
+    let visit = try await AppVisit(app)
+    let locked = try await visit.get(page)
     #expect(locked.body.contains("name=\"passphrase\""), "locked: the passphrase is asked")
-    let csrf = try #require(
-      locked.body.components(separatedBy: "name=\"csrf\" value=\"").dropFirst().first?.prefix {
-        $0 != "\""
-      })
-    let session = Session(browser: browser, base: base, cookie: cookie, csrf: String(csrf))
-    #expect(try await session.post("/unlock", [("passphrase", passphrase)]).status == 303)
-    return session
+    #expect(AppVisit.value(of: "csrf", in: locked.body) == visit.csrf)
+    #expect(try await visit.post("/unlock", [("passphrase", passphrase)]).status == 303)
+    return visit
   }
 
   func journey(_ app: AppServer, _ cli: CLIHarness, passphrase: String) async throws {
@@ -145,7 +87,7 @@ struct AppProcurationsTests {
 
     // None yet.
     let none = try await session.get("/procurations")
-    #expect(none.body.contains("<p>\(shown(AppWords.procurationNone))</p>"), "\(none.body)")
+    #expect(none.body.contains("<p>\(shown(ProcurationWords.none))</p>"), "\(none.body)")
     #expect(none.body.contains("href=\"/procurations/new\""))
 
     // The form: the trusted persons of this folder (not Maria, not an administration).
@@ -187,7 +129,7 @@ struct AppProcurationsTests {
       "\(preview.body)")
     #expect(preview.body.contains(shown(AppWords.procurationNever)))
     #expect(preview.body.contains("<input type=\"hidden\" name=\"confirm\" value=\"yes\">"))
-    #expect(try await session.get("/procurations").body.contains(shown(AppWords.procurationNone)))
+    #expect(try await session.get("/procurations").body.contains(shown(ProcurationWords.none)))
     // Named by the two keys typed (as from his 'identity show'), with spaces around.
     struct Keys: Decodable {
       let keyID: String
@@ -335,7 +277,7 @@ struct AppProcurationsTests {
         "circle": "1", "confirm": "yes",
       ])
     #expect(foreign.status == 403)
-    #expect(try await session.get("/procurations").body.contains(shown(AppWords.procurationNone)))
+    #expect(try await session.get("/procurations").body.contains(shown(ProcurationWords.none)))
     #expect(
       try await cli.ok(["procuration", "list", "--as", "maria"]) == "Aucune procuration.\n",
       "nothing was signed")
@@ -348,8 +290,8 @@ struct AppProcurationsTests {
     let readerID = String(location.dropFirst("/procurations/given/".count))
     let givenPage = try await session.get(location)
     #expect(
-      givenPage.body.contains(shown(AppWords.procurationGiven(readerID))), "\(givenPage.body)")
-    #expect(givenPage.body.contains(shown(AppWords.procurationGiveReference)))
+      givenPage.body.contains(shown(ProcurationWords.given(readerID))), "\(givenPage.body)")
+    #expect(givenPage.body.contains(shown(ProcurationWords.giveReference)))
     #expect(givenPage.body.contains("href=\"/sheets/procuration/\(readerID)\""))
     let reference = try #require(
       givenPage.body.components(separatedBy: "<code>PSP-").dropFirst().first?.prefix {
@@ -429,7 +371,7 @@ struct AppProcurationsTests {
     #expect(revoked.status == 303)
     #expect(revoked.headers["location"] == "/procurations?done=1")
     let after = try await session.get("/procurations?done=1").body
-    #expect(after.contains("role=\"status\">\(shown(AppWords.procurationWithdrawn))"), "\(after)")
+    #expect(after.contains("role=\"status\">\(shown(ProcurationWords.withdrawn))"), "\(after)")
     #expect(after.contains("retirée"))
     #expect(!after.contains("name=\"id\" value=\"\(readerID)\""))
     let refusedRead = await cli.run([

@@ -35,9 +35,7 @@ struct AppSheetsTests {
       ("trustee", "paul"),
     ]) { cli, platform, _ in
       // The office social: its aid has a legal deadline, so a due date.
-      try await platform.register(
-        "office", id: "office-social-redange", title: "Office social de Redange",
-        kind: "office-social", purposes: "aide-sociale")
+      try await platform.registerOfficeSocial()
       try await cli.ok(["wallet", "open", "--as", "maria", "--accept"])
       try await cli.ok(["field", "set", "surname", "Ferreira", "--as", "maria"])
       try await cli.ok([
@@ -73,17 +71,9 @@ struct AppSheetsTests {
         try CivilDate(year: today.year, month: today.month, day: today.day).iso,
       ])
 
-      var context = cli
-      context.environment["PSP_SERVER"] = platform.daemon.baseURL
-      let app = try await CLIEnvironment.$values.withValue(context.environment) {
-        try await AppServer.start(
-          AppContext(
-            home: try HomeOptions.parse([]), actor: try ActorOptions.parse(["--as", "maria"]),
-            server: try ServerOptions.parse([]), language: .french,
-            environment: context.environment))
-      }
+      let app = try await AppServer.start(cli, platform, as: "maria")
       defer { Task { await app.stop() } }
-      let page = try await Page.open(app)
+      let page = try await AppVisit(app)
 
       // Locked: no sheet, the passphrase is asked.
       for path in [
@@ -94,7 +84,7 @@ struct AppSheetsTests {
         #expect(locked.body.contains("name=\"passphrase\""), "\(path)")
         #expect(!locked.body.contains("<dl>"), "\(path)")
       }
-      try await page.unlock(try #require(cli.environment["PSP_PASSPHRASE"]))
+      try await page.unlock(try cli.passphrase())
 
       // The consent receipt: the text accepted, when, the wallet, how to close it.
       let consent = try await page.get("/sheets/consent")
@@ -257,38 +247,5 @@ struct AppSheetsTests {
     process.waitUntilExit()
     #expect(process.terminationStatus == 0, "zbarimg read no code")
     return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
-  }
-
-  /// A browser with the session's cookie and the page's anti-forgery token.
-  struct Page {
-    let browser: AppTests.Browser
-    let base: String
-    let cookie: String
-
-    static func open(_ app: AppServer) async throws -> Page {
-      let browser = AppTests.Browser()
-      let first = try await browser.send("GET", await app.address())
-      let setCookie = try #require(first.headers["set-cookie"])
-      return Page(
-        browser: browser, base: "http://127.0.0.1:\(app.port)",
-        cookie: String(setCookie.prefix { $0 != ";" }))
-    }
-
-    func get(_ path: String) async throws -> (status: Int, headers: [String: String], body: String)
-    {
-      try await browser.send("GET", base + path, headers: ["Cookie": cookie])
-    }
-
-    func unlock(_ passphrase: String) async throws {
-      let home = try await get("/")
-      let csrf = try #require(
-        home.body.components(separatedBy: "name=\"csrf\" value=\"").dropFirst().first?.prefix {
-          $0 != "\""
-        })
-      let unlocked = try await browser.send(
-        "POST", base + "/unlock", headers: ["Cookie": cookie, "Origin": base],
-        form: ["csrf": String(csrf), "passphrase": passphrase])
-      #expect(unlocked.status == 303)
-    }
   }
 }

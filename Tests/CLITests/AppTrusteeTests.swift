@@ -18,92 +18,27 @@ struct AppTrusteeTests {
     let reference: String
   }
 
-  /// Paul's app, unlocked: the browser, its address, cookie and form token.
-  struct Paul {
-    let browser = AppTests.Browser()
-    let base: String
-    let cookie: String
-    let csrf: String
-
-    var headers: [String: String] { ["Cookie": cookie] }
-    var origin: [String: String] { ["Cookie": cookie, "Origin": base] }
-
-    func get(_ path: String) async throws -> (
-      status: Int, headers: [String: String], body: String
-    ) {
-      try await browser.send("GET", base + path, headers: headers)
-    }
-
-    func post(_ path: String, _ form: [String: String]) async throws -> (
-      status: Int, headers: [String: String], body: String
-    ) {
-      try await browser.send(
-        "POST", base + path, headers: origin, form: form.merging(["csrf": csrf]) { a, _ in a })
-    }
-  }
-
   /// As the page shows a text: HTML-escaped.
   static func shown(_ text: String) -> String {
     AppTemplates.escape(text)
   }
 
-  static func start(_ cli: CLIHarness, _ platform: Platform, as name: String) async throws
-    -> AppServer
-  {
-    var context = cli
-    context.environment["PSP_SERVER"] = platform.daemon.baseURL
-    return try await CLIEnvironment.$values.withValue(context.environment) {
-      try await AppServer.start(
-        AppContext(
-          home: try HomeOptions.parse([]), actor: try ActorOptions.parse(["--as", name]),
-          server: try ServerOptions.parse([]), language: .french,
-          environment: context.environment))
-    }
-  }
-
-  /// Opens the printed address once, then unlocks with the passphrase.
-  static func unlock(_ app: AppServer, passphrase: String) async throws -> Paul {
-    let browser = AppTests.Browser()
-    let base = "http://127.0.0.1:\(app.port)"
-    let first = try await browser.send("GET", await app.address())
-    let setCookie = try #require(first.headers["set-cookie"])
-    let cookie = String(setCookie.prefix { $0 != ";" })
-    let page = try await browser.send("GET", base + "/", headers: ["Cookie": cookie])
-    let csrf = try #require(
-      page.body.components(separatedBy: "name=\"csrf\" value=\"").dropFirst().first?.prefix {
-        $0 != "\""
-      })
-    let paul = Paul(base: base, cookie: cookie, csrf: String(csrf))
-    let unlocked = try await paul.post("/unlock", ["passphrase": passphrase])
-    #expect(unlocked.status == 303)
-    return paul
-  }
-
   @Test func aOneShotProcurationFromTheSheetToTheRequest() async throws {
-    try await Platform.run([
-      ("operator", "operateur"), ("administration", "fns"), ("citizen", "maria"),
-      ("trustee", "paul"),
-    ]) { cli, platform, home in
-      try await platform.register(
-        "fns", id: "fns", title: "Fonds national de solidarité", kind: "fns",
-        purposes: "allocation-vie-chere")
-      try await cli.ok(["wallet", "open", "--as", "maria", "--accept"])
-      try await cli.ok(["field", "set", "surname", "Ferreira", "--as", "maria"])
+    try await Platform.runMariaAndFNS(also: [("trustee", "paul")]) { cli, platform, home in
       try await cli.ok(["field", "set", "given_names", "Maria", "--as", "maria"])
       let given = try await cli.json(
         [
           "procuration", "create", "--as", "maria", "--to", "paul", "--once", "--purpose",
           "allocation-vie-chere", "--at", "fns", "--actions", "read,file", "--yes",
         ], as: Given.self)
-      let app = try await Self.start(cli, platform, as: "paul")
+      let app = try await AppServer.start(cli, platform, as: "paul")
       defer { Task { await app.stop() } }
-      let paul = try await Self.unlock(
-        app, passphrase: try #require(cli.environment["PSP_PASSPHRASE"]))
+      let paul = try await AppVisit.unlocked(app, passphrase: try cli.passphrase())
       try await oneShot(paul, cli, given)
     }
   }
 
-  func oneShot(_ paul: Paul, _ cli: CLIHarness, _ given: Given) async throws {
+  func oneShot(_ paul: AppVisit, _ cli: CLIHarness, _ given: Given) async throws {
     let reference = given.reference
     let wallet = "/acting/\(reference)"
 
@@ -125,8 +60,7 @@ struct AppTrusteeTests {
       "/acting", ["reference": String(try WalletReference(reference).wallet.description)])
     #expect(number.body.contains(Self.shown(Messages.appReferenceNeeded.text.fr)))
     // Without the form's token: refused, nothing done.
-    let forged = try await paul.browser.send(
-      "POST", paul.base + "/acting", headers: paul.origin, form: ["reference": reference])
+    let forged = try await paul.post("/acting", ["reference": reference], csrf: false)
     #expect(forged.status == 403)
     #expect(
       try await paul.get("/").body.contains(Self.shown(Messages.noWalletsActedFor.text.fr)))
@@ -231,15 +165,7 @@ struct AppTrusteeTests {
   }
 
   @Test func aPersonalisedProcurationChangesDataAndPermissions() async throws {
-    try await Platform.run([
-      ("operator", "operateur"), ("administration", "fns"), ("citizen", "maria"),
-      ("trustee", "paul"),
-    ]) { cli, platform, home in
-      try await platform.register(
-        "fns", id: "fns", title: "Fonds national de solidarité", kind: "fns",
-        purposes: "allocation-vie-chere")
-      try await cli.ok(["wallet", "open", "--as", "maria", "--accept"])
-      try await cli.ok(["field", "set", "surname", "Ferreira", "--as", "maria"])
+    try await Platform.runMariaAndFNS(also: [("trustee", "paul")]) { cli, platform, home in
       let given = try await cli.json(
         [
           "procuration", "create", "--as", "maria", "--to", "paul", "--purposes",
@@ -251,15 +177,15 @@ struct AppTrusteeTests {
           "grant", "create", "--as", "maria", "--to", "fns", "--purpose", "allocation-vie-chere",
           "--yes",
         ], as: Created.self)
-      let app = try await Self.start(cli, platform, as: "paul")
+      let app = try await AppServer.start(cli, platform, as: "paul")
       defer { Task { await app.stop() } }
-      let paul = try await Self.unlock(
-        app, passphrase: try #require(cli.environment["PSP_PASSPHRASE"]))
+      let paul = try await AppVisit.unlocked(app, passphrase: try cli.passphrase())
       try await personalised(paul, cli, given, hers: hers.grant)
     }
   }
 
-  func personalised(_ paul: Paul, _ cli: CLIHarness, _ given: Given, hers: String) async throws {
+  func personalised(_ paul: AppVisit, _ cli: CLIHarness, _ given: Given, hers: String) async throws
+  {
     let wallet = "/acting/\(given.reference)"
     #expect(try await paul.post("/acting", ["reference": given.reference]).status == 303)
     let page = try await paul.get(wallet)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PSPConsent
 import PSPCrypto
 import PSPWallet
@@ -168,13 +169,7 @@ struct AdminReadCommand: AsyncParsableCommand {
       let asked = fields.flatMap { CommaList.parse($0) { FieldID(rawValue: $0) } }
       let result = try await client.read(
         wallet: walletID, grant: grantID, purpose: purpose, fields: asked)
-      try HomeState.update(acting.home, acting.name) {
-        var keys = $0.citizenKeys ?? [:]
-        keys[walletID.description] = Encoding.base64URL(result.ownerEncryptionKey.bytes)
-        $0.citizenKeys = keys
-      }
-      let receipt = try Receipts.keep(
-        result.receipt, home: acting.home, name: acting.name, wallet: walletID, statement: grantID)
+      let receipt = try Self.keep(result, wallet: walletID, grant: grantID, acting)
       let language = invocation.language
       if invocation.json {
         return try invocation.printJSON(
@@ -185,42 +180,79 @@ struct AdminReadCommand: AsyncParsableCommand {
                 ($0.field.rawValue, $0.value.displayText(language: language))
               }), withheld: result.withheld.map(\.rawValue), receipt: receipt.path))
       }
-      let aid = Words.aid(purpose)
-      let count = result.values.count
       invocation.line(
-        fr: "\(count) donnée(s) lue(s) pour « \(aid.text(in: .french)) » :",
-        en: "\(count) field(s) read for “\(aid.text(in: .english))”:",
-        de: "\(count) Angabe(n) gelesen für „\(aid.text(in: .german))“:",
-        pt: "\(count) dado(s) lido(s) para «\(aid.text(in: .portuguese))»:")
+        invocation.say(AdminReadWords.count(result.values.count, Words.aid(purpose))))
       for (field, value) in result.values.sorted(by: { $0.field < $1.field }) {
         invocation.line(
           FieldDisplay.line(
             label: field.rawValue, value: value.displayText(language: language), indent: "  ",
             language))
       }
-      invocation.line(
-        fr:
-          "Reçu gardé (la preuve que cette lecture est inscrite au journal de la personne, confirmée par les témoins) : \(receipt.path)",
-        en:
-          "Receipt kept (the proof that this reading is in the person's log, confirmed by the witnesses): \(receipt.path)",
-        de:
-          "Quittung aufbewahrt (der Nachweis, dass dieses Lesen im Protokoll der Person steht, von den Zeugen bestätigt): \(receipt.path)",
-        pt:
-          "Recibo guardado (a prova de que esta leitura está no registo da pessoa, confirmada pelas testemunhas): \(receipt.path)"
-      )
+      invocation.line(invocation.say(AdminReadWords.receiptKept(receipt.path)))
       if !result.withheld.isEmpty {
-        let names = result.withheld.map(\.rawValue).joined(separator: ", ")
         invocation.line(
-          fr:
-            "ATTENTION : la plateforme n'a pas renvoyé \(names), que la permission donne. Demandez-les à la personne.",
-          en:
-            "WARNING: the platform did not return \(names), which the permission gives. Ask the person for them.",
-          de:
-            "ACHTUNG: Die Plattform hat \(names) nicht zurückgegeben, obwohl die Erlaubnis es gibt. Fragen Sie die Person danach.",
-          pt:
-            "ATENÇÃO: a plataforma não devolveu \(names), que a autorização dá. Peça-os à pessoa."
-        )
+          invocation.say(
+            AdminReadWords.withheld(result.withheld.map(\.rawValue).joined(separator: ", "))))
       }
     }
+  }
+}
+
+extension AdminReadCommand {
+  /// What a reading leaves with the administration, here and in the app
+  /// alike: the person's encryption key (to seal the reasons of a decision
+  /// to them) and the receipt, whose file it returns.
+  static func keep(
+    _ result: AdministrationClient.ReadResult, wallet: WalletID, grant: StatementID,
+    _ acting: Acting
+  )
+    throws(Message) -> URL
+  {
+    try HomeState.update(acting.home, acting.name) {
+      var keys = $0.citizenKeys ?? [:]
+      keys[wallet.description] = Encoding.base64URL(result.ownerEncryptionKey.bytes)
+      $0.citizenKeys = keys
+    }
+    return try Receipts.keep(
+      result.receipt, home: acting.home, name: acting.name, wallet: wallet, statement: grant)
+  }
+}
+
+/// What `admin read` says, in the CLI and in the app's pages alike.
+enum AdminReadWords {
+  /// "3 donnée(s) lue(s) pour « Allocation de vie chère » :"
+  static func count(_ count: Int, _ aid: LocalizedText) -> LocalizedText {
+    LocalizedText(
+      fr: "\(count) donnée(s) lue(s) pour « \(aid.text(in: .french)) » :",
+      en: "\(count) field(s) read for “\(aid.text(in: .english))”:",
+      de: "\(count) Angabe(n) gelesen für „\(aid.text(in: .german))“:",
+      pt: "\(count) dado(s) lido(s) para «\(aid.text(in: .portuguese))»:")
+  }
+
+  /// The receipt kept.
+  static func receiptKept(_ path: String) -> LocalizedText {
+    LocalizedText(
+      fr:
+        "Reçu gardé (la preuve que cette lecture est inscrite au journal de la personne, confirmée par les témoins) : \(path)",
+      en:
+        "Receipt kept (the proof that this reading is in the person's log, confirmed by the witnesses): \(path)",
+      de:
+        "Quittung aufbewahrt (der Nachweis, dass dieses Lesen im Protokoll der Person steht, von den Zeugen bestätigt): \(path)",
+      pt:
+        "Recibo guardado (a prova de que esta leitura está no registo da pessoa, confirmada pelas testemunhas): \(path)"
+    )
+  }
+
+  /// Fields the grant gives that walletd did not return.
+  static func withheld(_ names: String) -> LocalizedText {
+    LocalizedText(
+      fr:
+        "ATTENTION : la plateforme n'a pas renvoyé \(names), que la permission donne. Demandez-les à la personne.",
+      en:
+        "WARNING: the platform did not return \(names), which the permission gives. Ask the person for them.",
+      de:
+        "ACHTUNG: Die Plattform hat \(names) nicht zurückgegeben, obwohl die Erlaubnis es gibt. Fragen Sie die Person danach.",
+      pt:
+        "ATENÇÃO: a plataforma não devolveu \(names), que a autorização dá. Peça-os à pessoa.")
   }
 }

@@ -83,7 +83,8 @@ struct AppCommand: AsyncParsableCommand {
         de:
           "Eine Vorführwelt: ein eigener walletd, mit Maria, Paul, dem FNS und dem office social schon eingerichtet (am Ende wird alles gelöscht).",
         pt:
-          "Um mundo de demonstração: um walletd privado, com a Maria, o Paul, o FNS e o office social já preparados (tudo é apagado no fim).")))
+          "Um mundo de demonstração: um walletd privado, com a Maria, o Paul, o FNS e o office social já preparados (tudo é apagado no fim)."
+      )))
   var demo = false
 
   @OptionGroup var actor: ActorOptions
@@ -133,16 +134,37 @@ struct AppCommand: AsyncParsableCommand {
     let app = try await AppServer.start(context, port: port ?? 0, stopOnSignals: true)
     let address = await app.address()
     invocation.line(address)
-    if !noOpen { Self.openBrowser(address) }
+    let opened = noOpen ? nil : Self.openBrowser(address, environment: context.environment)
+    defer { opened.map { try? FileManager.default.removeItem(at: $0) } }
     try await app.wait()
   }
 
-  /// `xdg-open` the address, if there is one (a desktop); otherwise the
-  /// printed address is enough.
-  static func openBrowser(_ address: String) {
+  /// Opens the address in the browser without putting its one-time token on
+  /// a command line (which every user of the computer can read): `xdg-open`
+  /// is given a page of the person's own (a folder only they can read) that
+  /// goes on to the address; it is removed when the app stops. Without a
+  /// desktop, the printed address is enough. The browser inherits no `PSP_*`
+  /// variable.
+  static func openBrowser(_ address: String, environment: [String: String]) -> URL? {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "psp-app-\(UUID().uuidString)")
+    let page = folder.appendingPathComponent("open.html")
+    let escaped = AppTemplates.escape(address)
+    let html =
+      "<!doctype html><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"0;url=\(escaped)\">"
+      + "<title>PSP</title><a href=\"\(escaped)\">PSP</a>\n"
+    guard
+      (try? FileManager.default.createDirectory(
+        at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700]))
+        != nil,
+      FileManager.default.createFile(
+        atPath: page.path, contents: Data(html.utf8), attributes: [.posixPermissions: 0o600])
+    else { return nil }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/xdg-open")
-    process.arguments = [address]
+    process.arguments = [page.absoluteString]
+    process.environment = environment.filter { !$0.key.hasPrefix("PSP_") }
     try? process.run()
+    return folder
   }
 }

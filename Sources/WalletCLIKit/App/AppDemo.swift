@@ -95,7 +95,9 @@ struct AppDemo: Sendable {
         "--purposes", purposes, "--service", service, "--phone", "+352 2000 0000",
         "--out", certificate,
       ])
-      try await steps.run(["operator", "register", "--as", "operateur", "--certificate", certificate])
+      try await steps.run([
+        "operator", "register", "--as", "operateur", "--certificate", certificate,
+      ])
     }
     let maria = ["--as", "maria"]
     try await steps.run(["wallet", "open", "--accept"] + maria)

@@ -10,7 +10,8 @@ enum AppNavigation {
       pairs = [
         ("/", AppWords.home), ("/fields", AppWords.fields), ("/documents", AppWords.documents),
         ("/grants", AppWords.grants), ("/procurations", AppWords.procurations),
-        ("/filings", AppWords.filingsTitle), ("/log", AppWords.log), ("/wallet", AppWords.walletPage),
+        ("/filings", AppWords.filingsTitle), ("/log", AppWords.log),
+        ("/wallet", AppWords.walletPage),
       ]
     case .trustee:
       pairs = [("/", AppWords.home), ("/acting", AppWords.actingFor)]

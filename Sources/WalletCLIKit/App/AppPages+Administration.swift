@@ -13,7 +13,7 @@ import WalletClient
 /// `admin grants`, `admin read`, `admin acknowledge`, `admin decide` in the
 /// browser, through the same client library.
 extension AppPages {
-  func registerAdministration(on router: Router<BasicRequestContext>) {
+  func registerAdministration(on router: Router<AppRequestContext>) {
     router.get("/received") { _, _ in try await received() }
     router.post("/received/read") { request, _ in try await readReceived(request) }
     router.post("/received/acknowledge") { request, _ in try await acknowledgeReceived(request) }
@@ -222,24 +222,16 @@ extension AppPages {
       else { throw AppWords.adminGrantNotFound }
       let purpose = grant.claims.purpose
       let result = try await client.read(wallet: wallet, grant: grantID, purpose: purpose)
-      // Kept as `admin read` keeps them: the person's key (to seal the reasons
-      // of a decision to them) and the receipt.
-      try HomeState.update(acting.home, acting.name) {
-        var keys = $0.citizenKeys ?? [:]
-        keys[wallet.description] = Encoding.base64URL(result.ownerEncryptionKey.bytes)
-        $0.citizenKeys = keys
-      }
-      let receipt = try Receipts.keep(
-        result.receipt, home: acting.home, name: acting.name, wallet: wallet, statement: grantID)
-      reading["heading"] = say(
-        AppWords.adminReadCount(result.values.count, Words.aid(purpose)))
+      // Kept as `admin read` keeps them: the person's key and the receipt.
+      let receipt = try AdminReadCommand.keep(result, wallet: wallet, grant: grantID, acting)
+      reading["heading"] = say(AdminReadWords.count(result.values.count, Words.aid(purpose)))
       reading["values"] = result.values.sorted { $0.field < $1.field }.map {
         ["label": fieldName($0.field), "value": $0.value.displayText(language: language)]
       }
-      reading["receipt"] = say(AppWords.adminReceiptKept(receipt.path))
+      reading["receipt"] = say(AdminReadWords.receiptKept(receipt.path))
       if !result.withheld.isEmpty {
         reading["withheld"] = say(
-          AppWords.adminWithheld(result.withheld.map(\.rawValue).joined(separator: ", ")))
+          AdminReadWords.withheld(result.withheld.map(\.rawValue).joined(separator: ", ")))
       }
     } catch {
       return try await received(acting, error: Messages.from(error))

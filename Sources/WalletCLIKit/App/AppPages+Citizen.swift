@@ -9,7 +9,7 @@ import WalletClient
 /// after reading the consent text (`wallet open`), and the documents of circle
 /// 4, uploaded and downloaded (`field set NAME --file`, `field get NAME`).
 extension AppPages {
-  func registerCitizen(on router: Router<BasicRequestContext>) {
+  func registerCitizen(on router: Router<AppRequestContext>) {
     router.get("/open") { _, _ in try await openPage() }
     router.post("/open") { request, _ in try await openWallet(request) }
     router.get("/documents") { request, _ in
@@ -46,11 +46,15 @@ extension AppPages {
     guard let form = try await form(request) else { return expired() }
     guard let acting = await session.unlocked(now: now) else { return try await unlockPage(nil) }
     guard acting.identity.kind == .citizen else { return redirect("/") }
-    guard form["accept"] == "yes" else { return try await openPage(error: Messages.consentNotGiven) }
+    guard form["accept"] == "yes" else {
+      return try await openPage(error: Messages.consentNotGiven)
+    }
     do {
       let remembered = try HomeState.read(acting.home)[acting.name]
       guard remembered.wallet == nil else { throw Messages.walletAlreadyOpen(acting.name) }
-      guard remembered.closedWallet == nil else { throw Messages.walletClosedChooseNew(acting.name) }
+      guard remembered.closedWallet == nil else {
+        throw Messages.walletClosedChooseNew(acting.name)
+      }
       let acceptance = ConsentAcceptance(
         terms: .current, language: language, acceptedAt: now)
       let citizen = try await CitizenClient.openWallet(
@@ -134,7 +138,8 @@ extension AppPages {
     }
     do {
       let citizen = try await acting.citizen(context.server, context.invocation)
-      guard let entry = try await citizen.fields().first(where: { $0.record.field == definition.id }),
+      guard
+        let entry = try await citizen.fields().first(where: { $0.record.field == definition.id }),
         case .document(let document) = entry.value
       else { throw Messages.fieldEmpty(definition) }
       return attachment(
@@ -158,6 +163,7 @@ extension AppPages {
     var headers = HTTPFields()
     headers[.contentType] = type
     headers[.contentDisposition] = "attachment; filename=\"\(filename)\""
-    return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    return Response(
+      status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
   }
 }

@@ -8,7 +8,7 @@ import WalletClient
 /// with its steps, its decision, the reasons (opened here with the person's
 /// key) and how to contest it — `filing list` and `filing show` in the browser.
 extension AppPages {
-  func registerFilings(on router: Router<BasicRequestContext>) {
+  func registerFilings(on router: Router<AppRequestContext>) {
     router.get("/filings") { _, _ in try await filings(nil) }
     router.get("/filings/:filing") { request, context in
       let id = context.parameters.get("filing") ?? ""
@@ -23,37 +23,14 @@ extension AppPages {
     do {
       let citizen = try await acting.readableCitizen(context.server, context.invocation)
       let rules = try await ClientRules.fetch(citizen.transport)
-      let invocation = context.invocation
-      let all = try await citizen.filings().sorted { $0.filing.filedAt > $1.filing.filedAt }
-      let shown = selected.map { id in all.filter { $0.filing.id.rawValue == id } } ?? all
-      if selected != nil, shown.isEmpty { throw Messages.filingNotFound }
-      values["filings"] = shown.map { summary -> [String: Any] in
-        let claims = summary.filing.claims
-        var row: [String: Any] = [
-          "id": summary.filing.id.rawValue,
-          "aid": say(Words.aid(claims.purpose, rules.templates)),
-          "administration": rules.name(ofKeyID: claims.administration),
-          "filed": Words.day(summary.filing.filedAt, language),
-          "standing": FilingSummaryText.standing(summary, invocation),
-        ]
-        if let contact = FilingSummaryText.contact(summary) { row["contact"] = contact }
-        if selected != nil {
-          row["steps"] = summary.timeline.steps.map {
-            "\(Words.day($0.at, language)) — \($0.status.label(language))"
-          }
-          row["notes"] = summary.notes
-          row["unreadable"] = summary.unreadableNotes > 0
-          if let recourse = summary.recourse { row["recourse"] = recourse }
-        }
-        return row
-      }
+      values["filings"] = try filingRows(try await citizen.filings(), selected, rules)
       values["detail"] = selected != nil
     } catch { return try await failed(error, acting) }
     values["labels"] = [
       "none": say(AppWords.noFiling), "filed": say(AppWords.filedOn),
       "contact": say(AppWords.contact), "steps": say(AppWords.steps),
       "reasons": say(AppWords.reasons), "recourse": say(AppWords.recourse),
-      "unreadable": say(AppWords.unreadable), "open": say(AppWords.openFiling),
+      "unreadable": say(AppWords.unreadable), "openFiling": say(AppWords.openFiling),
       "sheet": say(AppWords.Sheets.sheetLink),
     ]
     if let notice { values["notice"] = say(notice) }
@@ -62,6 +39,38 @@ extension AppPages {
     }
     return html(
       AppTemplates.page("filings", values, language: language, title: say(AppWords.filingsTitle)))
+  }
+
+  /// The requests, newest first, as `filing list` shows them; with `selected`
+  /// only that one, as `filing show` shows it (its steps, reasons, recourse).
+  /// The citizen's pages and the trusted person's alike.
+  func filingRows(
+    _ summaries: [FilingSummary], _ selected: String?, _ rules: StandardConsentRules
+  ) throws -> [[String: Any]] {
+    let invocation = context.invocation
+    let all = summaries.sorted { $0.filing.filedAt > $1.filing.filedAt }
+    let shown = selected.map { id in all.filter { $0.filing.id.rawValue == id } } ?? all
+    if selected != nil, shown.isEmpty { throw Messages.filingNotFound }
+    return shown.map { summary -> [String: Any] in
+      let claims = summary.filing.claims
+      var row: [String: Any] = [
+        "id": summary.filing.id.rawValue,
+        "aid": say(Words.aid(claims.purpose, rules.templates)),
+        "administration": rules.name(ofKeyID: claims.administration),
+        "filed": Words.day(summary.filing.filedAt, language),
+        "standing": FilingSummaryText.standing(summary, invocation),
+      ]
+      if let contact = FilingSummaryText.contact(summary) { row["contact"] = contact }
+      if selected != nil {
+        row["steps"] = summary.timeline.steps.map {
+          "\(Words.day($0.at, language)) — \($0.status.label(language))"
+        }
+        row["notes"] = summary.notes
+        row["unreadable"] = summary.unreadableNotes > 0
+        if let recourse = summary.recourse { row["recourse"] = recourse }
+      }
+      return row
+    }
   }
 }
 
@@ -97,16 +106,26 @@ extension AppTemplates {
   static let filings = """
     {{#newRequest}}<p><a href="/filings/new">{{newRequest}}</a></p>{{/newRequest}}
     {{^filings}}<p>{{labels.none}}</p>{{/filings}}
+    {{> filingSections}}
+    """
+
+  /// Each request and where it stands, one section each (partial
+  /// `filingSections`); its steps, reasons and recourse once opened. The
+  /// printable sheet's link where the page has one; `{{base}}` is the wallet
+  /// acted for on a trusted person's page, nothing on the citizen's own.
+  static let filingSections = """
     {{#filings}}<section><h2>{{aid}} — {{administration}}</h2>
     <p>{{labels.filed}} {{filed}}</p>
     <p>{{standing}}</p>
     {{#contact}}<p>{{labels.contact}} : {{contact}}</p>{{/contact}}
+    {{#labels.sheet}}
     <p><a href="/sheets/filing/{{id}}">{{labels.sheet}}</a></p>
+    {{/labels.sheet}}
     {{#detail}}<h3>{{labels.steps}}</h3><ol>{{#steps}}<li>{{.}}</li>{{/steps}}</ol>
     {{#notes}}<p><strong>{{labels.reasons}}</strong> — {{.}}</p>{{/notes}}
     {{#unreadable}}<p class="error" role="alert">{{labels.unreadable}}</p>{{/unreadable}}
     {{#recourse}}<p><strong>{{labels.recourse}}</strong> — {{recourse}}</p>{{/recourse}}{{/detail}}
-    {{^detail}}<p><a href="/filings/{{id}}">{{labels.open}}</a></p>{{/detail}}
+    {{^detail}}<p><a href="{{base}}/filings/{{id}}">{{labels.openFiling}}</a></p>{{/detail}}
     </section>{{/filings}}
 
     """

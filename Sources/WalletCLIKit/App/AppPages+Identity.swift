@@ -8,7 +8,7 @@ import PSPWallet
 /// (`identity recover`). Both before any unlocking: the passphrase and the
 /// code arrive as form text, copied into guarded memory, the copies wiped.
 extension AppPages {
-  func registerIdentity(on router: Router<BasicRequestContext>) {
+  func registerIdentity(on router: Router<AppRequestContext>) {
     router.get("/create") { _, _ in try await createPage() }
     router.post("/create") { request, _ in try await createIdentity(request) }
     router.get("/recover") { _, _ in try await recoverPage() }
@@ -43,7 +43,8 @@ extension AppPages {
       let grouped = code.withGroupedText { $0 }
       return try await recoverySheet(name: name, code: grouped)
     } catch {
-      return try await createPage(error: Messages.from(error), name: IdentityName.isValid(name) ? name : "")
+      return try await createPage(
+        error: Messages.from(error), name: IdentityName.isValid(name) ? name : "")
     }
   }
 

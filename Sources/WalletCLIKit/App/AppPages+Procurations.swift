@@ -11,10 +11,10 @@ import WalletClient
 /// signed, then given, with the reference to hand the trusted person —
 /// `procuration list`, `procuration create`, `procuration revoke` in the browser.
 extension AppPages {
-  func registerProcurations(on router: Router<BasicRequestContext>) {
+  func registerProcurations(on router: Router<AppRequestContext>) {
     router.get("/procurations") { request, _ in
       try await procurations(
-        notice: request.uri.queryParameters.get("done") != nil ? AppWords.procurationWithdrawn : nil
+        notice: request.uri.queryParameters.get("done") != nil ? ProcurationWords.withdrawn : nil
       )
     }
     router.get("/procurations/new") { _, _ in try await procurationForm(ProcurationChoice()) }
@@ -56,13 +56,11 @@ extension AppPages {
         var row: [String: Any] = [
           "id": procuration.id.rawValue,
           "person": shownTrustee(claims.sub, book, here),
-          "kind": say(
-            claims.kind == .oneShot
-              ? AppWords.procurationOneShot : AppWords.procurationPersonalised),
+          "kind": say(ProcurationWords.kind(claims.kind)),
           "state": say(Words.grantState(state)),
           "actions": claims.actions.map { say(Words.action($0)) }.joined(separator: ", "),
           "aids": claims.purposes.isEmpty
-            ? say(AppWords.procurationAnyAid)
+            ? say(ProcurationWords.anyAid)
             : claims.purposes.map { say(Words.aid($0, rules.templates)) }.joined(separator: ", "),
           "until": Words.day(procuration.expires, language),
           "active": state == .active,
@@ -200,7 +198,7 @@ extension AppPages {
       }
       let wallet = try acting.walletID()
       values["id"] = procuration.id.rawValue
-      values["given"] = say(AppWords.procurationGiven(procuration.id.rawValue))
+      values["given"] = say(ProcurationWords.given(procuration.id.rawValue))
       values["reference"] =
         WalletReference(wallet: wallet, owner: acting.identity.signingKey.publicKey).description
       values["wallet"] = wallet.description
@@ -246,18 +244,8 @@ extension AppPages {
     let wallet = try acting.walletID()
     let transport = try acting.transport(context.server, context.invocation)
     let rules = try await ClientRules.fetch(transport)
-    let authority = WalletAuthority(wallet: wallet, owner: acting.identity.signingKey.publicKey)
-    var listed: [(Procuration, GrantState)] = []
-    for view in try await transport.send(
-      "GET", "/v1/wallets/\(wallet)/procurations", as: ProcurationsView.self
-    ).procurations {
-      // One that does not verify under the citizen's own key is not theirs: not shown.
-      if let procuration = try? ProcurationVerifier.verify(
-        view.token, authority: authority, rules: rules)
-      {
-        listed.append((procuration, view.state))
-      }
-    }
+    let listed = try await ProcurationListCommand.given(
+      wallet: wallet, owner: acting.identity.signingKey.publicKey, transport, rules: rules)
     return (
       rules,
       listed.sorted {
@@ -384,7 +372,7 @@ extension AppPages {
 
   private var procurationLabels: [String: String] {
     [
-      "new": say(AppWords.procurationNew), "none": say(AppWords.procurationNone),
+      "new": say(AppWords.procurationNew), "none": say(ProcurationWords.none),
       "kind": say(AppWords.procurationKind), "state": say(AppWords.procurationState),
       "may": say(AppWords.procurationMay), "for": say(AppWords.procurationFor),
       "with": say(AppWords.procurationWith), "fields": say(AppWords.procurationFields),
@@ -404,8 +392,8 @@ extension AppPages {
       "never": say(AppWords.procurationNever),
       "withdrawAnyTime": say(AppWords.procurationWithdrawAnyTime),
       "give": say(AppWords.procurationGive), "change": say(AppWords.procurationChange),
-      "giveReference": say(AppWords.procurationGiveReference),
-      "separately": say(AppWords.procurationSeparately), "back": say(AppWords.procurationBack),
+      "giveReference": say(ProcurationWords.giveReference),
+      "separately": say(ProcurationWords.separately), "back": say(AppWords.procurationBack),
     ]
   }
 }

@@ -10,7 +10,7 @@ import WalletClient
 /// sent — `filing create` in the browser. The receipt (the proof that the
 /// request is in the log the witnesses confirm) is kept as the CLI keeps it.
 extension AppPages {
-  func registerRequest(on router: Router<BasicRequestContext>) {
+  func registerRequest(on router: Router<AppRequestContext>) {
     router.get("/filings/new") { request, _ in
       try await newRequest(request.uri.queryParameters.get("choice"))
     }
@@ -27,8 +27,7 @@ extension AppPages {
       values["choices"] = aidChoices(rules, selected: choice)
       if let choice, !choice.isEmpty {
         let (target, purpose, template) = try await chosen(choice, acting)
-        let preview = GrantPreview(template, held: Set(try await citizen.records().map(\.field)))
-        guard !preview.fields.isEmpty else { throw Messages.noFieldForAid }
+        let preview = try aidPreview(template, held: try await citizen.records().map(\.field))
         values["preview"] = [
           "choice": choice,
           "intro": say(FilingWords.intro(purpose, to: target.name, count: preview.fields.count)),
@@ -55,8 +54,7 @@ extension AppPages {
     do {
       let (target, purpose, template) = try await chosen(form["choice"] ?? "", acting)
       let citizen = try await acting.citizen(context.server, context.invocation)
-      let preview = GrantPreview(template, held: Set(try await citizen.records().map(\.field)))
-      guard !preview.fields.isEmpty else { throw Messages.noFieldForAid }
+      let preview = try aidPreview(template, held: try await citizen.records().map(\.field))
       filing = try await citizen.file(
         purpose: purpose, at: target.id.rawValue, fields: preview.fields, at: now)
       // The client checked the receipt before returning the filing.

@@ -12,7 +12,7 @@ import WalletClient
 /// (`procuration list`, `procuration create`), a filing's acknowledgement
 /// (`filing show`), and the recovery sheet (`identity create`), shown once.
 extension AppPages {
-  func registerSheets(on router: Router<BasicRequestContext>) {
+  func registerSheets(on router: Router<AppRequestContext>) {
     router.get("/sheets/consent") { _, _ in try await consentSheet() }
     router.get("/sheets/grant/:grant") { _, context in
       try await grantSheet(context.parameters.get("grant") ?? "")
@@ -113,17 +113,9 @@ extension AppPages {
       let transport = try acting.transport(context.server, context.invocation)
       let rules = try await ClientRules.fetch(transport)
       let owner = acting.identity.signingKey.publicKey
-      let authority = WalletAuthority(wallet: wallet, owner: owner)
-      // As `procuration list`: one that does not verify under the person's own key is not theirs.
-      let found = try await transport.send(
-        "GET", "/v1/wallets/\(wallet)/procurations", as: ProcurationsView.self
-      ).procurations.lazy.compactMap { view -> (Procuration, GrantState)? in
-        guard
-          let procuration = try? ProcurationVerifier.verify(
-            view.token, authority: authority, rules: rules)
-        else { return nil }
-        return (procuration, view.state)
-      }.first { $0.0.id.rawValue == id }
+      let found = try await ProcurationListCommand.given(
+        wallet: wallet, owner: owner, transport, rules: rules
+      ).first { $0.0.id.rawValue == id }
       guard let (procuration, state) = found else {
         return try await notFound(Messages.procurationNotFound, acting)
       }
@@ -133,16 +125,20 @@ extension AppPages {
         row(words.givenBy, acting.name),
         row(words.givenTo, NameBook.read(acting).shown(claims.sub)),
         row(words.number, procuration.id.rawValue),
-        row(words.kind, say(claims.kind == .oneShot ? words.oneShot : words.personalised)),
+        row(words.kind, say(ProcurationWords.kind(claims.kind))),
         row(words.state, say(Words.grantState(state))),
-        row(words.mayDo, claims.actions.map { say(Words.action($0)) }.joined(separator: ", ")),
-        row(words.forAids, aids.isEmpty ? say(words.anyAid) : aids.joined(separator: ", ")),
+        row(
+          AppWords.procurationMay,
+          claims.actions.map { say(Words.action($0)) }.joined(separator: ", ")),
+        row(
+          AppWords.procurationFor,
+          aids.isEmpty ? say(ProcurationWords.anyAid) : aids.joined(separator: ", ")),
       ]
       if let administration = claims.administration {
-        rows.append(row(words.with, rules.name(ofKeyID: administration)))
+        rows.append(row(AppWords.procurationWith, rules.name(ofKeyID: administration)))
       }
       if let circle = claims.circle {
-        rows.append(row(words.fieldsLabel, say(words.circles(circle))))
+        rows.append(row(AppWords.procurationFields, say(AppWords.procurationCircles(circle))))
       }
       let until = day(procuration.expires)
       rows.append(

@@ -16,7 +16,7 @@ import WalletClient
 /// sent. Every page connects again through `OnBehalfOf` (procurations read
 /// from walletd and verified under the citizen's pinned key).
 extension AppPages {
-  func registerTrustee(on router: Router<BasicRequestContext>) {
+  func registerTrustee(on router: Router<AppRequestContext>) {
     router.get("/acting") { _, _ in
       guard let acting = await trusteeActing() else { return redirect("/") }
       return try await trusteeHome(acting)
@@ -134,13 +134,9 @@ extension AppPages {
   /// the pages of what they allow (`wallet status --on-behalf-of`: nothing
   /// is read here, so nothing is written in the person's log).
   private func actedWallet(_ ref: String, notice: LocalizedText? = nil) async throws -> Response {
-    guard let acting = await trusteeActing() else { return redirect("/") }
-    var values = try await frame(acting)
-    do {
-      let acted = try await connect(ref, acting)
+    try await actedPage(ref, "actedWallet", title: AppWords.actingFor, notice: notice) {
+      acted, acting, values in
       let rules = try await ClientRules.fetch(acted.trustee.transport)
-      values["base"] = "/acting/\(acted.reference)"
-      values["actingFor"] = say(Messages.actingFor(acted.reference))
       values["holder"] = NameBook.read(acting).shown(acted.ownerKeyID)
       values["procurations"] = procurationRows(acted, rules)
       values["none"] = acted.procurations.isEmpty
@@ -150,12 +146,7 @@ extension AppPages {
       let choices = fileChoices(acted, rules)
       values["mayFile"] = !choices.isEmpty
       values["choices"] = choices
-    } catch { return try await actedFailed(error, acting) }
-    values["labels"] = trusteeLabels
-    if let notice { values["notice"] = say(notice) }
-    return html(
-      AppTemplates.page(
-        "actedWallet", values, language: language, title: say(AppWords.actingFor)))
+    }
   }
 
   // MARK: fields
@@ -166,58 +157,35 @@ extension AppPages {
     _ ref: String, notice: LocalizedText? = nil, notShared: Bool = false, error: Message? = nil,
     typed: String = "", chosen: String? = nil
   ) async throws -> Response {
-    guard let acting = await trusteeActing() else { return redirect("/") }
-    var values = try await frame(acting)
-    do {
-      let acted = try await connect(ref, acting)
-      values["base"] = "/acting/\(acted.reference)"
-      values["actingFor"] = say(Messages.actingFor(acted.reference))
+    try await actedPage(
+      ref, "actedFields", title: AppWords.Acted.theirFields, notice: notice, error: error
+    ) { acted, _, values in
       _ = try acted.allowing(.read)
       let (opened, unopened) = try await acted.trustee.fields(
         wallet: acted.wallet, ownerKey: acted.owner)
-      values["circles"] = Circle.allCases.compactMap { circle -> [String: Any]? in
-        let entries = opened.filter { $0.record.circle == circle }
-          .sorted { $0.record.field.rawValue < $1.record.field.rawValue }
-          .map { entry -> [String: Any] in
-            [
-              "label": FieldCatalogue.standard[entry.record.field].map { say($0.label) }
-                ?? entry.record.field.rawValue,
-              "value": entry.value.displayText(language: language),
-            ]
-          }
-        return entries.isEmpty ? nil : ["name": say(Words.circle(circle)), "entries": entries]
-      }
+      values["circles"] = circles(opened)
       values["sealed"] = !unopened.isEmpty
       values["mayChange"] = (try? acted.updating()) != nil
-    } catch { return try await actedFailed(error, acting) }
-    values["choices"] = FieldCatalogue.standard.fields.filter { $0.type != .document }.map {
-      ["id": $0.id.rawValue, "label": say($0.label), "selected": $0.id.rawValue == chosen]
+      values["choices"] = FieldCatalogue.standard.fields.filter { $0.type != .document }.map {
+        ["id": $0.id.rawValue, "label": say($0.label), "selected": $0.id.rawValue == chosen]
+      }
+      values["typed"] = typed
+      if notShared { values["notShared"] = say(Messages.trusteeChangeNotYetShared) }
     }
-    values["typed"] = typed
-    values["labels"] = trusteeLabels
-    if let notice { values["notice"] = say(notice) }
-    if notShared { values["notShared"] = say(Messages.trusteeChangeNotYetShared) }
-    if let error { tell(error, in: &values) }
-    return html(
-      AppTemplates.page(
-        "actedFields", values, language: language, title: say(AppWords.Acted.theirFields)))
   }
 
   /// `field set --on-behalf-of`: refused before anything is sent when no
   /// procuration allows changing data; a wrong value is said in place.
   private func setActedField(_ ref: String, _ request: Request) async throws -> Response {
-    guard let form = try await form(request) else { return expired() }
-    guard let acting = await trusteeActing() else { return redirect("/") }
-    let name = form["name"] ?? ""
-    let typed = form["value"] ?? ""
-    do {
-      let acted = try await connect(ref, acting)
+    try await actedForm(ref, request) { form, acted, _ in
+      let name = form["name"] ?? ""
+      let typed = form["value"] ?? ""
       let procuration = try acted.updating()
       guard let definition = FieldCommand.definition(name), definition.type != .document else {
         return try await actedFields(ref, error: Messages.unknownField(name), typed: typed)
       }
       let value: FieldValue
-      do { value = try definition.validate(typed) } catch {
+      do throws(FieldValidationError) { value = try definition.validate(typed) } catch {
         return try await actedFields(
           ref, error: Messages.invalidValueWithExample(error, field: definition), typed: typed,
           chosen: name)
@@ -226,7 +194,7 @@ extension AppPages {
         [(definition.id, value)], wallet: acted.wallet, ownerKey: acted.owner,
         procuration: procuration, at: now)
       return redirect("/acting/\(acted.reference)/fields?saved=\(notShared.isEmpty ? 1 : 2)")
-    } catch { return try await actedFailed(error, acting) }
+    }
   }
 
   // MARK: permissions
@@ -236,12 +204,9 @@ extension AppPages {
   private func actedGrants(_ ref: String, notice: LocalizedText? = nil, error: Message? = nil)
     async throws -> Response
   {
-    guard let acting = await trusteeActing() else { return redirect("/") }
-    var values = try await frame(acting)
-    do {
-      let acted = try await connect(ref, acting)
-      values["base"] = "/acting/\(acted.reference)"
-      values["actingFor"] = say(Messages.actingFor(acted.reference))
+    try await actedPage(
+      ref, "actedGrants", title: AppWords.Acted.theirGrants, notice: notice, error: error
+    ) { acted, _, values in
       guard
         acted.procurations.contains(where: {
           $0.claims.actions.contains(.grant) || $0.claims.actions.contains(.update)
@@ -254,20 +219,14 @@ extension AppPages {
       ).sorted { $0.grant.issuedAt > $1.grant.issuedAt }
       values["grants"] = entries.map { entry -> [String: Any] in
         let grant = entry.grant
+        var row = grantRow(entry, rules)
+        // Only a permission this trusted person gave, under a procuration in force.
         let mine =
           grant.claims.iss == me
           && acted.procurations.contains(where: { $0.id == grant.claims.procuration })
-        var row: [String: Any] = [
-          "id": grant.id.rawValue, "administration": rules.name(ofKeyID: grant.grantee),
-          "aid": say(Words.aid(grant.claims.purpose, rules.templates)),
-          "state": say(Words.grantState(entry.state)),
-          "count": grant.fields.count, "until": Words.day(grant.expires, language),
-          "active": entry.state == .active, "paused": entry.state == .paused,
-          "changeable": mine && (entry.state == .active || entry.state == .paused),
-          "givenBy": say(
-            grant.claims.iss == me ? AppWords.Acted.givenByYou : AppWords.Acted.givenByPerson),
-        ]
-        if let warning = entry.warning { row["warning"] = say(Messages.forged(warning).text) }
+        if !mine { row["changeable"] = false }
+        row["givenBy"] = say(
+          grant.claims.iss == me ? AppWords.Acted.givenByYou : AppWords.Acted.givenByPerson)
         return row
       }
       if let procuration = try? acted.allowing(.grant) {
@@ -281,66 +240,44 @@ extension AppPages {
         values["choices"] = choices
         values["mayGive"] = !choices.isEmpty
       }
-    } catch { return try await actedFailed(error, acting) }
-    values["labels"] = trusteeLabels
-    if let notice { values["notice"] = say(notice) }
-    if let error { tell(error, in: &values) }
-    return html(
-      AppTemplates.page(
-        "actedGrants", values, language: language, title: say(AppWords.Acted.theirGrants)))
+    }
   }
 
   /// What the administration will read, before the trusted person signs.
   private func actedGrantPreview(_ ref: String, _ choice: String) async throws -> Response {
-    guard let acting = await trusteeActing() else { return redirect("/") }
-    var values = try await frame(acting)
-    do {
-      let acted = try await connect(ref, acting)
+    try await actedPage(ref, "actedGrant", title: AppWords.Acted.theirGrants) {
+      acted, _, values in
       let planned = try await plannedGrant(acted, choice)
-      values["base"] = "/acting/\(acted.reference)"
-      values["actingFor"] = say(Messages.actingFor(acted.reference))
-      values["choice"] = choice
-      values["administration"] = planned.target.name
-      values["aid"] = say(Words.aid(planned.purpose))
-      values["fieldsShown"] = GrantPreview.labels(planned.preview.fields, language)
-      values["notHeld"] = GrantPreview.labels(planned.preview.notHeld, language)
-      values["hasNotHeld"] = !planned.preview.notHeld.isEmpty
-      values["until"] = Words.day(now + planned.days * 86_400, language)
-    } catch { return try await actedFailed(error, acting) }
-    values["labels"] = trusteeLabels
-    return html(
-      AppTemplates.page(
-        "actedGrant", values, language: language, title: say(AppWords.Acted.theirGrants)))
+      showGrantPreview(
+        choice, planned.target, planned.purpose, planned.preview, days: planned.days,
+        in: &values)
+    }
   }
 
   /// `grant create --on-behalf-of` once seen: the same preview, then signed.
   private func giveActed(_ ref: String, _ request: Request) async throws -> Response {
-    guard let form = try await form(request) else { return expired() }
-    guard let acting = await trusteeActing() else { return redirect("/") }
-    do {
-      let acted = try await connect(ref, acting)
+    try await actedForm(ref, request) { form, acted, _ in
       let planned = try await plannedGrant(acted, form["choice"] ?? "")
       _ = try await acted.trustee.grant(
         wallet: acted.wallet, ownerKey: acted.owner, procuration: try acted.allowing(.grant),
         to: planned.target.id.rawValue, purpose: planned.purpose,
         fields: planned.preview.fields, kind: .durable, days: planned.days, at: now)
       return redirect("/acting/\(acted.reference)/grants?done=1")
-    } catch { return try await actedFailed(error, acting) }
+    }
   }
 
   /// `grant pause|resume|revoke --on-behalf-of`: only a permission this
   /// trusted person gave, under a procuration in force; a withdrawal asks to
   /// tick that it is for good.
   private func changeActed(_ ref: String, _ request: Request) async throws -> Response {
-    guard let form = try await form(request) else { return expired() }
-    guard let acting = await trusteeActing() else { return redirect("/") }
-    let actions: [String: StatusAction] = ["pause": .pause, "resume": .resume, "revoke": .revoke]
-    guard let action = actions[form["action"] ?? ""] else { return try await actedGrants(ref) }
-    if action == .revoke, form["confirm"] != "yes" {
-      return try await actedGrants(ref, error: Messages.notConfirmed)
-    }
-    do {
-      let acted = try await connect(ref, acting)
+    try await actedForm(ref, request) { form, acted, _ in
+      let actions: [String: StatusAction] = [
+        "pause": .pause, "resume": .resume, "revoke": .revoke,
+      ]
+      guard let action = actions[form["action"] ?? ""] else { return try await actedGrants(ref) }
+      if action == .revoke, form["confirm"] != "yes" {
+        return try await actedGrants(ref, error: Messages.notConfirmed)
+      }
       guard
         let found = try await acted.trustee.grants(
           wallet: acted.wallet, ownerKey: acted.owner, procurations: acted.procurations
@@ -352,7 +289,7 @@ extension AppPages {
       try await acted.trustee.change(
         found, action, wallet: acted.wallet, procuration: procuration, at: now)
       return redirect("/acting/\(acted.reference)/grants?done=1")
-    } catch { return try await actedFailed(error, acting) }
+    }
   }
 
   // MARK: requests
@@ -360,35 +297,23 @@ extension AppPages {
   /// `filing create --on-behalf-of` before it is sent: what the
   /// administration will be able to read once, then the button to send.
   private func actedFilingPreview(_ ref: String, _ choice: String) async throws -> Response {
-    guard let acting = await trusteeActing() else { return redirect("/") }
-    var values = try await frame(acting)
-    do {
-      let acted = try await connect(ref, acting)
+    try await actedPage(ref, "actedFile", title: AppWords.Acted.fileRequest) {
+      acted, _, values in
       let planned = try await plannedFiling(acted, choice)
-      values["base"] = "/acting/\(acted.reference)"
-      values["actingFor"] = say(Messages.actingFor(acted.reference))
       values["choice"] = choice
       values["willRead"] = say(
-        AppWords.Acted.fileWillRead(
-          aid: Words.aid(planned.purpose), administration: planned.target.name,
-          count: planned.preview.fields.count))
+        FilingWords.intro(
+          planned.purpose, to: planned.target.name, count: planned.preview.fields.count))
       values["fieldsShown"] = GrantPreview.labels(planned.preview.fields, language)
       values["notHeld"] = GrantPreview.labels(planned.preview.notHeld, language)
       values["hasNotHeld"] = !planned.preview.notHeld.isEmpty
-    } catch { return try await actedFailed(error, acting) }
-    values["labels"] = trusteeLabels
-    return html(
-      AppTemplates.page(
-        "actedFile", values, language: language, title: say(AppWords.Acted.fileRequest)))
+    }
   }
 
   /// Files the request seen in the preview; the receipt (the proof it is in
   /// the person's witnessed log) is kept as the CLI keeps it.
   private func fileActed(_ ref: String, _ request: Request) async throws -> Response {
-    guard let form = try await form(request) else { return expired() }
-    guard let acting = await trusteeActing() else { return redirect("/") }
-    do {
-      let acted = try await connect(ref, acting)
+    try await actedForm(ref, request) { form, acted, acting in
       let planned = try await plannedFiling(acted, form["choice"] ?? "")
       let filing = try await acted.trustee.file(
         wallet: acted.wallet, ownerKey: acted.owner, procuration: planned.procuration,
@@ -399,7 +324,7 @@ extension AppPages {
         statement: filing.id)
       try OnBehalfOf.remember(acting, wallet: acted.wallet, owner: acted.owner)
       return redirect("/acting/\(acted.reference)/filings/\(filing.id)?sent=1")
-    } catch { return try await actedFailed(error, acting) }
+    }
   }
 
   /// `filing list|show --on-behalf-of`: followed even once a one-shot
@@ -407,49 +332,19 @@ extension AppPages {
   private func actedFilings(_ ref: String, _ selected: String?, sent: Bool = false)
     async throws -> Response
   {
-    guard let acting = await trusteeActing() else { return redirect("/") }
-    var values = try await frame(acting)
-    do {
-      let acted = try await connect(ref, acting)
-      let base = "/acting/\(acted.reference)"
-      values["base"] = base
-      values["actingFor"] = say(Messages.actingFor(acted.reference))
+    try await actedPage(ref, "actedFilings", title: AppWords.Acted.theirFilings) {
+      acted, _, values in
       let rules = try await ClientRules.fetch(acted.trustee.transport)
-      let invocation = context.invocation
-      let all = try await acted.trustee.filings(wallet: acted.wallet, ownerKey: acted.owner)
-        .sorted { $0.filing.filedAt > $1.filing.filedAt }
-      let shown = selected.map { id in all.filter { $0.filing.id.rawValue == id } } ?? all
-      if selected != nil, shown.isEmpty { throw Messages.filingNotFound }
-      values["filings"] = shown.map { summary -> [String: Any] in
-        let claims = summary.filing.claims
-        var row: [String: Any] = [
-          "id": summary.filing.id.rawValue,
-          "aid": say(Words.aid(claims.purpose, rules.templates)),
-          "administration": rules.name(ofKeyID: claims.administration),
-          "filed": Words.day(summary.filing.filedAt, language),
-          "standing": FilingSummaryText.standing(summary, invocation),
-        ]
-        if let contact = FilingSummaryText.contact(summary) { row["contact"] = contact }
-        if selected != nil {
-          row["steps"] = summary.timeline.steps.map {
-            "\(Words.day($0.at, language)) — \($0.status.label(language))"
-          }
-          row["notes"] = summary.notes
-          row["unreadable"] = summary.unreadableNotes > 0
-          if let recourse = summary.recourse { row["recourse"] = recourse }
-        }
-        return row
-      }
+      let filings = try filingRows(
+        try await acted.trustee.filings(wallet: acted.wallet, ownerKey: acted.owner), selected,
+        rules)
+      values["filings"] = filings
       values["detail"] = selected != nil
       // Said with the number of the request shown, never with a text from the address.
-      if sent, selected != nil, let one = shown.first {
-        values["notice"] = say(AppWords.Acted.requestSent(one.filing.id.rawValue))
+      if sent, selected != nil, let one = filings.first, let id = one["id"] as? String {
+        values["notice"] = say(FilingWords.sent(id))
       }
-    } catch { return try await actedFailed(error, acting) }
-    values["labels"] = trusteeLabels
-    return html(
-      AppTemplates.page(
-        "actedFilings", values, language: language, title: say(AppWords.Acted.theirFilings)))
+    }
   }
 
   // MARK: log
@@ -457,12 +352,7 @@ extension AppPages {
   /// `log --on-behalf-of`: the person's log, checked against the witnesses
   /// (the head proof kept per wallet, as the CLI keeps it).
   private func actedLog(_ ref: String) async throws -> Response {
-    guard let acting = await trusteeActing() else { return redirect("/") }
-    var values = try await frame(acting)
-    do {
-      let acted = try await connect(ref, acting)
-      values["base"] = "/acting/\(acted.reference)"
-      values["actingFor"] = say(Messages.actingFor(acted.reference))
+    try await actedPage(ref, "actedLog", title: AppWords.Acted.theirLog) { acted, acting, values in
       _ = try acted.allowing(.read)
       let key = acted.wallet.description
       let previous = try HomeState.read(acting.home)[acting.name].checkpoints?[key]
@@ -495,11 +385,7 @@ extension AppPages {
         entries = try await acted.trustee.log(wallet: acted.wallet)
       }
       values["sentences"] = entries.reversed().map { renderer.sentence($0, language) }
-    } catch { return try await actedFailed(error, acting) }
-    values["labels"] = trusteeLabels
-    return html(
-      AppTemplates.page("actedLog", values, language: language, title: say(AppWords.Acted.theirLog))
-    )
+    }
   }
 
   // MARK: helpers
@@ -539,6 +425,43 @@ extension AppPages {
       reference.description, acting, context.server, context.invocation)
   }
 
+  /// A page of one wallet acted for, connected again from its address: the
+  /// way back and whose wallet it is, what `fill` adds, the labels; a
+  /// refusal or a failure is said on the list of wallets instead.
+  private func actedPage(
+    _ ref: String, _ template: String, title: LocalizedText, notice: LocalizedText? = nil,
+    error: Message? = nil,
+    _ fill: (_ acted: OnBehalfOf, _ acting: Acting, _ values: inout [String: Any]) async throws
+      -> Void
+  ) async throws -> Response {
+    guard let acting = await trusteeActing() else { return redirect("/") }
+    var values = try await frame(acting)
+    do {
+      let acted = try await connect(ref, acting)
+      values["base"] = "/acting/\(acted.reference)"
+      values["actingFor"] = say(Messages.actingFor(acted.reference))
+      try await fill(acted, acting, &values)
+    } catch { return try await actedFailed(error, acting) }
+    values["labels"] = trusteeLabels
+    if let notice { values["notice"] = say(notice) }
+    if let error { tell(error, in: &values) }
+    return html(AppTemplates.page(template, values, language: language, title: say(title)))
+  }
+
+  /// A form sent about one wallet acted for: its anti-forgery token checked,
+  /// the wallet connected again, then `act`; a refusal or a failure is said
+  /// on the list of wallets (nothing was done).
+  private func actedForm(
+    _ ref: String, _ request: Request,
+    _ act: (_ form: AppForm, _ acted: OnBehalfOf, _ acting: Acting) async throws -> Response
+  ) async throws -> Response {
+    guard let form = try await form(request) else { return expired() }
+    guard let acting = await trusteeActing() else { return redirect("/") }
+    do {
+      return try await act(form, try await connect(ref, acting), acting)
+    } catch { return try await actedFailed(error, acting) }
+  }
+
   /// A refusal or a failure, said on the list of wallets (nothing was done).
   private func actedFailed(_ error: any Error, _ acting: Acting) async throws -> Response {
     try await trusteeHome(acting, error: Messages.from(error))
@@ -552,7 +475,7 @@ extension AppPages {
       let claims = procuration.claims
       let aids =
         claims.purposes.isEmpty
-        ? say(AppWords.Acted.anyAid)
+        ? say(ProcurationWords.anyAid)
         : claims.purposes.map { say(Words.aid($0, rules.templates)) }.joined(separator: ", ")
       return [
         "kind": say(
@@ -562,25 +485,6 @@ extension AppPages {
         "actions": claims.actions.map { say(Words.action($0)) }.joined(separator: ", "),
         "aids": aids, "until": Words.day(procuration.expires, language),
       ]
-    }
-  }
-
-  /// "fns|allocation-vie-chere" for every registered administration and aid
-  /// it may process that `fits`.
-  private func aidChoices(
-    _ rules: StandardConsentRules, fits: (Purpose, Administration) -> Bool
-  ) -> [[String: Any]] {
-    rules.registry.administrations.flatMap { administration in
-      rules.templates.purposes.filter {
-        administration.mayProcess(purpose: $0)
-          && rules.templates[$0]?.mayBeProcessed(by: administration.kind) == true
-          && fits($0, administration)
-      }.map { purpose -> [String: Any] in
-        [
-          "value": "\(administration.id.rawValue)|\(purpose.rawValue)",
-          "label": "\(administration.name) — \(say(Words.aid(purpose, rules.templates)))",
-        ]
-      }
     }
   }
 
@@ -602,22 +506,6 @@ extension AppPages {
         || procuration.claims.administration == administration.keyID)
   }
 
-  /// The administration and aid of a choice, checked as the CLI checks them.
-  private func chosenAid(_ choice: String, _ acted: OnBehalfOf) async throws -> (
-    Administration, Purpose, AidTemplate
-  ) {
-    let parts = choice.split(separator: "|").map(String.init)
-    guard parts.count == 2, let purpose = PurposeArgument.known(parts[1]) else {
-      throw Messages.unknownPurpose(parts.last ?? choice)
-    }
-    let rules = try await ClientRules.fetch(acted.trustee.transport)
-    let target = try rules.administration(named: parts[0], for: purpose)
-    guard let template = rules.templates[purpose] else {
-      throw Messages.unknownPurpose(purpose.rawValue)
-    }
-    return (target, purpose, template)
-  }
-
   private struct PlannedFiling {
     let target: Administration
     let purpose: Purpose
@@ -629,7 +517,7 @@ extension AppPages {
   /// that fits (else `noUsableProcuration`, nothing sent), the fields the
   /// aid reads among those the trusted person may see.
   private func plannedFiling(_ acted: OnBehalfOf, _ choice: String) async throws -> PlannedFiling {
-    let (target, purpose, template) = try await chosenAid(choice, acted)
+    let (target, purpose, template) = try await chosen(choice, through: acted.trustee.transport)
     guard
       let procuration = acted.procurations.first(where: {
         Self.fitsFiling($0, purpose, target)
@@ -637,8 +525,7 @@ extension AppPages {
     else { throw Messages.noUsableProcuration }
     let held = try await acted.trustee.records(wallet: acted.wallet, ownerKey: acted.owner)
       .map(\.field)
-    let preview = GrantPreview(template, held: Set(held))
-    guard !preview.fields.isEmpty else { throw Messages.noFieldForAid }
+    let preview = try aidPreview(template, held: held)
     return PlannedFiling(
       target: target, purpose: purpose, procuration: procuration, preview: preview)
   }
@@ -654,8 +541,8 @@ extension AppPages {
   /// ending with the procuration at the latest, the fields the aid reads.
   private func plannedGrant(_ acted: OnBehalfOf, _ choice: String) async throws -> PlannedGrant {
     let procuration = try acted.allowing(.grant)
-    let (target, purpose, template) = try await chosenAid(choice, acted)
-    var days = Int64(min(90, template.maximalValidityDays[.durable] ?? 90))
+    let (target, purpose, template) = try await chosen(choice, through: acted.trustee.transport)
+    var days = Self.grantDays(template)
     let left = (procuration.expires - now) / 86_400
     if days > left {
       guard left >= 1 else {
@@ -666,8 +553,7 @@ extension AppPages {
     try template.validateGrant(kind: .durable, validity: .seconds(days * 86_400))
     let held = try await acted.trustee.records(wallet: acted.wallet, ownerKey: acted.owner)
       .map(\.field)
-    let preview = GrantPreview(template, held: Set(held))
-    guard !preview.fields.isEmpty else { throw Messages.noFieldForAid }
+    let preview = try aidPreview(template, held: held)
     return PlannedGrant(target: target, purpose: purpose, preview: preview, days: days)
   }
 
@@ -683,14 +569,14 @@ extension AppPages {
       "log": say(AppWords.Acted.theirLog), "file": say(AppWords.Acted.fileRequest),
       "choose": say(AppWords.chooseAid), "seeSent": say(AppWords.Acted.seeWhatSent),
       "send": say(AppWords.Acted.send), "back": say(AppWords.Acted.backToWallet),
-      "notFilledIn": say(AppWords.Acted.notFilledIn), "sealed": say(AppWords.Acted.sealedFields),
+      "notFilledIn": say(FilingWords.notHeld), "sealed": say(AppWords.Acted.sealedFields),
       "empty": say(AppWords.empty), "change": say(AppWords.change),
       "field": say(AppWords.field), "value": say(AppWords.value), "save": say(AppWords.save),
       "noGrant": say(AppWords.Acted.noGrantInWallet), "newGrant": say(AppWords.newGrant),
       "see": say(AppWords.seeWhat), "give": say(AppWords.give), "pause": say(AppWords.pause),
       "resume": say(AppWords.resume), "revoke": say(AppWords.revoke),
       "forGood": say(AppWords.forGood), "count": say(AppWords.fieldsCount),
-      "willRead": say(AppWords.willRead), "notHeld": say(AppWords.Acted.notFilledIn),
+      "willRead": say(AppWords.willRead), "notHeld": say(FilingWords.notHeld),
       "takeBack": say(GrantPreview.takeBack), "noFiling": say(AppWords.noFiling),
       "filed": say(AppWords.filedOn), "contact": say(AppWords.contact),
       "steps": say(AppWords.steps), "reasons": say(AppWords.reasons),

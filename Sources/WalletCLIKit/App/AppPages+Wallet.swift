@@ -8,10 +8,11 @@ import WalletClient
 /// keep (`wallet export --encrypted`), bringing a copy or a file of fields
 /// back in (`wallet import`), and closing it for good (`wallet close`).
 extension AppPages {
-  func registerWallet(on router: Router<BasicRequestContext>) {
+  func registerWallet(on router: Router<AppRequestContext>) {
     router.get("/wallet") { request, _ in
       try await walletPage(
-        notice: request.uri.queryParameters.get("imported").flatMap(Int.init).map(Messages.imported))
+        notice: request.uri.queryParameters.get("imported").flatMap(Int.init).map(Messages.imported)
+      )
     }
     router.get("/wallet/export") { _, _ in try await exportBundle() }
     router.post("/wallet/import") { request, _ in try await importFile(request) }
@@ -23,10 +24,7 @@ extension AppPages {
     guard acting.identity.kind == .citizen else { return redirect("/") }
     var values = try await frame(acting)
     do {
-      let wallet = try acting.walletID()
-      values["wallet"] = wallet.description
-      values["reference"] =
-        WalletReference(wallet: wallet, owner: acting.identity.signingKey.publicKey).description
+      try showWallet(acting, in: &values)
       values["open"] = true
     } catch { tell(error, in: &values) }
     values["labels"] = [
@@ -83,7 +81,9 @@ extension AppPages {
     guard let form = try await form(request) else { return expired() }
     guard let acting = await session.unlocked(now: now) else { return try await unlockPage(nil) }
     guard acting.identity.kind == .citizen else { return redirect("/") }
-    guard form["confirm"] == "yes" else { return try await walletPage(error: Messages.notConfirmed) }
+    guard form["confirm"] == "yes" else {
+      return try await walletPage(error: Messages.notConfirmed)
+    }
     do {
       let citizen = try await acting.citizen(context.server, context.invocation)
       try await citizen.close(at: now)

@@ -15,7 +15,7 @@ struct AppPages: Sendable {
 
   var language: Language { context.language }
 
-  func register(on router: Router<BasicRequestContext>) {
+  func register(on router: Router<AppRequestContext>) {
     router.get("/") { request, _ in
       let query = request.uri.queryParameters
       return try await home(
@@ -50,10 +50,7 @@ struct AppPages: Sendable {
     }
     var values = try await frame(acting)
     do {
-      let wallet = try acting.walletID()
-      values["wallet"] = wallet.description
-      values["reference"] =
-        WalletReference(wallet: wallet, owner: acting.identity.signingKey.publicKey).description
+      try showWallet(acting, in: &values)
       values["walletLabel"] = say(AppWords.wallet)
       values["referenceLabel"] = say(AppWords.reference)
       values["consentSheet"] = say(AppWords.consentSheet)
@@ -143,19 +140,7 @@ struct AppPages: Sendable {
     var values = try await frame(acting)
     do {
       let citizen = try await acting.citizen(context.server, context.invocation)
-      let opened = try await citizen.fields()
-      values["circles"] = Circle.allCases.compactMap { circle -> [String: Any]? in
-        let entries = opened.filter { $0.record.circle == circle }
-          .sorted { $0.record.field.rawValue < $1.record.field.rawValue }
-          .map { entry -> [String: Any] in
-            [
-              "label": FieldCatalogue.standard[entry.record.field].map { say($0.label) }
-                ?? entry.record.field.rawValue,
-              "value": entry.value.displayText(language: language),
-            ]
-          }
-        return entries.isEmpty ? nil : ["name": say(Words.circle(circle)), "entries": entries]
-      }
+      values["circles"] = circles(try await citizen.fields())
     } catch { return try await failed(error, acting) }
     values["choices"] = FieldCatalogue.standard.fields.filter { $0.type != .document }.map {
       ["id": $0.id.rawValue, "label": say($0.label), "selected": $0.id.rawValue == chosen]
@@ -237,6 +222,32 @@ struct AppPages: Sendable {
 
   var now: Int64 { Int64(Date().timeIntervalSince1970) }
 
+  /// The fields opened, circle by circle (an empty circle left out), each
+  /// circle's fields by name: the citizen's own and those a trusted person reads.
+  func circles(_ opened: [(record: FieldRecord, value: FieldValue)]) -> [[String: Any]] {
+    Circle.allCases.compactMap { circle -> [String: Any]? in
+      let entries = opened.filter { $0.record.circle == circle }
+        .sorted { $0.record.field.rawValue < $1.record.field.rawValue }
+        .map { entry -> [String: Any] in
+          [
+            "label": FieldCatalogue.standard[entry.record.field].map { say($0.label) }
+              ?? entry.record.field.rawValue,
+            "value": entry.value.displayText(language: language),
+          ]
+        }
+      return entries.isEmpty ? nil : ["name": say(Words.circle(circle)), "entries": entries]
+    }
+  }
+
+  /// The citizen's wallet number and the reference a trusted person types
+  /// (`wallet status`); throws when there is no wallet here.
+  func showWallet(_ acting: Acting, in values: inout [String: Any]) throws(Message) {
+    let wallet = try acting.walletID()
+    values["wallet"] = wallet.description
+    values["reference"] =
+      WalletReference(wallet: wallet, owner: acting.identity.signingKey.publicKey).description
+  }
+
   func say(_ text: LocalizedText) -> String { text.text(in: language) }
 
   /// What every page shows: the title, the navigation once unlocked, and the
@@ -270,7 +281,7 @@ struct AppPages: Sendable {
   }
 
   func expired() -> Response {
-    AppGuard<BasicRequestContext>.refusal(.forbidden, AppWords.formExpired)
+    AppGuard<AppRequestContext>.refusal(.forbidden, AppWords.formExpired)
   }
 
   func html(_ text: String) -> Response {

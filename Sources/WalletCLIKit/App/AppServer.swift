@@ -33,7 +33,7 @@ final class AppServer: Sendable {
     let session = AppSession()
     let bound = AsyncStream<Int>.makeStream()
     let ports = PortBox()
-    let router = Router()
+    let router = Router(context: AppRequestContext.self)
     router.add(middleware: AppGuard(session: session, port: { ports.value }))
     AppPages(context: context, session: session).register(on: router)
     var logger = Logger(label: "wallet-cli-app")
@@ -61,6 +61,7 @@ final class AppServer: Sendable {
   }
 
   func stop() async {
+    await session.close()
     await group.triggerGracefulShutdown()
     _ = try? await task.value
   }

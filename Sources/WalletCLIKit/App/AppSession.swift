@@ -12,14 +12,20 @@ actor AppSession {
   let cookie: String
   let csrf: String
   let idleLimit: Int64
+  /// The printed address works once, and only this long after the start.
+  let tokenLimit: Int64
+  private let started = Int64(Date().timeIntervalSince1970)
   private var acting: Acting?
   private var lastSeen: Int64 = 0
+  /// Locks when the person has been idle for `idleLimit`, request or not.
+  private var watcher: Task<Void, Never>?
 
-  init(idleLimit: Int64 = 15 * 60) {
+  init(idleLimit: Int64 = 15 * 60, tokenLimit: Int64 = 10 * 60) {
     oneTimeToken = Self.random()
     cookie = Self.random()
     csrf = Self.random()
     self.idleLimit = idleLimit
+    self.tokenLimit = tokenLimit
   }
 
   /// 32 random bytes, base64url: nothing to guess.
@@ -29,8 +35,10 @@ actor AppSession {
   var token: String? { oneTimeToken }
 
   /// The address's token, taken once: a second use (a copied address) is refused.
-  func redeem(_ token: String) -> Bool {
-    guard let expected = oneTimeToken, Self.equal(token, expected) else { return false }
+  func redeem(_ token: String, now: Int64) -> Bool {
+    guard let expected = oneTimeToken, now - started <= tokenLimit,
+      Self.equal(token, expected)
+    else { return false }
     oneTimeToken = nil
     return true
   }
@@ -55,9 +63,37 @@ actor AppSession {
   func unlock(_ acting: Acting, now: Int64) {
     self.acting = acting
     lastSeen = now
+    guard watcher == nil else { return }
+    watcher = Task { [weak self] in
+      while let self, let left = await self.idleLeft() {
+        try? await Task.sleep(for: .seconds(left))
+      }
+    }
   }
 
+  /// Seconds until the idle lock; nil once locked (the keys dropped now if
+  /// the time has passed).
+  private func idleLeft() -> Double? {
+    let left = lastSeen + idleLimit - Int64(Date().timeIntervalSince1970)
+    if acting == nil || left < 0 {
+      acting = nil
+      watcher = nil
+      return nil
+    }
+    return Double(left) + 0.25
+  }
+
+  /// Whether an identity is unlocked (without counting as activity).
+  var isUnlocked: Bool { acting != nil }
+
   func lock() { acting = nil }
+
+  /// Drops the keys and stops watching (the server stops).
+  func close() {
+    acting = nil
+    watcher?.cancel()
+    watcher = nil
+  }
 
   /// Constant-time comparison of two texts of public length.
   static func equal(_ a: String, _ b: String) -> Bool {

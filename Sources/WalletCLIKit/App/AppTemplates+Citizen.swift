@@ -2,8 +2,18 @@ extension AppTemplates {
   /// (name, template) pairs registered with the others.
   static let citizenTemplates: [(String, String)] = [
     ("open", open), ("documents", documents), ("wallet", wallet), ("create", create),
-    ("recover", recover), ("request", request),
+    ("recover", recover), ("request", request), ("newPassphrase", newPassphrase),
   ]
+
+  /// A new passphrase, typed twice (partial `newPassphrase`): on making an
+  /// identity and on recovering one.
+  static let newPassphrase = """
+    <label for="passphrase">{{labels.passphrase}}</label>
+    <input id="passphrase" name="passphrase" type="password" autocomplete="new-password" minlength="8" required>
+    <label for="again">{{labels.again}}</label>
+    <input id="again" name="again" type="password" autocomplete="new-password" minlength="8" required>
+
+    """
 
   static let open = """
     <section lang="{{lang}}">{{#terms}}<p>{{.}}</p>{{/terms}}<p>{{version}}</p></section>
@@ -64,10 +74,7 @@ extension AppTemplates {
     <p id="name-help">{{labels.nameHelp}}</p>
     <label for="kind">{{labels.kind}}</label>
     <select id="kind" name="kind"><option value="citizen">{{labels.citizen}}</option><option value="trustee">{{labels.trustee}}</option></select>
-    <label for="passphrase">{{labels.passphrase}}</label>
-    <input id="passphrase" name="passphrase" type="password" autocomplete="new-password" minlength="8" required>
-    <label for="again">{{labels.again}}</label>
-    <input id="again" name="again" type="password" autocomplete="new-password" minlength="8" required>
+    {{> newPassphrase}}
     <p><button type="submit">{{labels.create}}</button></p>
     </form>
 
@@ -80,10 +87,7 @@ extension AppTemplates {
     <select id="who" name="who">{{#people}}<option value="{{name}}">{{name}}</option>{{/people}}</select>{{/several}}
     <label for="code">{{labels.code}}</label>
     <input id="code" name="code" type="text" autocomplete="off" spellcheck="false" required>
-    <label for="passphrase">{{labels.passphrase}}</label>
-    <input id="passphrase" name="passphrase" type="password" autocomplete="new-password" minlength="8" required>
-    <label for="again">{{labels.again}}</label>
-    <input id="again" name="again" type="password" autocomplete="new-password" minlength="8" required>
+    {{> newPassphrase}}
     <p><button type="submit">{{labels.recover}}</button></p>
     </form>
 

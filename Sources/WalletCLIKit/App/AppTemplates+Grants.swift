@@ -22,17 +22,22 @@ extension AppTemplates {
 
     """
 
-  static let grant = """
+  /// A permission before it is given: what the administration will read,
+  /// until when (partial `grantPreview`). `{{base}}` is the wallet acted for
+  /// on a trusted person's page, nothing on the citizen's own.
+  static let grantPreview = """
     <h2>{{administration}} — {{aid}}</h2>
     <p>{{labels.willRead}}</p>
     <ul>{{#fieldsShown}}<li>{{.}}</li>{{/fieldsShown}}</ul>
     <p>{{labels.until}} {{until}}.</p>
     {{#hasNotHeld}}<p>{{labels.notHeld}}</p><ul>{{#notHeld}}<li>{{.}}</li>{{/notHeld}}</ul>{{/hasNotHeld}}
     <p>{{labels.takeBack}}</p>
-    <form method="post" action="/grants">
+    <form method="post" action="{{base}}/grants">
     <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="choice" value="{{choice}}">
     <p><button type="submit">{{labels.give}}</button></p>
     </form>
 
     """
+
+  static let grant = "{{> grantPreview}}"
 }

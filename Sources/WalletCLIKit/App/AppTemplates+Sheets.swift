@@ -6,12 +6,7 @@ extension AppTemplates {
   /// black on white (nothing is said by a colour alone), one column on a
   /// phone. The line on how to print and the way back are not printed.
   static let sheetLayout = """
-    <!doctype html>
-    <html lang="{{lang}}">
-    <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>{{title}}</title>
+    {{> head}}
     <style>
     @page { size: A4; margin: 15mm; }
     body { font: 1.0625rem/1.45 system-ui, sans-serif; max-width: 44rem; margin: 0 auto; padding: 1rem; color: #000; background: #fff; }

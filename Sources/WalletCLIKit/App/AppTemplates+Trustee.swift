@@ -100,20 +100,7 @@ extension AppTemplates {
 
       """
 
-  static let actedGrant =
-    actedHeader + """
-      <h2>{{administration}} — {{aid}}</h2>
-      <p>{{labels.willRead}}</p>
-      <ul>{{#fieldsShown}}<li>{{.}}</li>{{/fieldsShown}}</ul>
-      <p>{{labels.until}} {{until}}.</p>
-      {{#hasNotHeld}}<p>{{labels.notHeld}}</p><ul>{{#notHeld}}<li>{{.}}</li>{{/notHeld}}</ul>{{/hasNotHeld}}
-      <p>{{labels.takeBack}}</p>
-      <form method="post" action="{{base}}/grants">
-      <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="choice" value="{{choice}}">
-      <p><button type="submit">{{labels.give}}</button></p>
-      </form>
-
-      """
+  static let actedGrant = actedHeader + "{{> grantPreview}}"
 
   static let actedFile =
     actedHeader + """
@@ -131,17 +118,7 @@ extension AppTemplates {
   static let actedFilings =
     actedHeader + """
       {{^filings}}<p>{{labels.noFiling}}</p>{{/filings}}
-      {{#filings}}<section><h2>{{aid}} — {{administration}}</h2>
-      <p>{{labels.filed}} {{filed}}</p>
-      <p>{{standing}}</p>
-      {{#contact}}<p>{{labels.contact}} : {{contact}}</p>{{/contact}}
-      {{#detail}}<h3>{{labels.steps}}</h3><ol>{{#steps}}<li>{{.}}</li>{{/steps}}</ol>
-      {{#notes}}<p><strong>{{labels.reasons}}</strong> — {{.}}</p>{{/notes}}
-      {{#unreadable}}<p class="error" role="alert">{{labels.unreadable}}</p>{{/unreadable}}
-      {{#recourse}}<p><strong>{{labels.recourse}}</strong> — {{recourse}}</p>{{/recourse}}{{/detail}}
-      {{^detail}}<p><a href="{{base}}/filings/{{id}}">{{labels.openFiling}}</a></p>{{/detail}}
-      </section>{{/filings}}
-
+      {{> filingSections}}
       """
 
   static let actedLog =

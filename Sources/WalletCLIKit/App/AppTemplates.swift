@@ -10,8 +10,9 @@ enum AppTemplates {
   static let library: MustacheLibrary = {
     var library = MustacheLibrary()
     let core = [
-      ("layout", layout), ("unlock", unlock), ("home", home), ("fields", fields), ("log", log),
-      ("grants", grants), ("grant", grant), ("filings", filings),
+      ("head", head), ("layout", layout), ("unlock", unlock), ("home", home),
+      ("fields", fields), ("log", log), ("grants", grants), ("grantPreview", grantPreview),
+      ("grant", grant), ("filingSections", filingSections), ("filings", filings),
     ]
     for (name, text) in core + citizenTemplates + procurationTemplates + trusteeTemplates
       + administrationTemplates + sheetTemplates
@@ -33,9 +34,11 @@ enum AppTemplates {
   }
 
   /// A refusal before any session: the four languages, one after the other.
-  static func refusal(_ text: LocalizedText) -> String {
+  static func refusal(_ text: LocalizedText, link: String? = nil) -> String {
     let body = Language.allCases.map {
-      "<p lang=\"\($0.rawValue)\">\(escape(text.text(in: $0)))</p>"
+      let said = escape(text.text(in: $0))
+      return "<p lang=\"\($0.rawValue)\">"
+        + (link.map { "<a href=\"\(escape($0))\">\(said)</a>" } ?? said) + "</p>"
     }.joined(separator: "\n")
     return "<!doctype html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">"
       + "<title>PSP</title></head><body><main>\(body)</main></body></html>\n"
@@ -47,13 +50,20 @@ enum AppTemplates {
       .replacingOccurrences(of: "'", with: "&#39;")
   }
 
-  static let layout = """
+  /// How every page and every printable sheet begins, up to its style
+  /// (partial `head`).
+  static let head = """
     <!doctype html>
     <html lang="{{lang}}">
     <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>{{title}}</title>
+
+    """
+
+  static let layout = """
+    {{> head}}
     <style>
     body { font: 1.125rem/1.5 system-ui, sans-serif; max-width: 42rem; margin: 0 auto; padding: 1rem; color: #111; background: #fff; }
     a, button { color: #003d99; }

@@ -16,7 +16,9 @@ struct AppUpload {
   let parts: [Part]
 
   subscript(_ name: String) -> String? {
-    parts.last { $0.name == name && $0.filename == nil }.map { String(decoding: $0.bytes, as: UTF8.self) }
+    parts.last { $0.name == name && $0.filename == nil }.map {
+      String(decoding: $0.bytes, as: UTF8.self)
+    }
   }
 
   func file(_ name: String) -> Part? { parts.last { $0.name == name && $0.filename != nil } }
@@ -24,7 +26,8 @@ struct AppUpload {
   /// The body of `request`, at most `limit` bytes; nil when it is not a
   /// well-formed multipart form (then nothing is done).
   static func read(_ request: Request, limit: Int) async -> AppUpload? {
-    guard let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data"),
+    guard let type = request.headers[.contentType],
+      type.lowercased().hasPrefix("multipart/form-data"),
       let boundary = boundary(of: type)
     else { return nil }
     var request = request

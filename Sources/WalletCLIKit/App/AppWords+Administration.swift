@@ -33,42 +33,6 @@ extension AppWords {
     de: "Jedes Lesen wird in das Zugriffsprotokoll der Person geschrieben.",
     pt: "Cada leitura fica escrita no registo de acessos da pessoa.")
 
-  /// "3 donnée(s) lue(s) pour « Allocation de vie chère » :", as `admin read` says it.
-  static func adminReadCount(_ count: Int, _ aid: LocalizedText) -> LocalizedText {
-    LocalizedText(
-      fr: "\(count) donnée(s) lue(s) pour « \(aid.text(in: .french)) » :",
-      en: "\(count) field(s) read for “\(aid.text(in: .english))”:",
-      de: "\(count) Angabe(n) gelesen für „\(aid.text(in: .german))“:",
-      pt: "\(count) dado(s) lido(s) para «\(aid.text(in: .portuguese))»:")
-  }
-
-  /// The receipt kept, as `admin read` says it.
-  static func adminReceiptKept(_ path: String) -> LocalizedText {
-    LocalizedText(
-      fr:
-        "Reçu gardé (la preuve que cette lecture est inscrite au journal de la personne, confirmée par les témoins) : \(path)",
-      en:
-        "Receipt kept (the proof that this reading is in the person's log, confirmed by the witnesses): \(path)",
-      de:
-        "Quittung aufbewahrt (der Nachweis, dass dieses Lesen im Protokoll der Person steht, von den Zeugen bestätigt): \(path)",
-      pt:
-        "Recibo guardado (a prova de que esta leitura está no registo da pessoa, confirmada pelas testemunhas): \(path)"
-    )
-  }
-
-  /// Fields the grant gives that walletd did not return, as `admin read` says it.
-  static func adminWithheld(_ names: String) -> LocalizedText {
-    LocalizedText(
-      fr:
-        "ATTENTION : la plateforme n'a pas renvoyé \(names), que la permission donne. Demandez-les à la personne.",
-      en:
-        "WARNING: the platform did not return \(names), which the permission gives. Ask the person for them.",
-      de:
-        "ACHTUNG: Die Plattform hat \(names) nicht zurückgegeben, obwohl die Erlaubnis es gibt. Fragen Sie die Person danach.",
-      pt:
-        "ATENÇÃO: a plataforma não devolveu \(names), que a autorização dá. Peça-os à pessoa.")
-  }
-
   // MARK: requests received
 
   static let adminFilings = LocalizedText(

@@ -28,16 +28,20 @@ extension AppWords {
   static let file = LocalizedText(fr: "Fichier", en: "File", de: "Datei", pt: "Ficheiro")
   static let documentTypes = LocalizedText(
     fr: "PDF, PNG, JPEG ou texte, 10 Mo au plus.", en: "PDF, PNG, JPEG or text, 10 MB at most.",
-    de: "PDF, PNG, JPEG oder Text, höchstens 10 MB.", pt: "PDF, PNG, JPEG ou texto, 10 MB no máximo.")
+    de: "PDF, PNG, JPEG oder Text, höchstens 10 MB.",
+    pt: "PDF, PNG, JPEG ou texto, 10 MB no máximo.")
   static let exportTitle = LocalizedText(
     fr: "Une copie à garder", en: "A copy to keep", de: "Eine Kopie zum Aufbewahren",
     pt: "Uma cópia para guardar")
   static let exportText = LocalizedText(
-    fr: "Une copie chiffrée de toutes vos données. Vous seul pouvez la rouvrir, avec votre identité.",
+    fr:
+      "Une copie chiffrée de toutes vos données. Vous seul pouvez la rouvrir, avec votre identité.",
     en: "An encrypted copy of all your data. Only you can open it again, with your identity.",
     de:
       "Eine verschlüsselte Kopie aller Ihrer Angaben. Nur Sie können sie wieder öffnen, mit Ihrer Identität.",
-    pt: "Uma cópia cifrada de todos os seus dados. Só o titular a pode reabrir, com a sua identidade.")
+    pt:
+      "Uma cópia cifrada de todos os seus dados. Só o titular a pode reabrir, com a sua identidade."
+  )
   static let exportLink = LocalizedText(
     fr: "Télécharger la copie chiffrée", en: "Download the encrypted copy",
     de: "Die verschlüsselte Kopie herunterladen", pt: "Descarregar a cópia cifrada")
@@ -46,11 +50,13 @@ extension AppWords {
     de: "Eine Kopie oder eine Datei mit Angaben zurückspielen",
     pt: "Repor uma cópia ou um ficheiro de dados")
   static let importText = LocalizedText(
-    fr: "Votre copie chiffrée, ou un fichier JSON ou CSV de données. Chaque valeur est vérifiée d'abord.",
+    fr:
+      "Votre copie chiffrée, ou un fichier JSON ou CSV de données. Chaque valeur est vérifiée d'abord.",
     en: "Your encrypted copy, or a JSON or CSV file of fields. Every value is checked first.",
     de:
       "Ihre verschlüsselte Kopie oder eine JSON- oder CSV-Datei mit Angaben. Jeder Wert wird zuerst geprüft.",
-    pt: "A sua cópia cifrada, ou um ficheiro JSON ou CSV de dados. Cada valor é verificado primeiro.")
+    pt:
+      "A sua cópia cifrada, ou um ficheiro JSON ou CSV de dados. Cada valor é verificado primeiro.")
   static let importButton = LocalizedText(
     fr: "Remettre ces données", en: "Bring these fields back", de: "Diese Angaben zurückspielen",
     pt: "Repor estes dados")
@@ -58,7 +64,8 @@ extension AppWords {
     fr: "Fermer mon portefeuille", en: "Close my wallet", de: "Meine Brieftasche schließen",
     pt: "Fechar a minha carteira")
   static let closeForGood = LocalizedText(
-    fr: "Je comprends : il sera fermé pour toujours.", en: "I understand: it will be closed for good.",
+    fr: "Je comprends : il sera fermé pour toujours.",
+    en: "I understand: it will be closed for good.",
     de: "Ich verstehe: Sie wird für immer geschlossen.",
     pt: "Compreendo: ficará fechada para sempre.")
   static let closeButton = LocalizedText(

@@ -22,5 +22,27 @@ extension AppWords {
     fr: "Qui êtes-vous ?", en: "Who are you?", de: "Wer sind Sie?", pt: "Quem é?")
   static let demoPassphrase = LocalizedText(
     fr: "Démonstration : le mot de passe de chacun est", en: "Demo: everyone's passphrase is",
-    de: "Vorführung: Das Passwort aller Personen ist", pt: "Demonstração: a palavra-passe de todos é")
+    de: "Vorführung: Das Passwort aller Personen ist",
+    pt: "Demonstração: a palavra-passe de todos é")
+}
+
+extension AppWords {
+  static let anotherUser = LocalizedText(
+    fr: "Cette application est celle d'une autre personne de cet ordinateur. Rien n'a été fait.",
+    en: "This app belongs to another person on this computer. Nothing was done.",
+    de: "Diese Anwendung gehört einer anderen Person auf diesem Computer. Nichts wurde getan.",
+    pt: "Esta aplicação é de outra pessoa deste computador. Nada foi feito.")
+  static let goingOn = LocalizedText(
+    fr: "Ouverture de votre portefeuille…", en: "Opening your wallet…",
+    de: "Ihre Brieftasche wird geöffnet …", pt: "A abrir a sua carteira…")
+  static let failedHere = LocalizedText(
+    fr: "Quelque chose n'a pas marché. Rien n'a été fait. Rechargez la page.",
+    en: "Something did not work. Nothing was done. Reload the page.",
+    de: "Etwas hat nicht funktioniert. Nichts wurde getan. Laden Sie die Seite neu.",
+    pt: "Algo não funcionou. Nada foi feito. Recarregue a página.")
+  static let pageNotFound = LocalizedText(
+    fr: "Cette page n'existe pas. Revenez à l'accueil.",
+    en: "This page does not exist. Go back home.",
+    de: "Diese Seite gibt es nicht. Gehen Sie zurück zum Start.",
+    pt: "Esta página não existe. Volte ao início.")
 }

@@ -9,16 +9,9 @@ extension AppWords {
     en: "Give a procuration to a trusted person",
     de: "Einer Vertrauensperson eine Vollmacht geben",
     pt: "Dar uma procuração a uma pessoa de confiança")
-  static let procurationNone = LocalizedText(
-    fr: "Aucune procuration.", en: "No procuration.", de: "Keine Vollmacht.",
-    pt: "Nenhuma procuração.")
   static let procurationKind = LocalizedText(
     fr: "Sorte de procuration", en: "Kind of procuration", de: "Art der Vollmacht",
     pt: "Tipo de procuração")
-  static let procurationOneShot = LocalizedText(
-    fr: "unique", en: "one-shot", de: "einmalig", pt: "única")
-  static let procurationPersonalised = LocalizedText(
-    fr: "personnalisée", en: "personalised", de: "persönlich", pt: "personalizada")
   static let procurationOneShotChoice = LocalizedText(
     fr: "Unique : une démarche, auprès d'une administration, utilisée une fois.",
     en: "One-shot: one step, at one administration, used once.",
@@ -35,8 +28,6 @@ extension AppWords {
     fr: "Elle peut", en: "They may", de: "Sie darf", pt: "Pode")
   static let procurationFor = LocalizedText(
     fr: "Pour", en: "For", de: "Für", pt: "Para")
-  static let procurationAnyAid = LocalizedText(
-    fr: "toutes les aides", en: "any aid", de: "alle Hilfen", pt: "todos os apoios")
   static let procurationWith = LocalizedText(
     fr: "Auprès de", en: "With", de: "Bei", pt: "Junto de")
   static let procurationFields = LocalizedText(
@@ -147,35 +138,9 @@ extension AppWords {
   static let procurationChange = LocalizedText(
     fr: "Changer", en: "Change", de: "Ändern", pt: "Alterar")
 
-  // Given, withdrawn: the CLI's lines.
-  static func procurationGiven(_ id: String) -> LocalizedText {
-    LocalizedText(
-      fr: "Procuration donnée. Son numéro : \(id).", en: "Procuration given. Its number: \(id).",
-      de: "Vollmacht gegeben. Ihre Nummer: \(id).", pt: "Procuração dada. O seu número: \(id).")
-  }
-  static let procurationGiveReference = LocalizedText(
-    fr:
-      "Donnez à la personne de confiance cette référence (elle lui permet de trouver votre portefeuille et de vérifier qu'il est bien le vôtre) :",
-    en:
-      "Give the trusted person this reference (it lets them find your wallet and check that it is really yours):",
-    de:
-      "Geben Sie der Vertrauensperson diese Referenz (damit findet sie Ihre Brieftasche und prüft, dass es wirklich Ihre ist):",
-    pt:
-      "Dê à pessoa de confiança esta referência (com ela, a pessoa encontra a sua carteira e verifica que é mesmo sua):"
-  )
-  static let procurationSeparately = LocalizedText(
-    fr: "Ou bien, séparément, le numéro de votre portefeuille et votre identifiant de clé :",
-    en: "Or else, separately, your wallet's number and your key id:",
-    de: "Oder, getrennt, die Nummer Ihrer Brieftasche und die Kennung Ihres Schlüssels:",
-    pt: "Ou então, em separado, o número da sua carteira e o identificador da sua chave:")
   static let procurationBack = LocalizedText(
     fr: "Retour à mes procurations", en: "Back to my procurations",
     de: "Zurück zu meinen Vollmachten", pt: "Voltar às minhas procurações")
-  static let procurationWithdrawn = LocalizedText(
-    fr: "Procuration retirée. La personne de confiance ne peut plus agir avec elle.",
-    en: "Procuration withdrawn. The trusted person can no longer act with it.",
-    de: "Vollmacht zurückgenommen. Die Vertrauensperson kann damit nicht mehr handeln.",
-    pt: "Procuração retirada. A pessoa de confiança já não pode agir com ela.")
 
   // What a form may be refused for, said in place; nothing typed is repeated.
   static let procurationWhoMissing = Message(

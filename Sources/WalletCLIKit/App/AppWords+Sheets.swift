@@ -148,21 +148,6 @@ extension AppWords {
       fr: "À la personne de confiance", en: "To the trusted person", de: "An die Vertrauensperson",
       pt: "À pessoa de confiança")
     static let kind = LocalizedText(fr: "Sorte", en: "Kind", de: "Art", pt: "Tipo")
-    static let oneShot = LocalizedText(fr: "unique", en: "one-shot", de: "einmalig", pt: "única")
-    static let personalised = LocalizedText(
-      fr: "personnalisée", en: "personalised", de: "persönlich", pt: "personalizada")
-    static let mayDo = LocalizedText(fr: "Elle peut", en: "They may", de: "Sie darf", pt: "Pode")
-    static let forAids = LocalizedText(fr: "Pour", en: "For", de: "Für", pt: "Para")
-    static let anyAid = LocalizedText(
-      fr: "toutes les aides", en: "any aid", de: "alle Hilfen", pt: "todos os apoios")
-    static let with = LocalizedText(fr: "Auprès de", en: "With", de: "Bei", pt: "Junto de")
-    static let fieldsLabel = LocalizedText(
-      fr: "Données", en: "Fields", de: "Angaben", pt: "Dados")
-    static func circles(_ k: Int) -> LocalizedText {
-      LocalizedText(
-        fr: "celles des cercles 0 à \(k)", en: "those of circles 0 to \(k)",
-        de: "die der Kreise 0 bis \(k)", pt: "os dos círculos 0 a \(k)")
-    }
     static let validity = LocalizedText(fr: "Durée", en: "How long", de: "Dauer", pt: "Duração")
     static func onceUntil(_ day: String) -> LocalizedText {
       LocalizedText(

@@ -31,8 +31,6 @@ extension AppWords {
     static let youMay = LocalizedText(
       fr: "Vous pouvez :", en: "You may:", de: "Sie dürfen:", pt: "Pode:")
     static let forAids = LocalizedText(fr: "Pour :", en: "For:", de: "Für:", pt: "Para:")
-    static let anyAid = LocalizedText(
-      fr: "toutes les aides", en: "any aid", de: "alle Hilfen", pt: "todos os apoios")
     static let noProcurationInForce = LocalizedText(
       fr: "Aucune procuration en cours. Vous pouvez encore suivre les demandes déjà faites.",
       en: "No procuration in force. You can still follow the requests already made.",
@@ -60,13 +58,6 @@ extension AppWords {
     static let backToWallet = LocalizedText(
       fr: "Retour à ce portefeuille", en: "Back to this wallet", de: "Zurück zu dieser Brieftasche",
       pt: "Voltar a esta carteira")
-    static let notFilledIn = LocalizedText(
-      fr:
-        "L'aide demande aussi ces données, qui ne sont pas remplies (elles ne seront pas montrées) :",
-      en: "The aid also asks for these fields, which are not filled in (they will not be shown):",
-      de:
-        "Die Hilfe verlangt auch diese Angaben, die nicht ausgefüllt sind (sie werden nicht gezeigt):",
-      pt: "O apoio pede também estes dados, que não estão preenchidos (não serão mostrados):")
     static let sealedFields = LocalizedText(
       fr:
         "Certaines données ne s'ouvrent pas pour vous : la personne ne vous a pas donné leur clé.",
@@ -93,30 +84,6 @@ extension AppWords {
       pt:
         "O registo desta carteira está intacto: as testemunhas confirmaram-no. Nele, «si» e «seu» designam a pessoa."
     )
-
-    /// The one-time reading a request gives, as `filing create` says it.
-    static func fileWillRead(aid: LocalizedText, administration: String, count: Int)
-      -> LocalizedText
-    {
-      LocalizedText(
-        fr:
-          "Demande d'aide « \(aid.fr) » à \(administration). Elle pourra lire une fois \(count) donnée(s) :",
-        en:
-          "Request for the aid “\(aid.en)” to \(administration). It will be able to read \(count) field(s) once:",
-        de:
-          "Antrag auf die Hilfe „\(aid.de)“ bei \(administration). Sie darf \(count) Angabe(n) einmal lesen:",
-        pt:
-          "Pedido do apoio «\(aid.pt)» a \(administration). Poderá ler \(count) dado(s) uma vez:")
-    }
-
-    /// `filing create`'s first line once sent.
-    static func requestSent(_ number: String) -> LocalizedText {
-      LocalizedText(
-        fr: "Demande envoyée. Son numéro : \(number).", en: "Request sent. Its number: \(number).",
-        de: "Antrag geschickt. Seine Nummer: \(number).",
-        pt: "Pedido enviado. O seu número: \(number).")
-    }
-
   }
 }
 

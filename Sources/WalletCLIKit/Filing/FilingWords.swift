@@ -16,7 +16,8 @@ enum FilingWords {
       pt: "Pedido do apoio «\(aid.pt)» a \(administration). Poderá ler \(count) dado(s) uma vez:")
   }
   static let notHeld = LocalizedText(
-    fr: "L'aide demande aussi ces données, qui ne sont pas remplies (elles ne seront pas montrées) :",
+    fr:
+      "L'aide demande aussi ces données, qui ne sont pas remplies (elles ne seront pas montrées) :",
     en: "The aid also asks for these fields, which are not filled in (they will not be shown):",
     de:
       "Die Hilfe verlangt auch diese Angaben, die nicht ausgefüllt sind (sie werden nicht gezeigt):",

@@ -308,27 +308,10 @@ struct ProcurationCreateCommand: AsyncParsableCommand {
           "trustee": person.keyID,
         ])
       }
-      invocation.line(
-        fr: "Procuration donnée. Son numéro : \(procuration.id).",
-        en: "Procuration given. Its number: \(procuration.id).",
-        de: "Vollmacht gegeben. Ihre Nummer: \(procuration.id).",
-        pt: "Procuração dada. O seu número: \(procuration.id).")
-      invocation.line(
-        fr:
-          "Donnez à la personne de confiance cette référence (elle lui permet de trouver votre portefeuille et de vérifier qu'il est bien le vôtre) :",
-        en:
-          "Give the trusted person this reference (it lets them find your wallet and check that it is really yours):",
-        de:
-          "Geben Sie der Vertrauensperson diese Referenz (damit findet sie Ihre Brieftasche und prüft, dass es wirklich Ihre ist):",
-        pt:
-          "Dê à pessoa de confiança esta referência (com ela, a pessoa encontra a sua carteira e verifica que é mesmo sua):"
-      )
+      invocation.line(invocation.say(ProcurationWords.given(procuration.id.rawValue)))
+      invocation.line(invocation.say(ProcurationWords.giveReference))
       invocation.line("  \(reference)")
-      invocation.line(
-        fr: "Ou bien, séparément, le numéro de votre portefeuille et votre identifiant de clé :",
-        en: "Or else, separately, your wallet's number and your key id:",
-        de: "Oder, getrennt, die Nummer Ihrer Brieftasche und die Kennung Ihres Schlüssels:",
-        pt: "Ou então, em separado, o número da sua carteira e o identificador da sua chave:")
+      invocation.line(invocation.say(ProcurationWords.separately))
       invocation.line("  \(citizen.walletID)")
       invocation.line("  \(owner)")
     }
@@ -378,14 +361,13 @@ struct ProcurationCreateCommand: AsyncParsableCommand {
         LocalizedText(
           fr: "Elle pourra : \(can).", en: "They will be able to: \(can).",
           de: "Sie darf: \(can).", pt: "Poderá: \(can).")))
-    let aids = purposes.map { say(Words.aid($0)) }.joined(separator: ", ")
+    let aids =
+      purposes.isEmpty
+      ? say(ProcurationWords.anyAid) : purposes.map { say(Words.aid($0)) }.joined(separator: ", ")
     points.append(
       say(
         LocalizedText(
-          fr: "Pour : " + (purposes.isEmpty ? "toutes les aides" : aids) + ".",
-          en: "For: " + (purposes.isEmpty ? "any aid" : aids) + ".",
-          de: "Für: " + (purposes.isEmpty ? "alle Hilfen" : aids) + ".",
-          pt: "Para: " + (purposes.isEmpty ? "todos os apoios" : aids) + ".")))
+          fr: "Pour : \(aids).", en: "For: \(aids).", de: "Für: \(aids).", pt: "Para: \(aids).")))
     if let administration {
       points.append(
         say(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PSPConsent
+import PSPCrypto
 import PSPWallet
 import WalletAPI
 import WalletClient
@@ -112,18 +113,9 @@ struct ProcurationListCommand: AsyncParsableCommand {
       // For a trusted person: the reference of the wallet of each procuration.
       var wallets: [String: String] = [:]
       if acting.identity.kind == .citizen {
-        let wallet = try acting.walletID()
-        let authority = WalletAuthority(wallet: wallet, owner: acting.identity.signingKey.publicKey)
-        for view in try await transport.send(
-          "GET", "/v1/wallets/\(wallet)/procurations", as: ProcurationsView.self
-        ).procurations {
-          // One that does not verify under the citizen's own key is not theirs: not shown.
-          if let procuration = try? ProcurationVerifier.verify(
-            view.token, authority: authority, rules: rules)
-          {
-            listed.append((procuration, view.state))
-          }
-        }
+        listed = try await Self.given(
+          wallet: try acting.walletID(), owner: acting.identity.signingKey.publicKey, transport,
+          rules: rules)
       } else {
         let arguments =
           try wallet.map { text throws(Message) in [try WalletArgument(text)] }
@@ -156,19 +148,13 @@ struct ProcurationListCommand: AsyncParsableCommand {
           })
       }
       guard !listed.isEmpty else {
-        return invocation.line(
-          fr: "Aucune procuration.", en: "No procuration.", de: "Keine Vollmacht.",
-          pt: "Nenhuma procuração.")
+        return invocation.line(invocation.say(ProcurationWords.none))
       }
       let book = NameBook.read(acting)
       for (procuration, state) in listed {
         let claims = procuration.claims
         let person = book.shown(claims.sub)
-        let kind =
-          claims.kind == .oneShot
-          ? invocation.say(fr: "unique", en: "one-shot", de: "einmalig", pt: "única")
-          : invocation.say(
-            fr: "personnalisée", en: "personalised", de: "persönlich", pt: "personalizada")
+        let kind = invocation.say(ProcurationWords.kind(claims.kind))
         invocation.line("\(procuration.id) — \(kind) — \(invocation.say(Words.grantState(state)))")
         if let reference = wallets[procuration.id.rawValue] {
           invocation.line(
@@ -181,18 +167,37 @@ struct ProcurationListCommand: AsyncParsableCommand {
           de: "    für die Vertrauensperson \(person)",
           pt: "    para a pessoa de confiança \(person)")
         let can = claims.actions.map { invocation.say(Words.action($0)) }.joined(separator: ", ")
-        let aids = claims.purposes.map { invocation.say(Words.aid($0, rules.templates)) }
-          .joined(separator: ", ")
-        let anyAid = claims.purposes.isEmpty
+        let aids =
+          claims.purposes.isEmpty
+          ? invocation.say(ProcurationWords.anyAid)
+          : claims.purposes.map { invocation.say(Words.aid($0, rules.templates)) }
+            .joined(separator: ", ")
         let day = Words.day(procuration.expires, invocation.language)
         invocation.line(
           fr: "    peut : \(can)", en: "    may: \(can)", de: "    darf: \(can)",
           pt: "    pode: \(can)")
         invocation.line(
-          fr: "    pour : \(anyAid ? "toutes les aides" : aids), jusqu'au \(day)",
-          en: "    for: \(anyAid ? "any aid" : aids), until \(day)",
-          de: "    für: \(anyAid ? "alle Hilfen" : aids), bis zum \(day)",
-          pt: "    para: \(anyAid ? "todos os apoios" : aids), até \(day)")
+          fr: "    pour : \(aids), jusqu'au \(day)", en: "    for: \(aids), until \(day)",
+          de: "    für: \(aids), bis zum \(day)", pt: "    para: \(aids), até \(day)")
+      }
+    }
+  }
+}
+
+extension ProcurationListCommand {
+  /// The procurations given from a citizen's wallet, with their state, in
+  /// walletd's order: only those that verify under the citizen's own key
+  /// (one that does not is not theirs: not shown). The app's pages list the same.
+  static func given(
+    wallet: WalletID, owner: SigningPublicKey, _ transport: Transport,
+    rules: StandardConsentRules
+  ) async throws(ClientError) -> [(Procuration, GrantState)] {
+    let authority = WalletAuthority(wallet: wallet, owner: owner)
+    return try await transport.send(
+      "GET", "/v1/wallets/\(wallet)/procurations", as: ProcurationsView.self
+    ).procurations.compactMap { view in
+      (try? ProcurationVerifier.verify(view.token, authority: authority, rules: rules)).map {
+        ($0, view.state)
       }
     }
   }

@@ -88,11 +88,7 @@ struct ProcurationRevokeCommand: AsyncParsableCommand {
       if invocation.json {
         return try invocation.printJSON(["procuration": id.rawValue, "action": "revoke"])
       }
-      invocation.line(
-        fr: "Procuration retirée. La personne de confiance ne peut plus agir avec elle.",
-        en: "Procuration withdrawn. The trusted person can no longer act with it.",
-        de: "Vollmacht zurückgenommen. Die Vertrauensperson kann damit nicht mehr handeln.",
-        pt: "Procuração retirada. A pessoa de confiança já não pode agir com ela.")
+      invocation.line(invocation.say(ProcurationWords.withdrawn))
     }
   }
 }

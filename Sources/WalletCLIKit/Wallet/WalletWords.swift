@@ -23,7 +23,8 @@ enum WalletWords {
   static let closeQuestion = LocalizedText(
     fr: "Fermer le portefeuille pour toujours ? Pensez à exporter vos données avant.",
     en: "Close the wallet for good? Remember to export your data first.",
-    de: "Die Brieftasche für immer schließen? Denken Sie daran, Ihre Angaben vorher zu exportieren.",
+    de:
+      "Die Brieftasche für immer schließen? Denken Sie daran, Ihre Angaben vorher zu exportieren.",
     pt: "Fechar a carteira para sempre? Lembre-se de exportar os seus dados antes.")
   static let closed = LocalizedText(
     fr: "Votre portefeuille est fermé. Aucune administration ne peut plus y lire vos données.",
