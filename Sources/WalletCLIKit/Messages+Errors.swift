@@ -1,3 +1,4 @@
+import Foundation
 import PSPConsent
 import PSPWallet
 import WalletAPI
@@ -108,8 +109,13 @@ extension Messages {
         fr: "walletd n'a pas accepté la demande", en: "walletd did not accept the request",
         de: "walletd hat die Anfrage nicht angenommen", pt: "walletd não aceitou o pedido")
     }
-    // walletd's own short text is English: quoted in English only.
-    let said = problem.detail.isEmpty ? "" : " — walletd: \u{201C}\(problem.detail)\u{201D}"
+    // walletd's own short text is English: quoted in English only, as walletd's,
+    // one line of 160 characters at most (a hostile platform gets no page of its own).
+    var detail = String.UnicodeScalarView(
+      problem.detail.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }
+        .prefix(160))
+    if problem.detail.unicodeScalars.count > 160 { detail.append("…") }
+    let said = detail.isEmpty ? "" : " — walletd: \u{201C}\(String(detail))\u{201D}"
     return refused(
       LocalizedText(fr: reason.fr, en: reason.en + said, de: reason.de, pt: reason.pt),
       code: problem.code)

@@ -1,6 +1,7 @@
 import Foundation
 import PSPCrypto
 import PSPWallet
+import WalletAPI
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -388,5 +389,23 @@ struct AppAttackTests {
     let data = await Task.detached { out.fileHandleForReading.readDataToEndOfFile() }.value
     process.waitUntilExit()
     return String(decoding: data, as: UTF8.self)
+  }
+}
+
+/// walletd's own text in a refusal is quoted as walletd's, on one line of
+/// 160 characters at most: a hostile platform cannot write a page of its own
+/// into the person's screen.
+@Suite("What walletd says in a refusal")
+struct WalletdWordsTests {
+  @Test func walletdsTextIsOneShortLine() {
+    let long = "Call +352 000 000 with your recovery code now.\n\n" + String(repeating: "x", count: 400)
+    let message = Messages.refused(
+      Problem(type: "urn:psp:problem:conflict", title: "Conflict", status: 409, detail: long))
+    let said = message.text.en
+    #expect(said.contains("walletd: \u{201C}Call +352"))
+    #expect(!said.contains("\n"))
+    #expect(said.contains("x…\u{201D}"), "cut at 160")
+    #expect(said.count < 300)
+    #expect(!message.text.fr.contains("Call +352"), "quoted in English only")
   }
 }

@@ -16,7 +16,7 @@ struct HelpTests {
     ("filing", FilingCommand.self), ("log", LogCommand.self), ("admin", AdminCommand.self),
     ("operator", OperatorCommand.self), ("registrar", RegistrarCommand.self),
     ("trust", TrustCommand.self),
-    ("demo", DemoCommand.self),
+    ("demo", DemoCommand.self), ("app", AppCommand.self),
   ]
 
   /// Each family's help in each language, as `--help --lang L` prints it

@@ -21,6 +21,7 @@ struct AppCommand: AsyncParsableCommand {
           Exemple :
             wallet-cli app --as maria
             wallet-cli app --as maria --port 8480 --no-open
+            wallet-cli app --demo
           """,
         en: """
           A small server starts on 127.0.0.1, for you alone: the first line gives
@@ -31,6 +32,7 @@ struct AppCommand: AsyncParsableCommand {
           Example:
             wallet-cli app --as maria
             wallet-cli app --as maria --port 8480 --no-open
+            wallet-cli app --demo
           """,
         de: """
           Ein kleiner Server startet auf 127.0.0.1, nur für Sie: Die erste Zeile
@@ -41,6 +43,7 @@ struct AppCommand: AsyncParsableCommand {
           Beispiel:
             wallet-cli app --as maria
             wallet-cli app --as maria --port 8480 --no-open
+            wallet-cli app --demo
           """,
         pt: """
           Um pequeno servidor arranca em 127.0.0.1, só para si: a primeira linha
@@ -51,6 +54,7 @@ struct AppCommand: AsyncParsableCommand {
           Exemplo:
             wallet-cli app --as maria
             wallet-cli app --as maria --port 8480 --no-open
+            wallet-cli app --demo
           """))
   }
 
