@@ -6,7 +6,7 @@ import PSPWallet
 extension Messages {
   /// The procurations in force do not allow `action`.
   public static func trusteeNotAllowed(_ action: ProcurationAction) -> Message {
-    let what = Words.action(action)
+    let what = Words.trusteeAction(action)
     return Message(
       fr: "Votre procuration ne vous permet pas de \(what.fr). Rien n'a été fait.",
       en: "Your procuration does not allow you to \(what.en). Nothing was done.",

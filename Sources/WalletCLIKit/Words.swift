@@ -104,6 +104,22 @@ enum Words {
     }
   }
 
+  /// What a procuration lets the trusted person do, said to the trusted person
+  /// (the data are the person's, not theirs).
+  static func trusteeAction(_ action: ProcurationAction) -> LocalizedText {
+    switch action {
+    case .read:
+      LocalizedText(
+        fr: "lire les données de la personne", en: "read the person's data",
+        de: "die Angaben der Person lesen", pt: "ler os dados da pessoa")
+    case .update:
+      LocalizedText(
+        fr: "changer les données de la personne", en: "change the person's data",
+        de: "die Angaben der Person ändern", pt: "alterar os dados da pessoa")
+    case .file, .grant: Self.action(action)
+    }
+  }
+
   /// The name of an aid, from its template; its id when no template has it.
   static func aid(_ purpose: Purpose, _ templates: TemplateCatalogue = .standard) -> LocalizedText {
     guard let name = templates[purpose]?.name else {

@@ -85,9 +85,9 @@ struct AppTrusteeTests {
     #expect(home.body.contains("href=\"\(wallet)\""), "\(home.body)")
     #expect(home.body.contains("Procuration unique"))
     #expect(home.body.contains("Vous pouvez : "))
-    #expect(home.body.contains(Self.shown(Words.action(.read).fr)))
+    #expect(home.body.contains(Self.shown(Words.trusteeAction(.read).fr)))
     #expect(home.body.contains(Self.shown(Words.action(.file).fr)))
-    #expect(!home.body.contains(Self.shown(Words.action(.update).fr)))
+    #expect(!home.body.contains(Self.shown(Words.trusteeAction(.update).fr)))
 
     // Her wallet: reading, the requests and the log are offered; changing
     // data and permissions are not.

@@ -104,7 +104,10 @@ struct LanguageLeakTests {
       out.append(("aid \(template.purpose)", template.name))
     }
     for circle in Circle.allCases { out.append(("circle", Words.circle(circle))) }
-    for action in ProcurationAction.allCases { out.append(("action", Words.action(action))) }
+    for action in ProcurationAction.allCases {
+      out.append(("action", Words.action(action)))
+      out.append(("trusteeAction", Words.trusteeAction(action)))
+    }
     for state in [GrantState.active, .paused, .revoked, .used, .expired] {
       out.append(("state", Words.grantState(state)))
     }

@@ -482,7 +482,7 @@ extension AppPages {
           claims.kind == .oneShot
             ? AppWords.Acted.oneShotProcuration : AppWords.Acted.personalisedProcuration
         ),
-        "actions": claims.actions.map { say(Words.action($0)) }.joined(separator: ", "),
+        "actions": claims.actions.map { say(Words.trusteeAction($0)) }.joined(separator: ", "),
         "aids": aids, "until": Words.day(procuration.expires, language),
       ]
     }

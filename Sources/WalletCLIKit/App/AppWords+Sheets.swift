@@ -164,13 +164,13 @@ extension AppWords {
       pt: "Referência da carteira")
     static let referenceUse = LocalizedText(
       fr:
-        "Avec cette référence, la personne de confiance trouve le portefeuille et vérifie qu'il est bien celui de la personne. Elle la tape ou scanne le code QR dans l'application, ou la donne à wallet-cli avec --on-behalf-of.",
+        "Avec cette référence, la personne de confiance trouve le portefeuille et vérifie qu'il est bien celui de la personne. Elle la tape dans l'application (ou la lit avec un lecteur de code QR et la colle), ou la donne à wallet-cli avec --on-behalf-of.",
       en:
-        "With this reference, the trusted person finds the wallet and checks that it is really the person's. They type it or scan the QR code in the app, or give it to wallet-cli with --on-behalf-of.",
+        "With this reference, the trusted person finds the wallet and checks that it is really the person's. They type it in the app (or read the QR code with a reader and paste it), or give it to wallet-cli with --on-behalf-of.",
       de:
-        "Mit dieser Referenz findet die Vertrauensperson die Brieftasche und prüft, dass sie wirklich der Person gehört. Sie tippt sie oder scannt den QR-Code in der Anwendung, oder gibt sie wallet-cli mit --on-behalf-of.",
+        "Mit dieser Referenz findet die Vertrauensperson die Brieftasche und prüft, dass sie wirklich der Person gehört. Sie tippt sie in der Anwendung ein (oder liest den QR-Code mit einem Lesegerät und fügt sie ein), oder gibt sie wallet-cli mit --on-behalf-of.",
       pt:
-        "Com esta referência, a pessoa de confiança encontra a carteira e verifica que é mesmo da pessoa. Escreve-a ou lê o código QR na aplicação, ou dá-a a wallet-cli com --on-behalf-of."
+        "Com esta referência, a pessoa de confiança encontra a carteira e verifica que é mesmo da pessoa. Escreve-a na aplicação (ou lê o código QR com um leitor e cola-a), ou dá-a a wallet-cli com --on-behalf-of."
     )
     static let howToWithdraw = LocalizedText(
       fr: "Pour la retirer", en: "How to withdraw it", de: "Wie man sie zurücknimmt",

@@ -35,7 +35,7 @@ enum TrusteeStatus {
     if invocation.json { return try invocation.printJSON(status) }
     invocation.line(invocation.say(Messages.actingFor(acted.reference)))
     for procuration in acted.procurations {
-      let actions = procuration.claims.actions.map { invocation.say(Words.action($0)) }
+      let actions = procuration.claims.actions.map { invocation.say(Words.trusteeAction($0)) }
         .joined(separator: ", ")
       let day = Words.day(procuration.expires, invocation.language)
       invocation.line(
