@@ -84,7 +84,7 @@ struct AppGuard<Context: RemoteAddressRequestContext>: RouterMiddleware {
       + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     response.headers[.xFrameOptions] = "DENY"
     response.headers[.xContentTypeOptions] = "nosniff"
-    response.headers[.referrerPolicy] = "no-referrer"
+    response.headers[.referrerPolicy] = "same-origin"
     response.headers[.cacheControl] = "no-store"
     return response
   }
