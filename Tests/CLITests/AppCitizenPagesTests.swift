@@ -133,6 +133,23 @@ struct AppCitizenPagesTests {
       let page = try await visit.get("/wallet?imported=16").body
       #expect(page.contains("role=\"status\""), "\(page)")
       #expect(try await visit.get("/fields").body.contains("Ferreira"))
+
+      // A file of values, as `field import` reads it: each checked, then saved.
+      let wrongCSV = try await visit.upload(
+        "/wallet/import", ["csrf": visit.csrf],
+        file: Array("field,value\nphone,not a phone\n".utf8), filename: "fields.csv",
+        type: "text/csv")
+      #expect(wrongCSV.body.contains("role=\"alert\""), "\(wrongCSV.body)")
+      #expect(!(try await visit.get("/fields").body.contains("not a phone")))
+      let csv = try await visit.upload(
+        "/wallet/import", ["csrf": visit.csrf],
+        file: Array("field,value\nphone,691 222 333\n".utf8), filename: "fields.csv",
+        type: "text/csv")
+      #expect(csv.status == 303, "\(csv.body)")
+      let after = try await visit.get("/fields").body
+      #expect(after.contains("691 222 333") || after.contains("691222333"), "the phone imported")
+      #expect(
+        !after.contains("621 123 456") && !after.contains("621123456"), "the old phone replaced")
     }
   }
 

@@ -66,7 +66,9 @@ extension AppPages {
     }
     let count: Int
     do {
-      let values = try WalletImportCommand.values(in: Data(file.bytes), context.invocation) {
+      let values = try WalletImportCommand.values(
+        in: Data(file.bytes), typed: true, context.invocation
+      ) {
         acting.identity
       }
       try await acting.citizen(context.server, context.invocation).set(values, at: now)

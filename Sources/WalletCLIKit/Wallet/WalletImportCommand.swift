@@ -94,10 +94,13 @@ struct WalletImportCommand: AsyncParsableCommand {
   }
 
   /// The fields a file brings: an encrypted copy of this person's wallet
-  /// (opened with their key, asked for only then), or a file of fields (each
-  /// value checked first, before any key is asked). Anything else is refused.
+  /// (opened with their key, asked for only then), or a copy made by `wallet
+  /// export` (each value checked first, before any key is asked); with
+  /// `typed`, also a file of values as `field import` reads it (the app's
+  /// import takes both). Anything else is refused.
   static func values(
-    in data: Data, _ invocation: Invocation, identity: () throws -> Identity
+    in data: Data, typed: Bool = false, _ invocation: Invocation,
+    identity: () throws -> Identity
   ) throws -> [(FieldID, FieldValue)] {
     let values: [(FieldID, FieldValue)]
     if let bundle = try? JSONDecoder().decode(WalletExport.self, from: data),
@@ -107,7 +110,9 @@ struct WalletImportCommand: AsyncParsableCommand {
       do { values = try CitizenClient.values(of: bundle, identity: identity) } catch {
         throw Messages.bundleNotYours
       }
-    } else if let entries = FieldImportFile.parse(data), entries.allSatisfy({ $0.data != nil }) {
+    } else if let entries = FieldImportFile.parse(data),
+      typed || entries.allSatisfy({ $0.data != nil })
+    {
       values = try FieldImportCommand.check(entries, invocation)
     } else {
       throw Messages.importUnknownFile
