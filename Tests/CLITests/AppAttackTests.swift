@@ -91,12 +91,7 @@ struct AppAttackTests {
   @Test func noTrusteeReadingWithoutTheTrustedPersonAsking() async throws {
     try await AppCitizenPagesTests.withDemo { app, _ in
       let visit = try await AppVisit(app)
-      try await visit.unlock("paul", Self.passphrase)
-      let home = try await visit.get("/")
-      let reference = try #require(
-        home.body.components(separatedBy: "href=\"/acting/").dropFirst().first.map {
-          String($0.prefix { $0 != "\"" })
-        }, "\(home.body)")
+      let reference = try await Self.paulsWayToMaria(visit)
       try await visit.lock()
       try await visit.unlock("maria", Self.passphrase)
       let before = Self.sentences(try await visit.get("/log").body)
@@ -333,12 +328,7 @@ struct AppAttackTests {
   @Test func aValueAnotherPartyWroteIsShownAsText() async throws {
     try await AppCitizenPagesTests.withDemo { app, _ in
       let visit = try await AppVisit(app)
-      try await visit.unlock("paul", Self.passphrase)
-      let home = try await visit.get("/")
-      let reference = try #require(
-        home.body.components(separatedBy: "href=\"/acting/").dropFirst().first.map {
-          String($0.prefix { $0 != "\"" })
-        })
+      let reference = try await Self.paulsWayToMaria(visit)
       let hostile = "<img src=x onerror=alert(1)>\"'><b>Maria</b>"
       let set = try await visit.post(
         "/acting/\(reference)/fields", ["name": "address", "value": hostile])
@@ -374,6 +364,16 @@ struct AppAttackTests {
     return (status, text)
   }
 
+  /// Paul unlocked, and the address part of Maria's wallet on his home page.
+  static func paulsWayToMaria(_ visit: AppVisit) async throws -> String {
+    try await visit.unlock("paul", passphrase)
+    let home = try await visit.get("/")
+    return try #require(
+      home.body.components(separatedBy: "href=\"/acting/").dropFirst().first.map {
+        String($0.prefix { $0 != "\"" })
+      }, "\(home.body)")
+  }
+
   /// A command run as `nobody`; what it prints.
   static func asNobody(_ command: [String], environment: [String: String] = [:]) async throws
     -> String
@@ -398,7 +398,8 @@ struct AppAttackTests {
 @Suite("What walletd says in a refusal")
 struct WalletdWordsTests {
   @Test func walletdsTextIsOneShortLine() {
-    let long = "Call +352 000 000 with your recovery code now.\n\n" + String(repeating: "x", count: 400)
+    let long =
+      "Call +352 000 000 with your recovery code now.\n\n" + String(repeating: "x", count: 400)
     let message = Messages.refused(
       Problem(type: "urn:psp:problem:conflict", title: "Conflict", status: 409, detail: long))
     let said = message.text.en
