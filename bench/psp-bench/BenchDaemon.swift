@@ -117,18 +117,8 @@ final class BenchDaemon: @unchecked Sendable {
       "PRAGMA wal_checkpoint(TRUNCATE)")
   }
 
-  /// walletd's group-commit counters, read from its metrics text.
-  func groupCommit() -> (batches: Int, writes: Int) {
-    var batches = 0
-    var writes = 0
-    for line in service.gauges().split(separator: "\n") {
-      let parts = line.split(separator: " ")
-      guard parts.count == 2, let value = Int(parts[1]) else { continue }
-      if parts[0] == "psp_group_commit_batches" { batches = value }
-      if parts[0] == "psp_group_commit_writes" { writes = value }
-    }
-    return (batches, writes)
-  }
+  /// walletd's group-commit counters.
+  func groupCommit() -> (batches: Int, writes: Int) { service.writeCounts }
 
   /// A citizen with the 20 fields of `CitizenFields` and a durable grant of
   /// the tiers payant social (5 fields) to the office social: what reads read.

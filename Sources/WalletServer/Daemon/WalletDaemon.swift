@@ -46,8 +46,9 @@ public final class WalletDaemon: @unchecked Sendable {
     guard let week = WorkingDayCalendar.WorkingWeek(rawValue: configuration.workingWeek) else {
       throw APIError.badRequest("workingWeek must be monday-to-saturday or monday-to-friday")
     }
-    let service = try WalletService(
-      path: configuration.dataDir + "/walletd.sqlite", daemonKey: daemonKey,
+    let store = try SQLiteServerStore(path: configuration.dataDir + "/walletd.sqlite")
+    let service = try await WalletService(
+      store: store, daemonKey: daemonKey,
       operatorKey: try configuration.operatorPublicKey(), registrars: try configuration.registrarPublicKeys(),
       calendar: WorkingDayCalendar(week: week),
       grantCacheSize: try configuration.grantCacheCapacity(), witnessing: try configuration.witnessing(),

@@ -37,12 +37,12 @@ public struct WalletRoutes: Sendable {
     router.get("/healthz") { _, _ in Responses.json(["status": "alive"]) }
     router.get("/readyz") { _, _ in
       if let blocked = s.witnessing.blocked { return Responses.problem(.unavailable(blocked)) }
-      return (try? s.reader.database.query("SELECT 1")) != nil
+      return (try? await s.store.ping()) != nil
         ? Responses.json(["status": "ready"])
         : Responses.problem(.unavailable("the database is not reachable"))
     }
     router.get("/metrics") { _, _ in
-      Responses.text(metrics() + s.gauges(), contentType: "text/plain; version=0.0.4")
+      Responses.text(metrics() + (await s.gauges()), contentType: "text/plain; version=0.0.4")
     }
     router.get("/openapi.yaml") { _, _ in
       Responses.text(OpenAPIDocument.text, contentType: "application/yaml")
@@ -91,7 +91,7 @@ public struct WalletRoutes: Sendable {
     }
     router.get("/v1/wallets/:wallet") { request, context in
       await respond(request, context) { caller, _ in
-        Responses.json(try s.walletView(try wallet(context), caller: caller!))
+        Responses.json(try await s.walletView(try wallet(context), caller: caller!))
       }
     }
     router.post("/v1/wallets/:wallet/close") { request, context in
@@ -157,7 +157,7 @@ public struct WalletRoutes: Sendable {
     }
     router.get("/v1/wallets/:wallet/procurations") { request, context in
       await respond(request, context) { caller, _ in
-        Responses.json(try s.procurations(try wallet(context), caller: caller!))
+        Responses.json(try await s.procurations(try wallet(context), caller: caller!))
       }
     }
     router.post("/v1/wallets/:wallet/filings") { request, context in
@@ -171,7 +171,7 @@ public struct WalletRoutes: Sendable {
     }
     router.get("/v1/wallets/:wallet/filings") { request, context in
       await respond(request, context) { caller, _ in
-        Responses.json(try s.filings(try wallet(context), caller: caller!))
+        Responses.json(try await s.filings(try wallet(context), caller: caller!))
       }
     }
     router.post("/v1/wallets/:wallet/filings/:filing/responses") { request, context in
@@ -188,7 +188,7 @@ public struct WalletRoutes: Sendable {
     }
     router.get("/v1/grants") { request, context in
       await respond(request, context) { caller, _ in
-        Responses.json(try s.incomingGrants(caller: caller!))
+        Responses.json(try await s.incomingGrants(caller: caller!))
       }
     }
     router.post("/v1/reads") { request, context in
@@ -201,7 +201,7 @@ public struct WalletRoutes: Sendable {
     router.get("/v1/wallets/:wallet/log") { request, context in
       await respond(request, context) { caller, _ in
         let start = try integer(request, "start") ?? 0
-        return Responses.json(try s.logEntries(try wallet(context), start: start, caller: caller!))
+        return Responses.json(try await s.logEntries(try wallet(context), start: start, caller: caller!))
       }
     }
     router.get("/v1/wallets/:wallet/log/proof") { request, context in
@@ -215,7 +215,7 @@ public struct WalletRoutes: Sendable {
           throw APIError.badRequest("from and to are needed")
         }
         return Responses.json(
-          try s.consistencyProof(try wallet(context), from: from, to: to, caller: caller!))
+          try await s.consistencyProof(try wallet(context), from: from, to: to, caller: caller!))
       }
     }
     router.get("/v1/wallets/:wallet/log/inclusion") { request, context in
@@ -225,7 +225,7 @@ public struct WalletRoutes: Sendable {
           throw APIError.badRequest("index and size are needed")
         }
         return Responses.json(
-          try s.inclusionProof(try wallet(context), index: index, size: size, caller: caller!))
+          try await s.inclusionProof(try wallet(context), index: index, size: size, caller: caller!))
       }
     }
     return router

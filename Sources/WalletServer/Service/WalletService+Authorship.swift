@@ -86,70 +86,40 @@ extension WalletService {
   /// Stores records with the statement that covers them.
   static func appendAuthored(
     _ records: [FieldRecord], statement: RecordStatementClaims, token: String,
-    in tx: SQLiteDatabase.Transaction
+    in tx: any StoreTransaction, _ locked: LockedWallet
   ) throws {
     try requireFresh(statement.jti, in: tx)
-    try tx.query(
-      "INSERT INTO record_statements (id, wallet, token) VALUES (?, ?, ?)",
-      [.text(statement.jti.rawValue), .blob(statement.wallet.bytes), .text(token)])
-    for record in records {
-      try SQLiteWalletStore.append(record, in: tx)
-      try tx.query(
-        "UPDATE field_records SET statement = ? WHERE wallet = ? AND field = ? AND version = ?",
-        [
-          .text(statement.jti.rawValue), .blob(record.wallet.bytes), .text(record.field.rawValue),
-          .integer(Int64(record.version)),
-        ])
-    }
+    try tx.appendAuthored(records, statement: statement.jti, token: token, in: locked)
   }
 
   /// Stores manifests; each must follow the newest one stored for its grant.
-  static func insert(_ manifests: [GrantManifest], in tx: SQLiteDatabase.Transaction) throws {
+  static func insert(_ manifests: [GrantManifest], in tx: any StoreTransaction) throws {
     for manifest in manifests {
-      let latest =
-        try tx.query(
-          "SELECT COALESCE(MAX(seq), 0) FROM grant_manifests WHERE grant_id = ?",
-          [.text(manifest.grant.rawValue)]
-        ).first?[0].integer ?? 0
-      guard Int64(manifest.seq) == latest + 1 else {
+      let latest = try tx.latestManifestNumber(grant: manifest.grant)
+      guard manifest.seq == latest + 1 else {
         throw APIError.conflict(
           "a manifest must follow the grant's latest one (number \(latest + 1))")
       }
-      try tx.query(
-        "INSERT INTO grant_manifests (grant_id, seq, token) VALUES (?, ?, ?)",
-        [.text(manifest.grant.rawValue), .integer(Int64(manifest.seq)), .text(manifest.token)])
+      try tx.insertManifest(manifest)
     }
   }
 
   /// The newest manifest of a grant.
-  func latestManifest(_ grant: StatementID) throws(APIError) -> String? {
-    do {
-      return try reader.database.query(
-        "SELECT token FROM grant_manifests WHERE grant_id = ? ORDER BY seq DESC LIMIT 1",
-        [.text(grant.rawValue)]
-      ).first?[0].text
-    } catch { throw APIError(error) }
+  func latestManifest(_ grant: StatementID) async throws(APIError) -> String? {
+    do { return try await store.latestManifest(grant: grant) } catch { throw APIError(error) }
   }
 
   /// The statements covering `records`, and the procurations they name.
-  func authorship(of records: [FieldRecord], wallet: WalletID, state: ConsentState) throws(APIError)
-    -> (statements: [String], procurations: [String])
+  func authorship(of records: [FieldRecord], wallet: WalletID, state: ConsentState)
+    async throws(APIError) -> (statements: [String], procurations: [String])
   {
     let wanted = Set(records.map { "\($0.field.rawValue)#\($0.version)" })
     var statements: [String] = []
     var seen = Set<String>()
     do {
-      for row in try reader.database.query(
-        """
-        SELECT r.field, r.version, s.id, s.token FROM field_records r
-        JOIN record_statements s ON s.id = r.statement WHERE r.wallet = ?
-        """, [.blob(wallet.bytes)])
-      {
-        guard let field = row[0].text, let version = row[1].integer, let id = row[2].text,
-          let token = row[3].text,
-          wanted.contains("\(field)#\(version)"), seen.insert(id).inserted
-        else { continue }
-        statements.append(token)
+      for row in try await store.recordStatements(wallet: wallet)
+      where wanted.contains("\(row.field)#\(row.version)") && seen.insert(row.id).inserted {
+        statements.append(row.token)
       }
     } catch { throw APIError(error) }
     let named = Set(statements.compactMap { SignedStatement.unverifiedProcuration(of: $0) })

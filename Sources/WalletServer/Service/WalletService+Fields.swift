@@ -40,7 +40,7 @@ extension WalletService {
       request.statement, records: request.records, authority: authority, state: state,
       caller: caller,
       procuration: procuration)
-    let grants = try checkGrantKeys(
+    let grants = try await checkGrantKeys(
       request.grantKeys, records: request.records, authority: authority, state: state)
     let manifests = try checkManifests(
       request.manifests, keys: request.grantKeys, records: request.records, grants: grants,
@@ -50,13 +50,13 @@ extension WalletService {
       at: now, wallet: wallet, actor: caller.keyID,
       role: role(of: caller, in: record, procuration: procuration),
       action: .fieldUpdated, fields: request.records.map(\.field), procuration: procuration?.id)
-    let _: Bool = try await write { tx in
+    let _: Int = try await write { tx in
+      let locked = try tx.lock(wallet)
       try Self.appendAuthored(
-        request.records, statement: statement, token: request.statement, in: tx)
-      try Self.insert(request.grantKeys, in: tx)
+        request.records, statement: statement, token: request.statement, in: tx, locked)
+      try tx.insertGrantKeys(request.grantKeys)
       try Self.insert(manifests, in: tx)
-      try Self.append(entry, in: tx)
-      return true
+      return try tx.append(entry, to: locked)
     }
   }
 
@@ -65,7 +65,7 @@ extension WalletService {
   @discardableResult
   func checkGrantKeys(
     _ keys: [GrantKey], records: [FieldRecord], authority: WalletAuthority, state: ConsentState
-  ) throws(APIError) -> [StatementID: Grant] {
+  ) async throws(APIError) -> [StatementID: Grant] {
     let written = Set(records.map { "\($0.field.rawValue)#\($0.version)" })
     var grants: [StatementID: Grant] = [:]
     for key in keys {
@@ -76,7 +76,7 @@ extension WalletService {
       if let known = grants[key.grant] {
         grant = known
       } else {
-        grant = try storedGrant(
+        grant = try await storedGrant(
           key.grant, wallet: authority.wallet, authority: authority, state: state)
         grants[key.grant] = grant
       }
@@ -89,17 +89,6 @@ extension WalletService {
     return grants
   }
 
-  static func insert(_ keys: [GrantKey], in tx: SQLiteDatabase.Transaction) throws {
-    for key in keys {
-      try tx.query(
-        "INSERT INTO grant_keys (grant_id, field, version, sealed_key) VALUES (?, ?, ?, ?)",
-        [
-          .text(key.grant.rawValue), .text(key.field.rawValue), .integer(Int64(key.version)),
-          .blob(key.sealedKey),
-        ])
-    }
-  }
-
   /// The latest records (or one field's history) for the owner, or a trustee
   /// with `read` (only the circles of its procuration).
   public func records(_ wallet: WalletID, history field: FieldID?, caller: Caller)
@@ -110,11 +99,13 @@ extension WalletService {
       caller, wallet: wallet, anyOf: [.read, .file, .grant])
     var records: [FieldRecord]
     do {
-      records =
-        try field.map { try reader.history(wallet: wallet, field: $0) }
-        ?? reader.latestRecords(wallet: wallet)
+      if let field {
+        records = try await store.history(wallet: wallet, field: field)
+      } else {
+        records = try await store.latestRecords(wallet: wallet)
+      }
     } catch { throw APIError(error) }
-    let state = try consentState(wallet)
+    let state = try await consentState(wallet)
     var receipt: String? = nil
     if let procuration {
       // A trustee's read is an access like any other: logged before it is answered.
@@ -127,10 +118,10 @@ extension WalletService {
       let entry = AccessLogEntry(
         at: now, wallet: wallet, actor: caller.keyID, role: .trustee, action: .fieldsRead,
         fields: records.map(\.field), procuration: procuration.id)
-      let index: Int = try await write { tx in try Self.append(entry, in: tx) }
+      let index: Int = try await write { tx in try tx.append(entry, to: tx.lock(wallet)) }
       receipt = try await self.receipt(wallet: wallet, index: index)
     }
-    let (statements, procurations) = try authorship(of: records, wallet: wallet, state: state)
+    let (statements, procurations) = try await authorship(of: records, wallet: wallet, state: state)
     return RecordsView(
       records: records, statements: statements, procurations: procurations, receipt: receipt)
   }

@@ -34,7 +34,7 @@ extension WalletService {
     guard filing.claims.iss == caller.keyID, filing.claims.procuration == procuration?.id else {
       throw .forbidden("a filing is stored by its signer, under the procuration it names")
     }
-    let sealed = try checkIssuedKeys(request.keys, grant: grant)
+    let sealed = try await checkIssuedKeys(request.keys, grant: grant)
     let manifests = try checkManifests(
       [request.manifest], keys: request.keys, records: sealed, grants: [grant.id: grant],
       authority: authority,
@@ -59,31 +59,27 @@ extension WalletService {
     let oneShot = procuration?.claims.kind == .oneShot ? procuration?.id : nil
     let facts = facts
     let outcome: Int? = try await write { tx in
-      if let oneShot {
-        // Checked and recorded inside this transaction: of any number of
-        // concurrent attempts, exactly one finds the procuration unused. The
-        // log's record of a use counts even if the consumption row is gone.
-        let usedBefore = try tx.query(
-          "SELECT 1 FROM consumptions WHERE statement = ?", [.text(oneShot.rawValue)])
-        if !usedBefore.isEmpty || facts.isUsed(oneShot, wallet: wallet) {
-          try Self.append(refusedAgain!, in: tx)
+      let locked = try tx.lock(wallet)
+      if let oneShot, let refusedAgain {
+        // Checked and recorded inside this transaction, under the wallet's
+        // lock: of any number of concurrent attempts, exactly one finds the
+        // procuration unused. The log's record of a use counts even if the
+        // consumption row is gone.
+        if try tx.isConsumed(oneShot) || facts.isUsed(oneShot, wallet: wallet) {
+          try tx.append(refusedAgain, to: locked)
           return nil
         }
-        try Self.consume(oneShot, wallet: wallet, at: at, in: tx)
+        try Self.consume(oneShot, at: at, in: tx, locked)
       }
-      try Self.insert(grant, token: request.grant, at: at, in: tx)
-      try Self.insert(request.keys, in: tx)
+      try Self.insert(grant, token: request.grant, at: at, in: tx, locked)
+      try tx.insertGrantKeys(request.keys)
       try Self.insert(manifests, in: tx)
       try Self.requireFresh(filing.id, in: tx)
-      try tx.query(
-        "INSERT INTO filings (id, wallet, administration, token, grant_id, at) VALUES (?, ?, ?, ?, ?, ?)",
-        [
-          .text(filing.id.rawValue), .blob(wallet.bytes), .text(filing.claims.administration),
-          .text(request.filing),
-          .text(grant.id.rawValue), .integer(at),
-        ])
-      if let used { try Self.append(used, in: tx) }
-      return try Self.append(made, in: tx)
+      try tx.insertFiling(
+        filing.id, administration: filing.claims.administration, token: request.filing,
+        grant: grant.id, at: at, in: locked)
+      if let used { try tx.append(used, to: locked) }
+      return try tx.append(made, to: locked)
     }
     guard let index = outcome else { throw .refused(.procurationUsed) }
     // The filer keeps the proof that the filing (and the use of a one-shot
@@ -95,15 +91,15 @@ extension WalletService {
 
   /// Every request of the wallet, for its owner or a trustee with `file` or
   /// `read`; an administration sees the requests filed with it.
-  public func filings(_ wallet: WalletID, caller: Caller) throws(APIError) -> FilingsView {
+  public func filings(_ wallet: WalletID, caller: Caller) async throws(APIError) -> FilingsView {
     try refuseOperator(caller)
-    let record = try walletRecord(wallet)
+    let record = try await walletRecord(wallet)
     var administrationOnly: String? = nil
     if !isOwner(caller, of: record) {
       if registry.administration(keyID: caller.keyID) != nil {
         administrationOnly = caller.keyID
       } else {
-        let state = try consentState(wallet)
+        let state = try await consentState(wallet)
         let authority = try authority(record)
         let allowed = state.procurations.values.contains { token in
           guard let p = try? ProcurationVerifier.verify(token, authority: authority, rules: rules)
@@ -115,38 +111,22 @@ extension WalletService {
         }
       }
     }
-    do {
-      var filings: [FilingView] = []
-      for row in try reader.database.query(
-        "SELECT id, token, grant_id, administration FROM filings WHERE wallet = ? ORDER BY at, rowid",
-        [.blob(wallet.bytes)])
-      {
-        guard let id = row[0].text.flatMap({ try? StatementID($0) }), let token = row[1].text,
-          let grantID = row[2].text
-        else { continue }
-        if let only = administrationOnly, row[3].text != only { continue }
-        let grantToken =
-          try reader.database.query("SELECT token FROM grants WHERE id = ?", [.text(grantID)])
-          .first?[0].text ?? ""
-        let responses = try reader.database.query(
-          """
-          SELECT token, sealed_note, sealed_note_for_filer FROM filing_responses
-          WHERE filing = ? ORDER BY position
-          """,
-          [.text(id.rawValue)]
-        ).compactMap { r -> FilingView.Response? in
-          guard let t = r[0].text else { return nil }
-          return FilingView.Response(
-            token: t, sealedNote: r[1].blob.map(Bytes.init),
-            sealedNoteForFiler: r[2].blob.map(Bytes.init))
-        }
-        filings.append(FilingView(id: id, filing: token, grant: grantToken, responses: responses))
+    let stored: [StoredFiling]
+    do { stored = try await store.filings(wallet: wallet) } catch { throw APIError(error) }
+    let filings = stored.filter { administrationOnly == nil || $0.administration == administrationOnly }
+      .map { filing in
+        FilingView(
+          id: filing.id, filing: filing.token, grant: filing.grant,
+          responses: filing.responses.map {
+            FilingView.Response(
+              token: $0.token, sealedNote: $0.sealedNote.map(Bytes.init),
+              sealedNoteForFiler: $0.sealedNoteForFiler.map(Bytes.init))
+          })
       }
-      let named = Set(filings.compactMap { SignedStatement.unverifiedProcuration(of: $0.filing) })
-      let state = try consentState(wallet)
-      return FilingsView(
-        filings: filings, procurations: named.sorted().compactMap { state.procurations[$0] })
-    } catch { throw APIError(error) }
+    let named = Set(filings.compactMap { SignedStatement.unverifiedProcuration(of: $0.filing) })
+    let state = try await consentState(wallet)
+    return FilingsView(
+      filings: filings, procurations: named.sorted().compactMap { state.procurations[$0] })
   }
 
   /// An administration's acknowledgement, request for information or
@@ -156,24 +136,14 @@ extension WalletService {
     _ wallet: WalletID, filing id: StatementID, request: FilingResponseRequest, caller: Caller
   ) async throws(APIError) {
     try refuseOperator(caller)
-    let record = try walletRecord(wallet)
+    let record = try await walletRecord(wallet)
     guard record.closedAt == nil else { throw .conflict("the wallet is closed") }
     let authority = try authority(record)
-    let state = try consentState(wallet)
-    let stored: (token: String, responses: [String])
-    do {
-      guard
-        let token = try reader.database.query(
-          "SELECT token FROM filings WHERE id = ? AND wallet = ?",
-          [.text(id.rawValue), .blob(wallet.bytes)]
-        ).first?[0].text
-      else { throw APIError.notFound("no such filing") }
-      let responses = try reader.database.query(
-        "SELECT token FROM filing_responses WHERE filing = ? ORDER BY position",
-        [.text(id.rawValue)]
-      ).compactMap { $0[0].text }
-      stored = (token, responses)
-    } catch { throw APIError(error) }
+    let state = try await consentState(wallet)
+    let found: StoredFiling?
+    do { found = try await store.filing(id, wallet: wallet) } catch { throw APIError(error) }
+    guard let found else { throw .notFound("no such filing") }
+    let stored = (token: found.token, responses: found.responses.map(\.token))
     let filing: Filing
     var timeline: FilingTimeline
     let claims: FilingResponseClaims
@@ -207,21 +177,13 @@ extension WalletService {
       purpose: filing.claims.purpose, filing: filing.id)
     let position = stored.responses.count
     let at = now
-    let _: Bool = try await write { tx in
-      try tx.query(
-        """
-        INSERT INTO filing_responses
-        (id, filing, position, token, sealed_note, sealed_note_for_filer, at)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
-        """,
-        [
-          .text(claims.jti.rawValue), .text(id.rawValue), .integer(Int64(position)),
-          .text(request.token),
-          request.sealedNote.map { .blob($0.bytes) } ?? .null,
-          request.sealedNoteForFiler.map { .blob($0.bytes) } ?? .null, .integer(at),
-        ])
-      try Self.append(entry, in: tx)
-      return true
+    let response = StoredFilingResponse(
+      id: claims.jti, filing: id, position: position, token: request.token,
+      sealedNote: request.sealedNote?.bytes, sealedNoteForFiler: request.sealedNoteForFiler?.bytes)
+    let _: Int = try await write { tx in
+      let locked = try tx.lock(wallet)
+      try tx.insertFilingResponse(response, at: at)
+      return try tx.append(entry, to: locked)
     }
   }
 

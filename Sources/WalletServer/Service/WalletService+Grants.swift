@@ -13,15 +13,11 @@ extension WalletService {
     _ id: StatementID, wallet: WalletID, authority: WalletAuthority, state: ConsentState,
     registered: Bool = true
   )
-    throws(APIError) -> Grant
+    async throws(APIError) -> Grant
   {
-    let rows: [SQLiteDatabase.Row]
-    do {
-      rows = try reader.database.query(
-        "SELECT token FROM grants WHERE id = ? AND wallet = ?",
-        [.text(id.rawValue), .blob(wallet.bytes)])
-    } catch { throw APIError(error) }
-    guard let token = rows.first?[0].text else { throw .notFound("no such grant") }
+    let stored: String?
+    do { stored = try await store.grantToken(id, wallet: wallet) } catch { throw APIError(error) }
+    guard let token = stored else { throw .notFound("no such grant") }
     if let grant = verifiedGrants.grant(id, token: token), grant.claims.wallet == wallet {
       return grant
     }
@@ -69,7 +65,7 @@ extension WalletService {
     guard grant.claims.filing == nil else {
       throw .badRequest("a filing's grant comes with its filing")
     }
-    let sealed = try checkIssuedKeys(request.keys, grant: grant)
+    let sealed = try await checkIssuedKeys(request.keys, grant: grant)
     let manifests = try checkManifests(
       [request.manifest], keys: request.keys, records: sealed, grants: [grant.id: grant],
       authority: authority,
@@ -89,30 +85,30 @@ extension WalletService {
         at: at, wallet: wallet, actor: caller.keyID, role: .trustee, action: .procurationUsed,
         purpose: grant.claims.purpose, grant: grant.id, procuration: $0)
     }
-    let _: Bool = try await write { tx in
+    let _: Int = try await write { tx in
+      let locked = try tx.lock(wallet)
       if let oneShotProcuration {
         if facts.isUsed(oneShotProcuration, wallet: wallet) { throw ConsentRefusal.alreadyUsed }
-        try Self.consume(oneShotProcuration, wallet: wallet, at: at, in: tx)
+        try Self.consume(oneShotProcuration, at: at, in: tx, locked)
       }
-      if let used { try Self.append(used, in: tx) }
-      try Self.insert(grant, token: request.token, at: at, in: tx)
-      try Self.insert(request.keys, in: tx)
+      if let used { try tx.append(used, to: locked) }
+      try Self.insert(grant, token: request.token, at: at, in: tx, locked)
+      try tx.insertGrantKeys(request.keys)
       try Self.insert(manifests, in: tx)
-      try Self.append(entry, in: tx)
-      return true
+      return try tx.append(entry, to: locked)
     }
   }
 
   /// One sealed key per granted field, each for a version that exists;
   /// returns the records of those versions.
-  func checkIssuedKeys(_ keys: [GrantKey], grant: Grant) throws(APIError) -> [FieldRecord] {
+  func checkIssuedKeys(_ keys: [GrantKey], grant: Grant) async throws(APIError) -> [FieldRecord] {
     guard keys.allSatisfy({ $0.grant == grant.id }), Set(keys.map(\.field)) == Set(grant.fields),
       keys.count == grant.fields.count
     else { throw .badRequest("one sealed key per granted field is needed") }
     var sealed: [FieldRecord] = []
     for key in keys {
       let history: [FieldRecord]
-      do { history = try reader.history(wallet: grant.claims.wallet, field: key.field) } catch {
+      do { history = try await store.history(wallet: grant.claims.wallet, field: key.field) } catch {
         throw APIError(error)
       }
       guard let record = history.first(where: { $0.version == key.version }) else {
@@ -123,28 +119,21 @@ extension WalletService {
     return sealed
   }
 
-  static func insert(_ grant: Grant, token: String, at: Int64, in tx: SQLiteDatabase.Transaction)
-    throws
-  {
+  static func insert(
+    _ grant: Grant, token: String, at: Int64, in tx: any StoreTransaction, _ locked: LockedWallet
+  ) throws {
+    guard grant.claims.wallet == locked.id else { throw StoreError.notLocked }
     try requireFresh(grant.id, in: tx)
-    try tx.query(
-      "INSERT INTO grants (id, wallet, grantee, token, created_at) VALUES (?, ?, ?, ?, ?)",
-      [
-        .text(grant.id.rawValue), .blob(grant.claims.wallet.bytes), .text(grant.grantee),
-        .text(token), .integer(at),
-      ])
+    try tx.insertGrant(grant.id, grantee: grant.grantee, token: token, at: at, in: locked)
   }
 
-  /// Records the single use of a one-shot grant or procuration. The primary
-  /// key makes a second use fail inside the same transaction.
+  /// Records the single use of a one-shot grant or procuration, in the
+  /// transaction that holds the wallet's lock: a second use fails.
   static func consume(
-    _ id: StatementID, wallet: WalletID, at: Int64, in tx: SQLiteDatabase.Transaction
+    _ id: StatementID, at: Int64, in tx: any StoreTransaction, _ locked: LockedWallet
   ) throws {
-    let used = try tx.query("SELECT 1 FROM consumptions WHERE statement = ?", [.text(id.rawValue)])
-    guard used.isEmpty else { throw ConsentRefusal.alreadyUsed }
-    try tx.query(
-      "INSERT INTO consumptions (statement, wallet, at) VALUES (?, ?, ?)",
-      [.text(id.rawValue), .blob(wallet.bytes), .integer(at)])
+    guard try !tx.isConsumed(id) else { throw ConsentRefusal.alreadyUsed }
+    try tx.insertConsumption(id, at: at, in: locked)
   }
 
   /// Every grant of the wallet and its state: for the owner, and for a
@@ -153,41 +142,12 @@ extension WalletService {
   public func grants(_ wallet: WalletID, caller: Caller) async throws(APIError) -> GrantsView {
     let (_, _, state, procuration) = try await ownerOrTrusteeLogged(
       caller, wallet: wallet, anyOf: [.grant, .update])
-    let rows: [SQLiteDatabase.Row]
-    var keys: [String: [KeyVersion]] = [:]
-    var manifests: [String: String] = [:]
-    do {
-      rows = try reader.database.query(
-        "SELECT id, token FROM grants WHERE wallet = ? ORDER BY created_at, rowid",
-        [.blob(wallet.bytes)])
-      for row in try reader.database.query(
-        """
-        SELECT k.grant_id, k.field, k.version FROM grant_keys k JOIN grants g ON g.id = k.grant_id
-        WHERE g.wallet = ? ORDER BY k.field, k.version
-        """, [.blob(wallet.bytes)])
-      {
-        guard let id = row[0].text, let field = row[1].text.flatMap(FieldID.init(rawValue:)),
-          let version = row[2].integer
-        else { continue }
-        keys[id, default: []].append(KeyVersion(field: field, version: UInt64(version)))
-      }
-      // The newest manifest of each grant: rows in seq order, the last one wins.
-      for row in try reader.database.query(
-        """
-        SELECT m.grant_id, m.token FROM grant_manifests m JOIN grants g ON g.id = m.grant_id
-        WHERE g.wallet = ? ORDER BY m.seq
-        """, [.blob(wallet.bytes)])
-      {
-        if let id = row[0].text, let token = row[1].text { manifests[id] = token }
-      }
-    } catch { throw APIError(error) }
+    let stored: StoredGrants
+    do { stored = try await store.grants(wallet: wallet) } catch { throw APIError(error) }
     let at = now
     let templates = rules.templates
     return GrantsView(
-      grants: rows.compactMap { row in
-        guard let id = row[0].text.flatMap({ try? StatementID($0) }), let token = row[1].text else {
-          return nil
-        }
+      grants: stored.grants.compactMap { id, token in
         // A trustee sees the grants it signed, and those covering a field its
         // procuration reaches (to know whom its change is not sealed to).
         if let procuration {
@@ -208,7 +168,8 @@ extension WalletService {
         }
         return GrantView(
           id: id, token: token, state: Self.grantState(id, token: token, state: state, at: at),
-          manifest: manifests[id.rawValue], keys: keys[id.rawValue] ?? [])
+          manifest: stored.manifests[id],
+          keys: (stored.keys[id] ?? []).map { KeyVersion(field: $0.field, version: $0.version) })
       })
   }
 
@@ -245,7 +206,7 @@ extension WalletService {
     switch claims.target {
     case .grant:
       target = .grant(
-        try storedGrantIgnoringStatus(
+        try await storedGrantIgnoringStatus(
           claims.ref, wallet: wallet, authority: authority, state: state))
     case .procuration:
       guard state.procurations[claims.ref] != nil else { throw .notFound("no such procuration") }
@@ -290,7 +251,7 @@ extension WalletService {
           caller: caller,
           procuration: nil), statementToken
       )
-      let grants = try checkGrantKeys(
+      let grants = try await checkGrantKeys(
         request.grantKeys, records: request.records, authority: authority,
         state: state.applying(change))
       manifests = try checkManifests(
@@ -318,26 +279,22 @@ extension WalletService {
       procuration: change.claims.target == .procuration ? change.claims.ref : procuration?.id)
     let at = now
     let (rekeyedRecords, newManifests) = (rekeyed, manifests)
-    let _: Bool = try await write { tx in
+    let _: Int = try await write { tx in
+      let locked = try tx.lock(wallet)
       try Self.requireFresh(change.claims.jti, in: tx)
-      try tx.query(
-        "INSERT INTO status_changes (id, wallet, ref, action, token, at) VALUES (?, ?, ?, ?, ?, ?)",
-        [
-          .text(change.claims.jti.rawValue), .blob(wallet.bytes), .text(change.claims.ref.rawValue),
-          .text(change.claims.action.rawValue), .text(request.token), .integer(at),
-        ])
+      try tx.insertStatusChange(
+        change.claims.jti, ref: change.claims.ref, action: change.claims.action,
+        token: request.token, at: at, in: locked)
       if change.claims.action == .revoke && change.claims.target == .grant {
         // Effective at once: the revoked grantee's sealed keys are gone.
-        try tx.query(
-          "DELETE FROM grant_keys WHERE grant_id = ?", [.text(change.claims.ref.rawValue)])
+        try tx.dropGrantKeys(grant: change.claims.ref)
       }
       if let (statement, token) = rekeyedRecords {
-        try Self.appendAuthored(request.records, statement: statement, token: token, in: tx)
+        try Self.appendAuthored(request.records, statement: statement, token: token, in: tx, locked)
       }
-      try Self.insert(request.grantKeys, in: tx)
+      try tx.insertGrantKeys(request.grantKeys)
       try Self.insert(newManifests, in: tx)
-      try Self.append(entry, in: tx)
-      return true
+      return try tx.append(entry, to: locked)
     }
   }
 
@@ -350,45 +307,39 @@ extension WalletService {
   /// paused grant must still be resumable).
   private func storedGrantIgnoringStatus(
     _ id: StatementID, wallet: WalletID, authority: WalletAuthority, state: ConsentState
-  ) throws(APIError) -> Grant {
+  ) async throws(APIError) -> Grant {
     var relaxed = state
     relaxed.paused = []
-    return try storedGrant(
+    return try await storedGrant(
       id, wallet: wallet, authority: authority, state: relaxed, registered: false)
   }
 }
 
 extension WalletService {
   /// The grants addressed to the caller (an administration), newest first.
-  public func incomingGrants(caller: Caller) throws(APIError) -> IncomingGrantsView {
+  public func incomingGrants(caller: Caller) async throws(APIError) -> IncomingGrantsView {
     try refuseOperator(caller)
-    do {
-      let rows = try reader.database.query(
-        "SELECT wallet, id, token FROM grants WHERE grantee = ? ORDER BY created_at DESC, rowid DESC LIMIT 500",
-        [.text(caller.keyID)])
-      var states: [WalletID: ConsentState] = [:]
-      var grants: [IncomingGrantsView.Entry] = []
-      let at = now
-      for row in rows {
-        guard let wallet = row[0].blob.flatMap({ try? WalletID(bytes: $0) }),
-          let id = row[1].text.flatMap({ try? StatementID($0) }), let token = row[2].text
-        else { continue }
-        let state: ConsentState
-        if let known = states[wallet] {
-          state = known
-        } else {
-          state = try consentState(wallet)
-          states[wallet] = state
-        }
-        grants.append(
-          IncomingGrantsView.Entry(
-            wallet: wallet, grant: id, token: token,
-            state: Self.grantState(id, token: token, state: state, at: at)))
+    let rows: [StoredIncomingGrant]
+    do { rows = try await store.incomingGrants(grantee: caller.keyID, limit: 500) } catch {
+      throw APIError(error)
+    }
+    var states: [WalletID: ConsentState] = [:]
+    var grants: [IncomingGrantsView.Entry] = []
+    let at = now
+    for row in rows {
+      let state: ConsentState
+      if let known = states[row.wallet] {
+        state = known
+      } else {
+        state = try await consentState(row.wallet)
+        states[row.wallet] = state
       }
-      return IncomingGrantsView(grants: grants)
-    } catch let error as APIError {
-      throw error
-    } catch { throw APIError(error) }
+      grants.append(
+        IncomingGrantsView.Entry(
+          wallet: row.wallet, grant: row.id, token: row.token,
+          state: Self.grantState(row.id, token: row.token, state: state, at: at)))
+    }
+    return IncomingGrantsView(grants: grants)
   }
 }
 
@@ -396,12 +347,9 @@ extension WalletService {
   /// Statuses (revoked, paused, used) are kept by statement id, so an id must
   /// name one statement only, whatever its kind: a grant may not reuse a
   /// procuration's id to have it revoked with itself.
-  static func requireFresh(_ id: StatementID, in tx: SQLiteDatabase.Transaction) throws {
-    let used = try tx.query(
-      """
-      SELECT 1 FROM grants WHERE id = ?1 UNION ALL SELECT 1 FROM procurations WHERE id = ?1
-      UNION ALL SELECT 1 FROM filings WHERE id = ?1 UNION ALL SELECT 1 FROM status_changes WHERE id = ?1
-      """, [.text(id.rawValue)])
-    guard used.isEmpty else { throw APIError.conflict("this statement id is already used") }
+  static func requireFresh(_ id: StatementID, in tx: any StoreTransaction) throws {
+    guard try !tx.isStatementIDUsed(id) else {
+      throw APIError.conflict("this statement id is already used")
+    }
   }
 }

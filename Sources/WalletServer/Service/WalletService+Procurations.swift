@@ -7,7 +7,7 @@ extension WalletService {
   /// Stores a procuration signed by the owner, and the circle keys sealed to
   /// the trustee (only up to the procuration's circle).
   public func issueProcuration(_ wallet: WalletID, request: ProcurationRequest, caller: Caller) async throws(APIError) {
-    let (_, authority, _) = try requireOwner(caller, wallet: wallet)
+    let (_, authority, _) = try await requireOwner(caller, wallet: wallet)
     let procuration: Procuration
     do { procuration = try ProcurationVerifier.verify(request.token, authority: authority, rules: rules) } catch {
       throw .refused(error)
@@ -25,37 +25,34 @@ extension WalletService {
       purpose: procuration.claims.purposes.count == 1 ? procuration.claims.purposes[0] : nil,
       procuration: procuration.id)
     let at = now
-    let _: Bool = try await write { tx in
+    let _: Int = try await write { tx in
+      let locked = try tx.lock(wallet)
+      try tx.requireOpen(locked)
       try Self.requireFresh(procuration.id, in: tx)
-      try tx.query(
-        "INSERT INTO procurations (id, wallet, trustee, token, created_at) VALUES (?, ?, ?, ?, ?)",
-        [.text(procuration.id.rawValue), .blob(wallet.bytes), .text(procuration.claims.sub), .text(request.token),
-          .integer(at)])
-      try SQLiteWalletStore.add(request.envelopes, in: tx)
-      try Self.append(entry, in: tx)
-      return true
+      try tx.insertProcuration(
+        procuration.id, trustee: procuration.claims.sub, token: request.token, at: at, in: locked)
+      try tx.addEnvelopes(request.envelopes, in: locked)
+      return try tx.append(entry, to: locked)
     }
   }
 
   /// The owner sees every procuration; a trustee its own.
-  public func procurations(_ wallet: WalletID, caller: Caller) throws(APIError) -> ProcurationsView {
+  public func procurations(_ wallet: WalletID, caller: Caller) async throws(APIError)
+    -> ProcurationsView
+  {
     try refuseOperator(caller)
-    let record = try walletRecord(wallet)
-    let state = try consentState(wallet)
+    let record = try await walletRecord(wallet)
+    let state = try await consentState(wallet)
     let owner = isOwner(caller, of: record)
-    let rows: [SQLiteDatabase.Row]
-    do {
-      rows = try reader.database.query(
-        "SELECT id, token, trustee FROM procurations WHERE wallet = ? ORDER BY created_at, rowid", [.blob(wallet.bytes)])
-    } catch { throw APIError(error) }
-    let mine = rows.filter { owner || $0[2].text == caller.keyID }
+    let rows: [StoredProcuration]
+    do { rows = try await store.procurations(wallet: wallet) } catch { throw APIError(error) }
+    let mine = rows.filter { owner || $0.trustee == caller.keyID }
     guard owner || !mine.isEmpty else { throw .forbidden("only the citizen or the trustee") }
     return ProcurationsView(
-      procurations: mine.compactMap { row in
-        guard let id = row[0].text.flatMap({ try? StatementID($0) }), let token = row[1].text else { return nil }
+      procurations: mine.map { row in
         let value: GrantState =
-          state.revoked.contains(id) ? .revoked : state.consumed.contains(id) ? .used : .active
-        return ProcurationView(id: id, token: token, state: value)
+          state.revoked.contains(row.id) ? .revoked : state.consumed.contains(row.id) ? .used : .active
+        return ProcurationView(id: row.id, token: row.token, state: value)
       })
   }
 }

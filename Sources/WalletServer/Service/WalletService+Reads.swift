@@ -12,10 +12,10 @@ extension WalletService {
     -> ReadResponseBody
   {
     try refuseOperator(caller)
-    let record = try walletRecord(body.wallet)
+    let record = try await walletRecord(body.wallet)
     guard record.closedAt == nil else { throw .conflict("the wallet is closed") }
     let authority = try authority(record)
-    let state = try consentState(body.wallet)
+    let state = try await consentState(body.wallet)
     let at = now
     let role: PrincipalKind =
       registry.administration(keyID: caller.keyID) != nil ? .administration : .citizen
@@ -33,7 +33,7 @@ extension WalletService {
     let grant: Grant
     let permission: ReadPermission
     do throws(APIError) {
-      grant = try storedGrant(body.grant, wallet: body.wallet, authority: authority, state: state)
+      grant = try await storedGrant(body.grant, wallet: body.wallet, authority: authority, state: state)
       do {
         permission = try ReadDecision.decide(
           ReadRequest(requester: caller.keyID, purpose: body.purpose, fields: body.fields),
@@ -53,11 +53,11 @@ extension WalletService {
       throw error
     }
 
-    let (records, keys) = try grantedRecords(
+    let (records, keys) = try await grantedRecords(
       grant.id, wallet: body.wallet, fields: permission.fields)
     // What the client verifies everything with: the grantor's latest manifest,
     // the citizen's consent receipt, and the procurations a trustee signed under.
-    let manifest = try latestManifest(grant.id)
+    let manifest = try await latestManifest(grant.id)
     let named = Set(
       [grant.claims.procuration, manifest.flatMap(SignedStatement.unverifiedProcuration(of:))]
         .compactMap { $0 })
@@ -77,36 +77,26 @@ extension WalletService {
       // transaction that logs the read: the wallet closed (409, nothing
       // written: the closing entry stays the log's last), the grant revoked or
       // paused, the procuration a trustee signed it under revoked.
-      try SQLiteWalletStore.requireOpen(wallet, tx)
-      if let parent,
-        try facts.isRevoked(parent, wallet: wallet)
-          || !tx.query(
-            "SELECT 1 FROM status_changes WHERE ref = ? AND action = ? LIMIT 1",
-            [.text(parent.rawValue), .text(StatusAction.revoke.rawValue)]
-          ).isEmpty
-      {
-        return (ConsentRefusal.procurationRevoked.code, try Self.append(parentRevokedMeanwhile, in: tx))
+      let locked = try tx.lock(wallet)
+      try tx.requireOpen(locked)
+      if let parent, try facts.isRevoked(parent, wallet: wallet) || tx.isRevoked(parent) {
+        return (ConsentRefusal.procurationRevoked.code, try tx.append(parentRevokedMeanwhile, to: locked))
       }
-      let latest = try tx.query(
-        "SELECT action FROM status_changes WHERE ref = ? ORDER BY at DESC, rowid DESC LIMIT 1",
-        [.text(grant.id.rawValue)]
-      ).first?[0].text
+      let latest = try tx.latestStatus(grant.id)
       // The log's own record of a revocation or a use counts even if the row is gone.
-      if latest == StatusAction.revoke.rawValue || facts.isRevoked(grant.id, wallet: wallet) {
-        return (ConsentRefusal.revoked.code, try Self.append(revokedMeanwhile, in: tx))
+      if latest == .revoke || facts.isRevoked(grant.id, wallet: wallet) {
+        return (ConsentRefusal.revoked.code, try tx.append(revokedMeanwhile, to: locked))
       }
-      if latest == StatusAction.pause.rawValue {
-        return (ConsentRefusal.paused.code, try Self.append(pausedMeanwhile, in: tx))
+      if latest == .pause {
+        return (ConsentRefusal.paused.code, try tx.append(pausedMeanwhile, to: locked))
       }
       if consumes {
-        let used = try tx.query(
-          "SELECT 1 FROM consumptions WHERE statement = ?", [.text(grant.id.rawValue)])
-        if !used.isEmpty || facts.isUsed(grant.id, wallet: wallet) {
-          return (ConsentRefusal.alreadyUsed.code, try Self.append(refusedAgain, in: tx))
+        if try tx.isConsumed(grant.id) || facts.isUsed(grant.id, wallet: wallet) {
+          return (ConsentRefusal.alreadyUsed.code, try tx.append(refusedAgain, to: locked))
         }
-        try Self.consume(grant.id, wallet: wallet, at: at, in: tx)
+        try Self.consume(grant.id, at: at, in: tx, locked)
       }
-      return (nil, try Self.append(allowed, in: tx))
+      return (nil, try tx.append(allowed, to: locked))
     }
     if let refusal {
       let known: [ConsentRefusal] = [.revoked, .paused, .alreadyUsed, .procurationRevoked]
@@ -123,34 +113,13 @@ extension WalletService {
   /// The newest version of each of `fields` that the grant holds a key for,
   /// with that key, in the order of `fields`: one query for all of them.
   /// (A version the grant has no key for is never served, even if newer.)
-  func grantedRecords(_ grant: StatementID, wallet: WalletID, fields: [FieldID]) throws(APIError)
-    -> (records: [FieldRecord], keys: [GrantKey])
+  func grantedRecords(_ grant: StatementID, wallet: WalletID, fields: [FieldID])
+    async throws(APIError) -> (records: [FieldRecord], keys: [GrantKey])
   {
     var found: [FieldID: (FieldRecord, GrantKey)] = [:]
     do {
-      // SQLite takes the bare column sealed_key from the row holding MAX(version).
-      let rows = try reader.database.query(
-        """
-        SELECT k.field, k.version, k.sealed_key, r.circle, r.circle_epoch, r.ciphertext, r.commitment,
-          r.wrapped_data_key, r.created_at
-        FROM (SELECT field, MAX(version) AS version, sealed_key FROM grant_keys WHERE grant_id = ? GROUP BY field) AS k
-        JOIN field_records AS r ON r.wallet = ? AND r.field = k.field AND r.version = k.version
-        """, [.text(grant.rawValue), .blob(wallet.bytes)])
-      for row in rows {
-        guard let name = row[0].text, let field = FieldID(rawValue: name),
-          let version = row[1].integer,
-          let sealed = row[2].blob, let c = row[3].integer, let circle = Circle(rawValue: Int(c)),
-          let epoch = row[4].integer, let ciphertext = row[5].blob, let commitment = row[6].blob,
-          let wrapped = row[7].blob, let created = row[8].integer
-        else { throw APIError.unavailable("a stored record is unreadable") }
-        let record = FieldRecord(
-          wallet: wallet, field: field, version: UInt64(version), circle: circle,
-          circleEpoch: UInt32(epoch),
-          ciphertext: ciphertext, commitment: commitment, wrappedDataKey: wrapped,
-          createdAt: created)
-        found[field] = (
-          record, GrantKey(grant: grant, field: field, version: UInt64(version), sealedKey: sealed)
-        )
+      for (record, key) in try await store.grantedRecords(grant, wallet: wallet) {
+        found[record.field] = (record, key)
       }
     } catch { throw APIError(error) }
     let granted = fields.compactMap { found[$0] }

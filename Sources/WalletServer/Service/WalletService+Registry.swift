@@ -50,16 +50,9 @@ extension WalletService {
     // Inserted, or replacing the row of its id (a renewal, also of a
     // certificate that lapsed and is no longer published).
     let _: Bool = try await write { tx in
-      try tx.query(
-        """
-        INSERT INTO administrations (id, key_id, record, registered_at, certificate) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT (id) DO UPDATE SET key_id = excluded.key_id, record = excluded.record,
-          registered_at = excluded.registered_at, certificate = excluded.certificate
-        """,
-        [
-          .text(administration.id.rawValue), .text(administration.keyID), .text(text), .integer(at),
-          .text(certified.certificate),
-        ])
+      try tx.upsertAdministration(
+        id: administration.id.rawValue, keyID: administration.keyID, record: text,
+        certificate: certified.certificate, at: at)
       return true
     }
     // Rebuilt from the certificates as they are now, under the lock: another

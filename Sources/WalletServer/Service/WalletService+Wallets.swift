@@ -36,29 +36,28 @@ extension WalletService {
       id: record.id, ownerSigningKey: record.ownerSigningKey,
       ownerEncryptionKey: record.ownerEncryptionKey,
       consentReceipt: record.consentReceipt, createdAt: now)
-    let _: Bool = try await write { tx in
-      try SQLiteWalletStore.create(
-        stored, envelopes: request.envelopes, keyStatements: request.keyStatements, in: tx)
-      try Self.append(entry, in: tx)
-      return true
+    let _: Int = try await write { tx in
+      let locked = try tx.createWallet(
+        stored, envelopes: request.envelopes, keyStatements: request.keyStatements)
+      return try tx.append(entry, to: locked)
     }
   }
 
   /// The wallet row and statements, for its owner or a trustee.
   /// A closed wallet's row is answered to its owner (its status after the
   /// close: when it was opened and closed), to no one else.
-  public func walletView(_ wallet: WalletID, caller: Caller) throws(APIError) -> WalletView {
+  public func walletView(_ wallet: WalletID, caller: Caller) async throws(APIError) -> WalletView {
     try refuseOperator(caller)
-    let stored = try walletRecord(wallet)
+    let stored = try await walletRecord(wallet)
     let record: WalletRecord
     if stored.closedAt != nil, isOwner(caller, of: stored) {
       record = stored
     } else {
-      record = try ownerOrTrustee(caller, wallet: wallet, anyOf: [.read, .update, .file, .grant])
+      record = try await ownerOrTrustee(caller, wallet: wallet, anyOf: [.read, .update, .file, .grant])
         .record
     }
     do {
-      return WalletView(wallet: record, keyStatements: try reader.keyStatements(wallet: wallet))
+      return WalletView(wallet: record, keyStatements: try await store.keyStatements(wallet: wallet))
     } catch {
       throw APIError(error)
     }
@@ -73,8 +72,8 @@ extension WalletService {
       caller, wallet: wallet, anyOf: [.read, .update, .file, .grant])
     do {
       return EnvelopesView(
-        envelopes: try reader.envelopes(wallet: wallet, recipient: caller.encryptionKey.bytes),
-        keyStatements: try reader.keyStatements(wallet: wallet))
+        envelopes: try await store.envelopes(wallet: wallet, recipient: caller.encryptionKey.bytes),
+        keyStatements: try await store.keyStatements(wallet: wallet))
     } catch { throw APIError(error) }
   }
 
@@ -82,7 +81,7 @@ extension WalletService {
   public func closeWallet(_ wallet: WalletID, request: CloseRequest, caller: Caller)
     async throws(APIError)
   {
-    let (_, authority, _) = try requireOwner(caller, wallet: wallet)
+    let (_, authority, _) = try await requireOwner(caller, wallet: wallet)
     let closure: WalletClosure
     do {
       closure = try SignedStatement.verify(
@@ -95,20 +94,12 @@ extension WalletService {
     let at = now
     let entry = AccessLogEntry(
       at: at, wallet: wallet, actor: caller.keyID, role: .citizen, action: .walletClosed)
-    let _: Bool = try await write { tx in
-      try SQLiteWalletStore.close(wallet, closedAt: at, closure: request.closure, in: tx)
-      // Grants lose their keys: nothing sealed for administrations remains.
-      try tx.query(
-        "DELETE FROM grant_keys WHERE grant_id IN (SELECT id FROM grants WHERE wallet = ?)",
-        [.blob(wallet.bytes)])
-      // The records are gone, so are the digests that named them.
-      try tx.query("DELETE FROM record_statements WHERE wallet = ?", [.blob(wallet.bytes)])
-      try tx.query(
-        "DELETE FROM grant_manifests WHERE grant_id IN (SELECT id FROM grants WHERE wallet = ?)",
-        [.blob(wallet.bytes)])
-      try Self.append(entry, in: tx)
-      return true
+    let _: Int = try await write { tx in
+      let locked = try tx.lock(wallet)
+      // Records, circle keys, grant keys, statements and manifests go.
+      try tx.closeWallet(locked, closedAt: at, closure: request.closure)
+      return try tx.append(entry, to: locked)
     }
-    try? reader.database.checkpointAndTruncateWAL()
+    await store.eraseDeleted()
   }
 }

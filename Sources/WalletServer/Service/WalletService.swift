@@ -11,8 +11,8 @@ import WalletAPI
 /// logic, and writes every decision to the wallet's access log in the same
 /// durable commit as the change it records.
 public final class WalletService: @unchecked Sendable {
-  let reader: SQLiteWalletStore
-  let committer: GroupCommitter
+  /// Where everything is kept (`Storage/`): the service writes no SQL.
+  let store: any ServerStore
   public let daemonKey: SigningKey
   let operatorKeyID: String?
   /// The registration authorities whose certificates make an administration.
@@ -43,25 +43,22 @@ public final class WalletService: @unchecked Sendable {
   nonisolated(unsafe) var readDecided: (@Sendable () async -> Void)? = nil
 
   /// - Parameters:
-  ///   - path: the SQLite file (created if missing).
+  ///   - store: where walletd keeps everything, opened and migrated.
   ///   - operatorKey: the only key that may register administrations.
   ///   - registrars: the keys whose certificates make an administration.
   ///   - grantCacheSize: verified grants kept in memory (least recently used go first).
   public init(
-    path: String, daemonKey: SigningKey, operatorKey: SigningPublicKey?,
+    store: any ServerStore, daemonKey: SigningKey, operatorKey: SigningPublicKey?,
     registrars: [SigningPublicKey] = [],
     calendar: WorkingDayCalendar = WorkingDayCalendar(week: .mondayToSaturday),
     grantCacheSize: Int = DaemonConfiguration.defaultGrantCacheSize,
     witnessing settings: LogWitnessing.Settings = .init(origin: DaemonConfiguration.defaultLogOrigin, witnesses: [], quorum: 0),
     logger: Logger = Logger(label: "walletd"),
     clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
-  ) throws {
-    reader = try SQLiteWalletStore(path: path)
-    try SchemaMigrator.migrate(reader.database, ServerSchema.migrations)
-    committer = GroupCommitter(database: try SQLiteDatabase(path: path))
-    witnessing = try LogWitnessing(
-      settings: settings, daemonKey: daemonKey, database: reader.database, committer: committer, facts: facts,
-      logger: logger)
+  ) async throws {
+    self.store = store
+    witnessing = try store.makeWitnessing(
+      settings: settings, daemonKey: daemonKey, facts: facts, logger: logger)
     self.daemonKey = daemonKey
     operatorKeyID = operatorKey.map { Paserk.identifier(of: $0) }
     self.registrars = registrars
@@ -69,9 +66,7 @@ public final class WalletService: @unchecked Sendable {
     self.calendar = calendar
     verifiedGrants = VerifiedGrantCache(capacity: grantCacheSize)
     registryValue = AdministrationRegistry()
-    let stored = try reader.database.query(
-      "SELECT certificate FROM administrations ORDER BY registered_at, rowid"
-    ).compactMap { $0[0].text }
+    let stored = try await store.certificates()
     (registryValue, certificatesValue, nextExpiry) = Self.published(
       stored, registrars: registrars, at: clock())
   }
@@ -106,7 +101,7 @@ public final class WalletService: @unchecked Sendable {
     let task = lock.withLock { witnessTask }
     task?.cancel()
     await task?.value
-    committer.stop()
+    await store.stop()
   }
 
   /// The administrations published now: when a certificate expires, the
@@ -160,11 +155,12 @@ public final class WalletService: @unchecked Sendable {
 
   /// The wallet's record. Acting on a wallet whose stored log no longer
   /// extends its witnessed head is refused (`spec/log.md` §7); reading its log is not.
-  func walletRecord(_ wallet: WalletID, acting: Bool = true) throws(APIError) -> WalletRecord {
+  func walletRecord(_ wallet: WalletID, acting: Bool = true) async throws(APIError) -> WalletRecord
+  {
     if acting, let damage = facts.damage(of: wallet) {
       throw .unavailable("this wallet cannot be changed or read now: \(damage) in walletd's database")
     }
-    do { return try reader.wallet(wallet) } catch { throw APIError(error) }
+    do { return try await store.wallet(wallet) } catch { throw APIError(error) }
   }
 
   func authority(_ record: WalletRecord) throws(APIError) -> WalletAuthority {
@@ -180,13 +176,13 @@ public final class WalletService: @unchecked Sendable {
 
   /// The owner, or a trustee whose procuration allows `action` now.
   func ownerOrTrustee(_ caller: Caller, wallet: WalletID, action: ProcurationAction)
-    throws(APIError)
+    async throws(APIError)
     -> (
       record: WalletRecord, authority: WalletAuthority, state: ConsentState,
       procuration: Procuration?
     )
   {
-    try ownerOrTrustee(caller, wallet: wallet, anyOf: [action])
+    try await ownerOrTrustee(caller, wallet: wallet, anyOf: [action])
   }
 
   /// The owner, or a trustee whose procuration allows one of `actions` now.
@@ -195,17 +191,17 @@ public final class WalletService: @unchecked Sendable {
   func ownerOrTrustee(
     _ caller: Caller, wallet: WalletID, anyOf actions: [ProcurationAction],
     named: StatementID? = nil
-  ) throws(APIError)
+  ) async throws(APIError)
     -> (
       record: WalletRecord, authority: WalletAuthority, state: ConsentState,
       procuration: Procuration?
     )
   {
     try refuseOperator(caller)
-    let record = try walletRecord(wallet)
+    let record = try await walletRecord(wallet)
     guard record.closedAt == nil else { throw .conflict("the wallet is closed") }
     let authority = try authority(record)
-    let state = try consentState(wallet)
+    let state = try await consentState(wallet)
     if isOwner(caller, of: record) { return (record, authority, state, nil) }
     var lastRefusal: (ConsentRefusal, StatementID)? = nil
     for (id, token) in state.procurations.sorted(by: { $0.key < $1.key })
@@ -260,7 +256,7 @@ public final class WalletService: @unchecked Sendable {
   {
     let action = actions.first ?? .read
     do {
-      return try ownerOrTrustee(caller, wallet: wallet, anyOf: actions, named: named)
+      return try await ownerOrTrustee(caller, wallet: wallet, anyOf: actions, named: named)
     } catch .trusteeRefused(let refusal, let id) {
       let logAction: LogAction = action == .file ? .filingMade : .procurationUsed
       try await refuse(
@@ -274,65 +270,50 @@ public final class WalletService: @unchecked Sendable {
     }
   }
 
-  func requireOwner(_ caller: Caller, wallet: WalletID) throws(APIError)
+  func requireOwner(_ caller: Caller, wallet: WalletID) async throws(APIError)
     -> (record: WalletRecord, authority: WalletAuthority, state: ConsentState)
   {
     try refuseOperator(caller)
-    let record = try walletRecord(wallet)
+    let record = try await walletRecord(wallet)
     guard isOwner(caller, of: record) else { throw .forbidden("only the citizen may do this") }
     guard record.closedAt == nil else { throw .conflict("the wallet is closed") }
-    return (record, try authority(record), try consentState(wallet))
+    return (record, try authority(record), try await consentState(wallet))
   }
 
   // MARK: consent state
 
   /// Procurations, statuses and consumptions of a wallet, as the Consent logic reads them.
-  func consentState(_ wallet: WalletID) throws(APIError) -> ConsentState {
-    do {
-      var state = ConsentState()
-      // One statement for the three tables (it runs on every request): the
-      // procurations, the status changes in the order they happened, the consumptions.
-      let rows = try reader.database.query(
-        """
-        SELECT 0, id, token, 0, 0 FROM procurations WHERE wallet = ?1
-        UNION ALL SELECT 1, ref, action, at, rowid FROM status_changes WHERE wallet = ?1
-        UNION ALL SELECT 2, statement, NULL, 0, 0 FROM consumptions WHERE wallet = ?1
-        ORDER BY 1, 4, 5
-        """, [.blob(wallet.bytes)])
-      for row in rows {
-        guard let kind = row[0].integer, let id = row[1].text.flatMap({ try? StatementID($0) })
-        else { continue }
-        switch kind {
-        case 0: if let token = row[2].text { state.procurations[id] = token }
-        case 1:
-          switch row[2].text.flatMap(StatusAction.init(rawValue:)) {
-          case .revoke:
-            state.revoked.insert(id)
-            state.paused.remove(id)
-          case .pause: state.paused.insert(id)
-          case .resume: state.paused.remove(id)
-          case nil: continue
-          }
-        default: state.consumed.insert(id)
-        }
+  func consentState(_ wallet: WalletID) async throws(APIError) -> ConsentState {
+    let stored: StoredConsent
+    do { stored = try await store.consent(wallet: wallet) } catch { throw APIError(error) }
+    var state = ConsentState()
+    for (id, token) in stored.procurations { state.procurations[id] = token }
+    for (id, action) in stored.statuses {
+      switch action {
+      case .revoke:
+        state.revoked.insert(id)
+        state.paused.remove(id)
+      case .pause: state.paused.insert(id)
+      case .resume: state.paused.remove(id)
       }
-      // A use or revocation the log holds counts even if its row is gone.
-      facts.complete(&state, wallet: wallet)
-      return state
-    } catch { throw APIError(error) }
+    }
+    state.consumed.formUnion(stored.consumed)
+    // A use or revocation the log holds counts even if its row is gone.
+    facts.complete(&state, wallet: wallet)
+    return state
   }
 
   // MARK: writing
 
   /// Runs `body` in the next group commit; maps failures to API errors.
-  func write<R: Sendable>(_ body: @escaping @Sendable (SQLiteDatabase.Transaction) throws -> R)
+  func write<R: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> R)
     async throws(APIError)
     -> R
   {
     // Behind the witnesses (a backup restored) or refused by them: no write.
     if let blocked = witnessing.blocked { throw .unavailable(blocked) }
     let result: R
-    do { result = try await committer.write(body) } catch { throw APIError(error) }
+    do { result = try await store.write(body) } catch { throw APIError(error) }
     witnessing.poke()
     return result
   }
@@ -344,23 +325,6 @@ public final class WalletService: @unchecked Sendable {
     } catch { throw .unavailable("the receipt could not be made") }
   }
 
-  /// Appends an entry to its wallet's log, inside the caller's transaction;
-  /// returns its index.
-  @discardableResult
-  static func append(_ entry: AccessLogEntry, in tx: SQLiteDatabase.Transaction) throws -> Int {
-    let next =
-      try tx.query(
-        "SELECT COALESCE(MAX(idx) + 1, 0) FROM log_entries WHERE wallet = ?",
-        [.blob(entry.wallet.bytes)]
-      )
-      .first?[0].integer ?? 0
-    let bytes = entry.canonicalBytes()
-    try tx.query(
-      "INSERT INTO log_entries (wallet, idx, entry, leaf) VALUES (?, ?, ?, ?)",
-      [.blob(entry.wallet.bytes), .integer(next), .blob(bytes), .blob(MerkleTree.leafHash(bytes))])
-    return Int(next)
-  }
-
   /// Logs a refusal durably, then throws it: refusals are part of the trace.
   /// One caller's refusals in one wallet are bounded (`refusalsPerMinute`):
   /// beyond, the request is answered 429 and nothing is written, so that no
@@ -369,10 +333,7 @@ public final class WalletService: @unchecked Sendable {
     let key = entry.actor + " " + entry.wallet.description
     guard !refusalLimiter.isThrottled(key, at: now) else { throw .tooManyRequests }
     refusalLimiter.recordFailure(key, at: now)
-    let _: Bool = try await write { tx in
-      try Self.append(entry, in: tx)
-      return true
-    }
+    let _: Int = try await write { tx in try tx.append(entry, to: tx.lock(entry.wallet)) }
     throw .refused(refusal)
   }
 
