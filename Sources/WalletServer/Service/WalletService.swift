@@ -57,8 +57,9 @@ public final class WalletService: @unchecked Sendable {
     clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
   ) async throws {
     self.store = store
-    witnessing = try store.makeWitnessing(
-      settings: settings, daemonKey: daemonKey, facts: facts, logger: logger)
+    witnessing = try LogWitnessing(
+      settings: settings, daemonKey: daemonKey, store: store.witnessStore, facts: facts,
+      logger: logger)
     self.daemonKey = daemonKey
     operatorKeyID = operatorKey.map { Paserk.identifier(of: $0) }
     self.registrars = registrars

@@ -22,10 +22,8 @@ public protocol ServerStore: AnyObject, Sendable {
   func ping() async throws
   /// Finishes the queued writes, then stops the writer.
   func stop() async
-  /// The witnessed log's state over this store's database (`spec/log.md`).
-  func makeWitnessing(
-    settings: LogWitnessing.Settings, daemonKey: SigningKey, facts: LogFacts, logger: Logger
-  ) throws -> LogWitnessing
+  /// What the witnessed log reads and writes (`spec/log.md`).
+  var witnessStore: any WitnessStore { get }
 
   // MARK: wallets
 

@@ -65,8 +65,7 @@ public actor LogWitnessing {
   public nonisolated let signer: Ed25519NoteSigner
   nonisolated let settings: Settings
   private nonisolated let blockedReason = Locked<String?>(nil)
-  private let database: SQLiteDatabase
-  private let committer: GroupCommitter
+  private let store: any WitnessStore
   private let poster = WitnessPoster()
   private let logger: Logger
   private let wake: AsyncStream<Void>.Continuation
@@ -94,16 +93,15 @@ public actor LogWitnessing {
   static let retainedEpochs = 100_000
 
   public init(
-    settings: Settings, daemonKey: SigningKey, database: SQLiteDatabase, committer: GroupCommitter,
-    facts: LogFacts, logger: Logger
+    settings: Settings, daemonKey: SigningKey, store: any WitnessStore, facts: LogFacts,
+    logger: Logger
   ) throws {
     guard settings.quorum >= 0, settings.quorum <= settings.witnesses.count else {
       throw APIError.badRequest("witnessQuorum must be between 0 and the number of witnesses")
     }
     signer = try Ed25519NoteSigner(name: settings.origin, key: daemonKey)
     self.settings = settings
-    self.database = database
-    self.committer = committer
+    self.store = store
     self.facts = facts
     self.logger = logger
     let (stream, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
@@ -188,10 +186,7 @@ public actor LogWitnessing {
   /// the witnessed head, which its entries no longer match.
   private func hasNewEntries(_ wallet: WalletID) -> Bool {
     let head = tree.head(of: HeadsKey(wallet: wallet))?.size ?? 0
-    let count =
-      (try? database.query(
-        "SELECT COUNT(*) FROM log_entries WHERE wallet = ?", [.blob(wallet.bytes)]))?
-      .first?[0].integer ?? 0
+    let count = (try? store.logSize(wallet: wallet)) ?? 0
     if UInt64(count) < head {
       facts.markDamaged(wallet, why: "its log no longer extends its witnessed head")
       return false
@@ -236,10 +231,7 @@ public actor LogWitnessing {
       let levels = try self.levels(of: wallet)
       let size = Int(head.size)
       guard levels.size >= size, index < size, levels.root(size: size) == head.root,
-        let bytes = try database.query(
-          "SELECT entry FROM log_entries WHERE wallet = ? AND idx = ?",
-          [.blob(wallet.bytes), .integer(Int64(index))]
-        ).first?[0].blob,
+        let bytes = try store.entry(wallet: wallet, index: index),
         MerkleTree.leafHash(bytes) == levels.leafHash(index)
       else { throw APIError.unavailable("this wallet's log is damaged in walletd's database") }
       entry = WalletLogProof.Entry(
@@ -258,14 +250,10 @@ public actor LogWitnessing {
   /// an empty hash, so that it cannot match a head).
   private func levels(of wallet: WalletID) throws -> MerkleLevels {
     if let cached = logs[wallet] { return cached }
-    let rows = try database.query(
-      "SELECT idx, entry, leaf FROM log_entries WHERE wallet = ? ORDER BY idx",
-      [.blob(wallet.bytes)])
     var levels = MerkleLevels()
-    for (position, row) in rows.enumerated() {
-      let sound =
-        Int(row[0].integer ?? -1) == position && row[1].blob.map(MerkleTree.leafHash) == row[2].blob
-      levels.append(leafHash: sound ? row[2].blob ?? [] : [])
+    for (position, row) in try store.log(wallet: wallet).enumerated() {
+      let sound = Int(row.index) == position && MerkleTree.leafHash(row.entry) == row.leaf
+      levels.append(leafHash: sound ? row.leaf : [])
     }
     if logs.count >= Self.cachedLogs, let any = logs.keys.first { logs[any] = nil }
     logs[wallet] = levels
@@ -278,13 +266,11 @@ public actor LogWitnessing {
   /// head, and learns the facts of the whole log.
   private func load() throws {
     var lastRoot: [UInt8]? = nil
-    for row in try database.query(
-      "SELECT idx, map_root, note, cosigned, request FROM epochs ORDER BY idx")
-    {
-      guard let idx = row[0].integer, Int(idx) == epochs.size, let root = row[1].blob,
-        root.count == 32,
-        let noteBytes = row[2].blob
-      else { throw APIError.unavailable("epoch \(epochs.size) is unreadable") }
+    for row in try store.epochs() {
+      let (idx, root, noteBytes) = (row.index, row.mapRoot, row.note)
+      guard Int(idx) == epochs.size, root.count == 32 else {
+        throw APIError.unavailable("epoch \(epochs.size) is unreadable")
+      }
       epochs.append(mapRoot: root)
       lastRoot = root
       // An old epoch every witness holds keeps only its map root.
@@ -292,8 +278,8 @@ public actor LogWitnessing {
       guard let note = try? SignedNote.parse(noteBytes) else {
         throw APIError.unavailable("epoch \(idx)'s checkpoint is unreadable")
       }
-      let epoch = Epoch(size: epochs.size, note: note, request: row[4].blob ?? [])
-      if let cosigned = row[3].blob, let full = try? SignedNote.parse(cosigned) {
+      let epoch = Epoch(size: epochs.size, note: note, request: row.request ?? [])
+      if let cosigned = row.cosigned, let full = try? SignedNote.parse(cosigned) {
         latest = Epoch(size: epoch.size, note: full, request: epoch.request)
         pending = nil
       } else {
@@ -303,11 +289,11 @@ public actor LogWitnessing {
         throw APIError.unavailable("epoch \(idx)'s checkpoint does not match the epochs stored")
       }
     }
-    for row in try database.query("SELECT wallet, size, root FROM epoch_heads") {
-      guard let bytes = row[0].blob, let wallet = try? WalletID(bytes: bytes),
-        let size = row[1].integer,
-        let root = row[2].blob, let head = try? WalletHead(size: UInt64(size), root: root)
-      else { throw APIError.unavailable("a stored head is unreadable") }
+    let stored = try store.heads()
+    for (wallet, size, root) in stored {
+      guard let head = try? WalletHead(size: UInt64(size), root: root) else {
+        throw APIError.unavailable("a stored head is unreadable")
+      }
       tree.set(HeadsKey(wallet: wallet), head)
     }
     guard tree.root == (lastRoot ?? HeadsMap.empty) else {
@@ -327,30 +313,22 @@ public actor LogWitnessing {
         carry.insert(wallet)
       }
     }
-    for row in try database.query(
-      "SELECT rowid, wallet, idx, entry, leaf FROM log_entries ORDER BY wallet, idx")
-    {
-      guard let rowid = row[0].integer, let bytes = row[1].blob,
-        let id = try? WalletID(bytes: bytes),
-        let idx = row[2].integer, let entry = row[3].blob, let leaf = row[4].blob
-      else { continue }
-      if id != wallet {
+    for row in try store.allEntries() {
+      if row.wallet != wallet {
         check()
-        wallet = id
+        wallet = row.wallet
         leaves = []
       }
-      cursor = max(cursor, rowid)
+      cursor = max(cursor, row.cursor)
       // A gap in the indexes, or a leaf that is not its entry's hash, is damage.
-      leaves.append(Int(idx) == leaves.count && MerkleTree.leafHash(entry) == leaf ? leaf : [])
-      facts.learn(entry)
+      leaves.append(
+        Int(row.index) == leaves.count && MerkleTree.leafHash(row.entry) == row.leaf ? row.leaf : [])
+      facts.learn(row.entry)
     }
     check()
     // Wallets in the map with no entry left at all.
-    let present = Set(
-      try database.query("SELECT DISTINCT wallet FROM log_entries").compactMap { $0[0].blob })
-    for row in try database.query("SELECT wallet FROM epoch_heads") {
-      guard let bytes = row[0].blob, !present.contains(bytes), let id = try? WalletID(bytes: bytes)
-      else { continue }
+    let present = try store.walletsWithEntries()
+    for (id, _, _) in stored where !present.contains(id) {
       facts.markDamaged(id, why: "its log no longer extends its witnessed head")
     }
     if facts.damagedCount > 0 {
@@ -400,23 +378,16 @@ public actor LogWitnessing {
 
   /// The wallets whose logs grew since the last round (and the facts of the new entries).
   private func scan() throws -> [WalletID] {
-    let rows = try database.query(
-      "SELECT rowid, wallet, idx, entry, leaf FROM log_entries WHERE rowid > ? ORDER BY rowid LIMIT 100000",
-      [.integer(cursor)])
-    for row in rows {
-      guard let rowid = row[0].integer else { continue }
-      cursor = max(cursor, rowid)
-      guard let bytes = row[1].blob, let wallet = try? WalletID(bytes: bytes),
-        let idx = row[2].integer,
-        let entry = row[3].blob
-      else { continue }
+    for row in try store.entries(after: cursor, limit: 100_000) {
+      cursor = max(cursor, row.cursor)
+      let (wallet, idx, entry) = (row.wallet, row.index, row.entry)
       carry.insert(wallet)
       facts.learn(entry)
       // A cached tree grows by the entry that follows it; one read after the
       // cache was filled is already in; anything else: read it again later.
       if let size = logs[wallet]?.size, Int(idx) >= size {
-        if Int(idx) == size, let leaf = row[4].blob, MerkleTree.leafHash(entry) == leaf {
-          logs[wallet]?.append(leafHash: leaf)
+        if Int(idx) == size, MerkleTree.leafHash(entry) == row.leaf {
+          logs[wallet]?.append(leafHash: row.leaf)
         } else {
           logs[wallet] = nil
         }
@@ -467,62 +438,28 @@ public actor LogWitnessing {
 
   private func persist(_ epoch: Epoch, moved: [WalletID]) async throws {
     let heads = moved.compactMap { wallet in
-      tree.head(of: HeadsKey(wallet: wallet)).map { (wallet, $0) }
+      tree.head(of: HeadsKey(wallet: wallet)).map { (wallet, Int64($0.size), $0.root) }
     }
-    let mapRoot = tree.root
-    let previous = unsaved
+    let previous = unsaved.map(Self.cosignedNote)
     unsaved = nil
-    let _: Bool = try await committer.write { tx in
-      if let (cosigned, everyWitness) = previous {
-        try Self.save(cosigned, everyWitness: everyWitness, in: tx)
-      }
-      try tx.query(
-        "INSERT INTO epochs (idx, map_root, note, request, made_at) VALUES (?, ?, ?, ?, ?)",
-        [
-          .integer(Int64(epoch.size - 1)), .blob(mapRoot), .blob(epoch.note.serialized()),
-          .blob(epoch.request),
-          .integer(Int64(Date().timeIntervalSince1970)),
-        ])
-      for (wallet, head) in heads {
-        try tx.query(
-          """
-          INSERT INTO epoch_heads (wallet, size, root) VALUES (?, ?, ?)
-          ON CONFLICT (wallet) DO UPDATE SET size = excluded.size, root = excluded.root
-          """, [.blob(wallet.bytes), .integer(Int64(head.size)), .blob(head.root)])
-      }
-      return true
-    }
+    try await store.storeEpoch(
+      StoredEpoch(
+        index: Int64(epoch.size - 1), mapRoot: tree.root, note: epoch.note.serialized(),
+        cosigned: nil, request: epoch.request),
+      heads: heads, previous: previous)
   }
 
-  /// Stores an epoch's cosigned note. Once every witness holds an epoch, the
-  /// older epochs' moves and notes are no longer needed for catching one up:
-  /// only their map roots stay.
-  static func save(_ cosigned: Epoch, everyWitness: Bool, in tx: SQLiteDatabase.Transaction) throws
-  {
-    let retainedEpochs = Self.retainedEpochs
-    try tx.query(
-      "UPDATE epochs SET cosigned = ? WHERE idx = ?",
-      [.blob(cosigned.note.serialized()), .integer(Int64(cosigned.size - 1))])
-    if everyWitness {
-      // Notes go at once; each epoch's moves stay for `retainedEpochs`, so
-      // that a witness down for a while (or restored) can catch up.
-      try tx.query(
-        "UPDATE epochs SET note = x'', cosigned = NULL WHERE idx < ? AND length(note) > 0",
-        [.integer(Int64(cosigned.size - 2))])
-      try tx.query(
-        "UPDATE epochs SET request = NULL WHERE idx < ? AND request IS NOT NULL",
-        [.integer(Int64(cosigned.size - 2 - retainedEpochs))])
-    }
+  private static func cosignedNote(_ unsaved: (epoch: Epoch, everyWitness: Bool)) -> CosignedNote {
+    CosignedNote(
+      epoch: Int64(unsaved.epoch.size - 1), note: unsaved.epoch.note.serialized(),
+      everyWitness: unsaved.everyWitness, retainedEpochs: Int64(retainedEpochs))
   }
 
   /// Stores the latest cosigned note (walletd is stopping).
   private func saveUnsaved() async {
-    guard let (cosigned, everyWitness) = unsaved else { return }
-    unsaved = nil
-    let _: Bool? = try? await committer.write { tx in
-      try Self.save(cosigned, everyWitness: everyWitness, in: tx)
-      return true
-    }
+    guard let unsaved else { return }
+    self.unsaved = nil
+    try? await store.storeCosigned(Self.cosignedNote(unsaved))
   }
 
   /// Asks every witness to cosign `epoch`; true once the quorum did.
@@ -589,12 +526,12 @@ public actor LogWitnessing {
 
   /// The cosignatures of `epoch` by the witnesses that give one.
   private func gather(_ epoch: Epoch, refresh: Bool) async -> [NoteSignature] {
-    let (poster, database, witnesses) = (poster, database, settings.witnesses)
+    let (poster, store, witnesses) = (poster, store, settings.witnesses)
     let outcomes = await withTaskGroup(of: Outcome.self) { group in
       for witness in witnesses {
         group.addTask {
           await Self.cosign(
-            epoch, by: witness, refresh: refresh, poster: poster, database: database)
+            epoch, by: witness, refresh: refresh, poster: poster, store: store)
         }
       }
       var all: [Outcome] = []
@@ -662,7 +599,7 @@ public actor LogWitnessing {
   /// refresh, the same checkpoint again.
   private static func cosign(
     _ epoch: Epoch, by witness: WitnessEndpoint, refresh: Bool, poster: WitnessPoster,
-    database: SQLiteDatabase
+    store: any WitnessStore
   ) async -> Outcome {
     let plain =
       (try? AddCheckpointRequest(oldSize: epoch.size, consistencyProof: [], note: epoch.note))
@@ -690,10 +627,7 @@ public actor LogWitnessing {
           if idx == epoch.size, !refresh {
             body = epoch.request
           } else {
-            body = try? database.query(
-              "SELECT request FROM epochs WHERE idx = ?", [.integer(Int64(idx - 1))]
-            )
-            .first?[0].blob
+            body = try? store.epochRequest(idx - 1)
           }
           guard let body, !body.isEmpty else {
             return .refused(witness, 0, "epoch \(idx) is no longer stored")

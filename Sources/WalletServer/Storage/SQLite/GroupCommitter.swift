@@ -24,6 +24,8 @@ public final class GroupCommitter: @unchecked Sendable {
   private let condition = NSCondition()
   private var queue: [Pending] = []
   private var stopped = false
+  private var finished = false
+  private var stopWaiters: [CheckedContinuation<Void, Never>] = []
   private var thread: Thread?
   private var committedBatches = 0
   private var committedWrites = 0
@@ -35,7 +37,8 @@ public final class GroupCommitter: @unchecked Sendable {
   public init(database: SQLiteDatabase, maximumBatch: Int = 256) {
     self.database = database
     self.maximumBatch = maximumBatch
-    let thread = Thread { [unowned self] in self.run() }
+    // The thread keeps the committer alive until `stop()` lets it end.
+    let thread = Thread { self.run() }
     thread.name = "walletd-group-commit"
     self.thread = thread
     thread.start()
@@ -59,12 +62,21 @@ public final class GroupCommitter: @unchecked Sendable {
     return result as! R
   }
 
-  /// Finishes the writes already queued, then stops the thread.
-  public func stop() {
-    condition.lock()
-    stopped = true
-    condition.signal()
-    condition.unlock()
+  /// Finishes the writes already queued, stops the thread, and returns once
+  /// it has ended.
+  public func stop() async {
+    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+      condition.lock()
+      stopped = true
+      if finished {
+        condition.unlock()
+        continuation.resume()
+        return
+      }
+      stopWaiters.append(continuation)
+      condition.signal()
+      condition.unlock()
+    }
   }
 
   private func run() {
@@ -72,7 +84,11 @@ public final class GroupCommitter: @unchecked Sendable {
       condition.lock()
       while queue.isEmpty && !stopped { condition.wait() }
       if queue.isEmpty && stopped {
+        finished = true
+        let waiters = stopWaiters
+        stopWaiters = []
         condition.unlock()
+        for waiter in waiters { waiter.resume() }
         return
       }
       let batch = Array(queue.prefix(maximumBatch))

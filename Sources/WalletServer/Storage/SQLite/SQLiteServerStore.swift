@@ -28,14 +28,10 @@ public final class SQLiteServerStore: ServerStore {
 
   public func ping() async throws { _ = try database.query("SELECT 1") }
 
-  public func stop() async { committer.stop() }
+  public func stop() async { await committer.stop() }
 
-  public func makeWitnessing(
-    settings: LogWitnessing.Settings, daemonKey: SigningKey, facts: LogFacts, logger: Logger
-  ) throws -> LogWitnessing {
-    try LogWitnessing(
-      settings: settings, daemonKey: daemonKey, database: database, committer: committer,
-      facts: facts, logger: logger)
+  public var witnessStore: any WitnessStore {
+    SQLiteWitnessStore(database: database, committer: committer)
   }
 
   // MARK: wallets
