@@ -11,7 +11,7 @@ import Testing
 struct StoreLockTests {
   @Test func anAppendNeedsThisTransactionsLock() async throws {
     let directory = TestDirectory()
-    let store = try SQLiteServerStore(path: directory.path + "/walletd.sqlite")
+    let store = try SQLServerStore.sqlite(path: directory.path + "/walletd.sqlite")
     let (mine, other) = (WalletID(), WalletID())
     @Sendable func entry(_ wallet: WalletID) -> AccessLogEntry {
       AccessLogEntry(

@@ -105,7 +105,10 @@ public final class SQLiteDatabase: @unchecked Sendable {
       sqlite3_clear_bindings(statement)
     }
     for (index, value) in parameters.enumerated() {
-      let position = Int32(index + 1)
+      // `$n` is the n-th value, as in PostgreSQL (SQLite numbers named
+      // parameters in the order they first appear); `?` and `?n` by position.
+      let named = sqlite3_bind_parameter_index(statement, "$\(index + 1)")
+      let position = named > 0 ? named : Int32(index + 1)
       let code: Int32
       switch value {
       case .integer(let v): code = sqlite3_bind_int64(statement, position, v)

@@ -46,7 +46,7 @@ public final class WalletDaemon: @unchecked Sendable {
     guard let week = WorkingDayCalendar.WorkingWeek(rawValue: configuration.workingWeek) else {
       throw APIError.badRequest("workingWeek must be monday-to-saturday or monday-to-friday")
     }
-    let store = try SQLiteServerStore(path: configuration.dataDir + "/walletd.sqlite")
+    let store = try SQLServerStore.sqlite(path: configuration.dataDir + "/walletd.sqlite")
     let service = try await WalletService(
       store: store, daemonKey: daemonKey,
       operatorKey: try configuration.operatorPublicKey(), registrars: try configuration.registrarPublicKeys(),
