@@ -20,11 +20,12 @@ as_pg() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-# A port nobody listens on: connecting to it fails.
+# A port nobody listens on: connecting to it fails. Below Linux's ephemeral range
+# (32768 and up), where a client connection may hold a port without listening on it.
 free_port() {
   local port
   for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 40000))
+    port=$((20000 + RANDOM % 12000))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"
       return 0
@@ -91,8 +92,19 @@ EOF
       echo "pg-cluster: $dir already holds a cluster on port $(stored_port)" >&2
       exit 1
     fi
-    as_pg "$PGBIN/pg_ctl" -D "$data" -l "$dir/postgres.log" -w -t 60 start >/dev/null \
-      || { tail -20 "$dir/postgres.log" >&2; exit 1; }
+    # A port chosen here may be taken between the check and the start: then try another.
+    attempt=1
+    until as_pg "$PGBIN/pg_ctl" -D "$data" -l "$dir/postgres.log" -w -t 60 start >/dev/null 2>"$dir/pg_ctl.log"; do
+      attempt=$((attempt + 1))
+      if [ -n "${3:-}" ] || [ "$attempt" -gt 5 ] || ! tail -5 "$dir/postgres.log" | grep -q "could not bind"; then
+        cat "$dir/pg_ctl.log" >&2
+        tail -20 "$dir/postgres.log" >&2
+        exit 1
+      fi
+      port=$(free_port)
+      echo "port = $port" | as_pg tee -a "$data/postgresql.conf" >/dev/null
+      echo "$port" | as_pg tee "$dir/port" >/dev/null
+    done
     print_url "$(stored_port)"
     ;;
   stop)
