@@ -13,6 +13,12 @@ struct StoreLocationTests {
     #expect(try StoreLocation(parsing: "sqlite:/d").description == "sqlite:/d")
   }
 
+  @Test func hostNamesOfContainers() throws {
+    let parsed = try StoreLocation(parsing: "postgres://psp@pg_primary-1.local:5433/w")
+    guard case .postgres(let location) = parsed else { Issue.record("not postgres"); return }
+    #expect(location.hosts == [.init(name: "pg_primary-1.local", port: 5433)])
+  }
+
   @Test func postgresDefaults() throws {
     guard case .postgres(let location) = try StoreLocation(parsing: "postgres://psp@db/wallets")
     else { Issue.record("not postgres"); return }

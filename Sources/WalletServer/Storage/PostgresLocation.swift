@@ -102,7 +102,7 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
       portText = parts.count == 2 ? parts[1] : nil
       if name.isEmpty { throw .noHost }
       let allowed = name.allSatisfy {
-        $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-")
+        $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_")
       }
       if !allowed { throw .badHost }
     }

@@ -67,7 +67,7 @@ public enum StoreLocationError: Error, Equatable, Sendable, CustomStringConverti
     case .noDirectory: "sqlite: must be followed by a directory"
     case .noUser: "a postgres:// location must name a user, as in postgres://user@host/database"
     case .noHost: "a postgres:// location must name a host"
-    case .badHost: "a host name may hold only letters, digits, dots and dashes"
+    case .badHost: "a host name may hold only letters, digits, dots, dashes and _"
     case .badPort: "a port must be a number from 1 to 65535"
     case .noDatabase:
       "a postgres:// location must name a database, as in postgres://user@host/database"
