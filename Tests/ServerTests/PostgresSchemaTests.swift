@@ -75,30 +75,32 @@ struct PostgresSchemaTests {
     }
   }
 
-  /// The PostgreSQL schema has SQLite's tables, columns and primary keys, apart from the
-  /// identity columns that stand for SQLite's rowid; and every SQLite index by name.
+  /// The PostgreSQL schema has SQLite's tables, columns (type and nullability), primary
+  /// keys, foreign keys, UNIQUE columns and named indexes, apart from the identity columns
+  /// that stand for SQLite's rowid and one index.
   @Test func sameTablesColumnsAndKeysAsSQLite() async throws {
-    let sqlite = try sqliteCatalog()
+    let directory = TestDirectory()
+    let store = try SQLiteWalletStore(path: directory.path + "/walletd.sqlite")
+    try SchemaMigrator.migrate(store.database, ServerSchema.migrations)
+    let sqlite = try SchemaCatalog.of(store.database)
     let postgres = try await PostgresTestDatabase.withFreshSchema { location in
       try await PostgresMigrator.migrate(location: location, logger: logger)
       return try await catalog(location)
     }
-    let postgresOnly: [String: Set<String>] = [
-      "administrations": ["position"], "procurations": ["seq"], "grants": ["seq"],
-      "status_changes": ["seq"], "filings": ["seq"],
+    let rowidStandIns: [(table: String, column: String)] = [
+      ("administrations", "position"), ("procurations", "seq"), ("grants", "seq"),
+      ("status_changes", "seq"), ("filings", "seq"),
     ]
-    let declared = PostgresSchema.identityColumns.map { ($0.table, Set([$0.column])) }
-    #expect(Dictionary(uniqueKeysWithValues: declared) == postgresOnly)
-    var withoutIdentity = postgres.columns
-    for (table, columns) in postgresOnly {
-      #expect(withoutIdentity[table]?.isSuperset(of: columns) == true, "\(table)")
-      withoutIdentity[table]?.subtract(columns)
+    #expect(PostgresSchema.identityColumns.map { "\($0)" } == rowidStandIns.map { "\($0)" })
+    for (table, column) in rowidStandIns {
+      #expect(postgres.columns[table]?[column] == "bigint not null", "\(table).\(column)")
     }
-    #expect(withoutIdentity == sqlite.columns)
-    #expect(postgres.primaryKeys == sqlite.primaryKeys)
-    #expect(sqlite.indexes.isSubset(of: postgres.indexes))
-    #expect(postgres.indexes.subtracting(sqlite.indexes) == ["status_latest"])
+    var expected = sqlite
+    expected.indexes.insert("status_latest")
+    #expect(postgres.removing(rowidStandIns) == expected)
     #expect(sqlite.columns.count == 18)
+    #expect(sqlite.foreignKeys.count == 12)
+    #expect(sqlite.uniques == ["administrations.key_id"])
   }
 
   @Test func bytesRoundTripAsBytea() async throws {
@@ -135,12 +137,6 @@ struct PostgresSchemaTests {
 
   // MARK: - Helpers
 
-  struct Catalog: Equatable {
-    var columns: [String: Set<String>] = [:]
-    var primaryKeys: [String: [String]] = [:]
-    var indexes: Set<String> = []
-  }
-
   private func execute(_ location: PostgresLocation, _ sql: String) async throws {
     try await PostgresTestDatabase.withConnection(location) { connection in
       _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).collect()
@@ -156,74 +152,9 @@ struct PostgresSchemaTests {
     }
   }
 
-  /// Tables, columns, primary keys (in key order) and index names of the location's schema.
-  private func catalog(_ location: PostgresLocation) async throws -> Catalog {
+  private func catalog(_ location: PostgresLocation) async throws -> SchemaCatalog {
     try await PostgresTestDatabase.withConnection(location) { connection in
-      var catalog = Catalog()
-      let schema = location.schema
-      for row in try await connection.query(
-        """
-        SELECT c.table_name::text, c.column_name::text FROM information_schema.columns c
-        JOIN information_schema.tables t USING (table_schema, table_name)
-        WHERE c.table_schema = \(schema) AND t.table_type = 'BASE TABLE'
-        """, logger: logger
-      ).collect() {
-        let (table, column) = try row.decode((String, String).self)
-        catalog.columns[table, default: []].insert(column)
-      }
-      for row in try await connection.query(
-        """
-        SELECT k.table_name::text, k.column_name::text FROM information_schema.table_constraints c
-        JOIN information_schema.key_column_usage k
-          USING (constraint_schema, constraint_name, table_schema, table_name)
-        WHERE c.table_schema = \(schema) AND c.constraint_type = 'PRIMARY KEY'
-        ORDER BY k.table_name, k.ordinal_position
-        """, logger: logger
-      ).collect() {
-        let (table, column) = try row.decode((String, String).self)
-        catalog.primaryKeys[table, default: []].append(column)
-      }
-      // Named indexes only: not those PostgreSQL makes for a primary key or a UNIQUE.
-      for row in try await connection.query(
-        """
-        SELECT i.relname::text FROM pg_index x
-        JOIN pg_class i ON i.oid = x.indexrelid
-        JOIN pg_namespace n ON n.oid = i.relnamespace
-        WHERE n.nspname = \(schema)
-          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
-        """, logger: logger
-      ).collect() {
-        catalog.indexes.insert(try row.decode(String.self))
-      }
-      return catalog
+      try await SchemaCatalog.of(connection, schema: location.schema, logger: logger)
     }
-  }
-
-  /// The same, of a SQLite file migrated as walletd does (`WalletService.init`).
-  private func sqliteCatalog() throws -> Catalog {
-    let directory = TestDirectory()
-    let store = try SQLiteWalletStore(path: directory.path + "/walletd.sqlite")
-    try SchemaMigrator.migrate(store.database, ServerSchema.migrations)
-    let database = store.database
-    var catalog = Catalog()
-    let tables = try database.query(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-    ).compactMap { $0[0].text }
-    for table in tables {
-      // table_info: cid, name, type, notnull, dflt_value, pk (1-based position in the key).
-      var keyed: [(Int64, String)] = []
-      for column in try database.query("SELECT name, pk FROM pragma_table_info(?)", [.text(table)])
-      {
-        guard let name = column[0].text, let pk = column[1].integer else { continue }
-        catalog.columns[table, default: []].insert(name)
-        if pk > 0 { keyed.append((pk, name)) }
-      }
-      catalog.primaryKeys[table] = keyed.sorted { $0.0 < $1.0 }.map(\.1)
-    }
-    catalog.indexes = Set(
-      try database.query(
-        "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex_%'"
-      ).compactMap { $0[0].text })
-    return catalog
   }
 }
