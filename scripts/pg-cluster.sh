@@ -83,7 +83,7 @@ EOF
 listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = '$dir'
-max_connections = 300
+max_connections = 800
 fsync = on
 synchronous_commit = on
 EOF

@@ -15,7 +15,7 @@ struct WalletdCommand: AsyncParsableCommand {
     abstract:
       "The PSP daemon: stores ciphertexts, verifies consents, serves grants, keeps the access log.",
     discussion: """
-      Settings come from --config (JSON), then the environment (PSP_DATA_DIR, PSP_LISTEN,
+      Settings come from --config (JSON), then the environment (PSP_DATA_DIR, PSP_DATABASE, PSP_LISTEN,
       PSP_OPERATOR_KEY, PSP_REGISTRAR_KEY, PSP_WORKING_WEEK, PSP_TLS_CERTIFICATE, PSP_TLS_KEY,
       PSP_GRANT_CACHE_SIZE), then these options. Stops gracefully on SIGTERM or SIGINT.
 
@@ -26,6 +26,15 @@ struct WalletdCommand: AsyncParsableCommand {
 
   @Option(help: "The data directory (SQLite file and walletd.key). Default: ./psp-data")
   var dataDir: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Where the data is kept: sqlite:DIR, or postgres://USER@HOST[:PORT]/DATABASE?schema=NAME (the password from PSP_DATABASE_PASSWORD). Default: the SQLite file in the data directory",
+      valueName: "location"))
+  var database: String?
+
+  @Option(help: "On PostgreSQL: the connections that write, and at most as many that read. Default: 16")
+  var databaseConnections: Int?
 
   @Option(help: "HOST:PORT to listen on. Default: 127.0.0.1:8470")
   var listen: String?
@@ -76,6 +85,8 @@ struct WalletdCommand: AsyncParsableCommand {
     if let config { settings = try DaemonConfiguration.load(file: config) }
     settings.apply(environment: ProcessInfo.processInfo.environment)
     if let dataDir { settings.dataDir = dataDir }
+    if let database { settings.database = database }
+    if let databaseConnections { settings.databaseConnections = databaseConnections }
     if let listen { settings.listen = listen }
     if let operatorKey { settings.operatorKey = operatorKey }
     if !registrarKey.isEmpty { settings.registrarKeys = registrarKey }

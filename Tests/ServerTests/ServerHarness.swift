@@ -82,6 +82,10 @@ final class ServerHarness: @unchecked Sendable {
     configuration.listen = "127.0.0.1:0"
     configuration.operatorKey = Paserk.encode(harness.operatorIdentity.signingKey.publicKey)
     configuration.registrarKeys = [Paserk.encode(harness.registrar.signingKey.publicKey)]
+    if TestStore.onPostgres {
+      configuration.database = try TestStore.freshPostgres()
+      configuration.databaseConnections = 4
+    }
     if witnesses > 0 {
       let vkey = try logVkey(dataDir: harness.directory.path)
       for index in 0..<witnesses {
@@ -172,10 +176,9 @@ final class ServerHarness: @unchecked Sendable {
       circle: nil, actions: [.file], days: 7, at: now)
   }
 
-  /// The database file, opened on the side (as an attacker with disk access would).
-  func database() throws -> SQLiteDatabase {
-    try SQLiteDatabase(path: directory.path + "/walletd.sqlite")
-  }
+  /// walletd's database, opened on the side (as an attacker with disk or
+  /// database access would), on whichever engine walletd runs.
+  func database() throws -> SideDatabase { try SideDatabase(configuration) }
 }
 
 /// Sends hand-made requests: a session of its own, then any method, path,

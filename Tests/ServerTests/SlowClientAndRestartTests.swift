@@ -45,10 +45,9 @@ struct SlowClientAndRestartTests {
     let path = "/v1/wallets/\(h.citizen.walletID)/grants"
     #expect(try await raw.request("GET", path, counter: 1).0 == 200)
     await h.daemon.stop()
-    var configuration = DaemonConfiguration()
-    configuration.dataDir = h.directory.path
+    // The same data (and store), a new process: nothing of its memory kept.
+    var configuration = h.configuration
     configuration.listen = "127.0.0.1:0"
-    configuration.operatorKey = Paserk.encode(h.operatorIdentity.signingKey.publicKey)
     let restarted = try await WalletDaemon.start(configuration)
     defer { Task { await restarted.stop() } }
     let replayer = RawClient(

@@ -199,19 +199,10 @@ struct WitnessedLogAttackTests {
     let tally = Tally()
     let (_, file) = try await Self.paulFiles(h)
     let backup = h.directory.path + "/backup"
-    try await h.restart {
-      try FileManager.default.createDirectory(atPath: backup, withIntermediateDirectories: true)
-      try h.database().query("VACUUM INTO ?", [.text(backup + "/walletd.sqlite")])
-    }
+    try await h.restart { try h.database().backup(to: backup) }
     #expect(await file() == nil)
     let before = try await h.citizen.verifyLog(since: nil)
-    try await h.restart {
-      let live = h.directory.path + "/walletd.sqlite"
-      for suffix in ["", "-wal", "-shm"] {
-        try? FileManager.default.removeItem(atPath: live + suffix)
-      }
-      try FileManager.default.copyItem(atPath: backup + "/walletd.sqlite", toPath: live)
-    }
+    try await h.restart { try h.database().restore(from: backup) }
     // walletd asks the witnesses at start: give it a moment.
     var blocked: String? = nil
     for _ in 0..<100 where blocked == nil {

@@ -5,6 +5,14 @@ import PSPCrypto
 /// command line, each overriding the one before (`spec/api.md` §"Running walletd").
 public struct DaemonConfiguration: Sendable, Codable, Equatable {
   public var dataDir: String = "./psp-data"
+  /// Where the data is kept: nil (the SQLite file in `dataDir`), `sqlite:DIR`,
+  /// or `postgres://user@host[:port]/database?schema=NAME` (`PSP_DATABASE`);
+  /// a password from `PSP_DATABASE_PASSWORD`, never on a command line.
+  /// `walletd.key` stays in `dataDir` whatever the store.
+  public var database: String? = nil
+  /// On PostgreSQL: the connections that write, and at most as many that read
+  /// (`PSP_DATABASE_CONNECTIONS`); default 16.
+  public var databaseConnections: Int? = nil
   public var listen: String = "127.0.0.1:8470"
   /// `k4.public` of the operator: the only key that registers administrations.
   public var operatorKey: String? = nil
@@ -49,6 +57,8 @@ public struct DaemonConfiguration: Sendable, Codable, Equatable {
   public mutating func apply(environment: [String: String]) {
     if let value = environment["PSP_DATA_DIR"] { dataDir = value }
     if let value = environment["PSP_LISTEN"] { listen = value }
+    if let value = environment["PSP_DATABASE"] { database = value }
+    if let value = environment["PSP_DATABASE_CONNECTIONS"] { databaseConnections = Int(value) ?? -1 }
     if let value = environment["PSP_WORKING_WEEK"] { workingWeek = value }
     if let key = environment["PSP_OPERATOR_KEY"] { operatorKey = key }
     if let keys = environment["PSP_REGISTRAR_KEY"] {
@@ -64,6 +74,24 @@ public struct DaemonConfiguration: Sendable, Codable, Equatable {
     }
     if let value = environment["PSP_WITNESS_QUORUM"] { witnessQuorum = Int(value) ?? -1 }
     if let value = environment["PSP_EPOCH_INTERVAL_MS"] { epochIntervalMilliseconds = Int(value) ?? -1 }
+  }
+
+  /// Where walletd keeps its data; a password comes from `environment`'s
+  /// `PSP_DATABASE_PASSWORD` unless the location has one.
+  public func storeLocation(environment: [String: String]) throws(APIError) -> StoreLocation {
+    guard let database else { return .sqlite(directory: dataDir) }
+    do { return try StoreLocation(parsing: database, environment: environment) } catch {
+      throw .badRequest("database: \(error.description)")
+    }
+  }
+
+  /// `databaseConnections`, or the default; from 1 to 256.
+  public func connectionCount() throws(APIError) -> Int {
+    let count = databaseConnections ?? 16
+    guard (1...256).contains(count) else {
+      throw .badRequest("databaseConnections must be a whole number from 1 to 256")
+    }
+    return count
   }
 
   /// `grantCacheSize`, or the default; a negative size is refused.

@@ -46,13 +46,23 @@ public final class WalletDaemon: @unchecked Sendable {
     guard let week = WorkingDayCalendar.WorkingWeek(rawValue: configuration.workingWeek) else {
       throw APIError.badRequest("workingWeek must be monday-to-saturday or monday-to-friday")
     }
-    let store = try SQLServerStore.sqlite(path: configuration.dataDir + "/walletd.sqlite")
-    let service = try await WalletService(
-      store: store, daemonKey: daemonKey,
-      operatorKey: try configuration.operatorPublicKey(), registrars: try configuration.registrarPublicKeys(),
-      calendar: WorkingDayCalendar(week: week),
-      grantCacheSize: try configuration.grantCacheCapacity(), witnessing: try configuration.witnessing(),
-      logger: logger, clock: clock)
+    let (operatorKey, registrars) = (
+      try configuration.operatorPublicKey(), try configuration.registrarPublicKeys()
+    )
+    let (grantCacheSize, witnessing) = (
+      try configuration.grantCacheCapacity(), try configuration.witnessing()
+    )
+    let store = try await openStore(configuration, logger: logger)
+    let service: WalletService
+    do {
+      service = try await WalletService(
+        store: store, daemonKey: daemonKey, operatorKey: operatorKey, registrars: registrars,
+        calendar: WorkingDayCalendar(week: week), grantCacheSize: grantCacheSize,
+        witnessing: witnessing, logger: logger, clock: clock)
+    } catch {
+      await store.stop()
+      throw error
+    }
     let routes = WalletRoutes(
       service: service, limiter: FailureLimiter(budgetPerMinute: configuration.authFailuresPerMinute), metrics: metrics)
     let (host, port) = try configuration.hostAndPort()
@@ -85,6 +95,26 @@ public final class WalletDaemon: @unchecked Sendable {
     return WalletDaemon(
       service: service, scheme: configuration.tlsCertificate == nil ? "http" : "https", host: host, port: actual,
       group: group, task: task)
+  }
+
+  /// The store the configuration names, opened and migrated.
+  static func openStore(_ configuration: DaemonConfiguration, logger: Logger) async throws
+    -> SQLServerStore
+  {
+    switch try configuration.storeLocation(environment: ProcessInfo.processInfo.environment) {
+    case .sqlite(let directory):
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      chmod(directory, 0o700)
+      return try SQLServerStore.sqlite(path: directory + "/walletd.sqlite")
+    case .postgres(let location):
+      let connections = try configuration.connectionCount()
+      do {
+        return try await SQLServerStore.postgres(
+          location: location, connections: connections, logger: logger)
+      } catch {
+        throw APIError.unavailable(PostgresFailure.sentence(for: error, location: location))
+      }
+    }
   }
 
   private init(

@@ -74,6 +74,8 @@ public enum APIError: Error, Equatable, Sendable {
     case WalletError.walletClosed: self = .conflict("the wallet is closed")
     case WalletError.storage(let what) where what.hasPrefix("constraint"): self = .conflict("already recorded")
     case WalletError.storage: self = .unavailable("storage failed")
+    case StoreError.ambiguousCommit:
+      self = .unavailable("the database did not confirm the write; it may have been stored")
     case is StoreError: self = .unavailable("storage failed")
     case let wallet as WalletError: self = .badRequest(wallet.description)
     default: self = .badRequest("the request could not be processed")

@@ -150,4 +150,7 @@ enum StoreError: Error, Equatable {
   /// An append or insert under a lock this transaction does not hold, or for
   /// an entry of another wallet.
   case notLocked
+  /// The connection was lost while the database committed: the write may or
+  /// may not be stored.
+  case ambiguousCommit
 }

@@ -1,0 +1,74 @@
+import Foundation
+import Logging
+import NIOCore
+import PSPWallet
+import PostgresNIO
+
+/// One connection used from ordinary threads, one statement at a time, each
+/// waited for: a writer's transactions, or the witnessed log's reads (their
+/// callers are synchronous by design, `StoreTransaction` and `WitnessStore`).
+/// Never used from an event loop thread. Reconnects on the next statement
+/// after the connection was lost.
+final class PostgresBlockingConnection: SQLExecuting, @unchecked Sendable {
+  private let location: PostgresLocation
+  private let logger: Logger
+  private let lock = NSLock()
+  private var connection: PostgresConnection?
+  /// Entries appended in the current transaction (`PostgresWriterPool`).
+  private(set) var appendedRows: [StoredLogRow] = []
+
+  init(location: PostgresLocation, logger: Logger) {
+    self.location = location
+    self.logger = logger
+  }
+
+  private func open() throws -> PostgresConnection {
+    if let connection, !connection.isClosed { return connection }
+    let made = try PostgresConnection.connect(
+      on: PostgresConnection.defaultEventLoopGroup.next(),
+      configuration: PostgresConnect.configuration(for: location), id: .random(in: 1...Int.max),
+      logger: logger
+    ).wait()
+    connection = made
+    return made
+  }
+
+  @discardableResult
+  func rows(_ sql: String, _ parameters: [SQLValue]) throws -> [[SQLValue]] {
+    try lock.withLock {
+      do {
+        let result = try open().query(PostgresValues.query(sql, parameters), logger: logger).wait()
+        return try result.rows.map(PostgresValues.row)
+      } catch {
+        throw PostgresErrors.storeError(error, location: location)
+      }
+    }
+  }
+
+  func appended(_ row: StoredLogRow) { appendedRows.append(row) }
+  func forgetAppended() { appendedRows = [] }
+
+  /// Whether the connection is there to use (false after it was lost).
+  var isOpen: Bool { lock.withLock { connection.map { !$0.isClosed } ?? false } }
+
+  func close() {
+    lock.withLock {
+      try? connection?.close().wait()
+      connection = nil
+    }
+  }
+}
+
+/// PostgreSQL's errors as the service knows them: a constraint violated is a
+/// conflict (as on SQLite); anything else a storage failure, in one line that
+/// names no value.
+enum PostgresErrors {
+  static func storeError(_ error: any Error, location: PostgresLocation) -> any Error {
+    guard let error = error as? PSQLError else { return error }
+    let sentence = PostgresFailure.sentence(for: error, location: location)
+    if let state = error.serverInfo?[.sqlState], state.hasPrefix("23") {
+      return WalletError.storage("constraint: \(sentence)")
+    }
+    return WalletError.storage(sentence)
+  }
+}
