@@ -45,6 +45,8 @@ swiftc "${flags[@]}" -sanitize=fuzzer,address -module-name FuzzRequests fuzz/Fuz
   Sources/WalletServer/HTTP/StrictJSON.swift Sources/WalletServer/Service/APIError.swift \
   Sources/WalletServer/Service/Caller.swift Sources/WalletServer/Auth/SessionTable.swift \
   Sources/WalletServer/Auth/ReplayWindow.swift Sources/WalletServer/Daemon/DaemonConfiguration.swift \
+  Sources/WalletServer/Storage/StoreError.swift Sources/WalletServer/Storage/StoreLocation.swift \
+  Sources/WalletServer/Storage/PostgresLocation.swift \
   "${libraries[@]}" -o "$out/fuzz-requests"
 module PSPTransparency $(find Sources/Transparency -name '*.swift' | sort)
 swiftc "${flags[@]}" -sanitize=fuzzer,address -module-name FuzzTransparency fuzz/FuzzTransparency.swift \

@@ -22,7 +22,8 @@ struct WalletdCommand: AsyncParsableCommand {
       Example:
         walletd --data-dir /var/lib/psp --listen 127.0.0.1:8470 --operator-key k4.public.…
       """,
-    version: PSPVersion.current)
+    version: PSPVersion.current,
+    subcommands: [MigrateCommand.self])
 
   @Option(help: "The data directory (SQLite file and walletd.key). Default: ./psp-data")
   var dataDir: String?

@@ -143,14 +143,3 @@ public struct LockedWallet: Sendable, Equatable {
     self.transaction = transaction
   }
 }
-
-/// What a store refuses whatever the engine: a programming error, never a
-/// client's (answered 503 with a neutral text).
-enum StoreError: Error, Equatable {
-  /// An append or insert under a lock this transaction does not hold, or for
-  /// an entry of another wallet.
-  case notLocked
-  /// The connection was lost while the database committed: the write may or
-  /// may not be stored.
-  case ambiguousCommit
-}
