@@ -10,7 +10,8 @@ import Testing
 /// data, its used statements and every wallet's witnessed log; a copy that
 /// does not check out commits nothing.
 @Suite(
-  "walletd migrate", .enabled(if: PostgresTestDatabase.isAvailable, PostgresTestDatabase.reason))
+  "walletd migrate", .enabled(if: PostgresTestDatabase.isAvailable, PostgresTestDatabase.reason),
+  .enabled(if: !TestStore.onPostgres, TestStore.firstPassOnly))
 struct MigrateTests {
   static let logger = Logger(label: "psp.test.migrate")
 

@@ -10,7 +10,8 @@ import Testing
 /// in `./run test`'s second pass).
 @Suite(
   "walletd on PostgreSQL",
-  .enabled(if: PostgresTestDatabase.isAvailable, PostgresTestDatabase.reason))
+  .enabled(if: PostgresTestDatabase.isAvailable, PostgresTestDatabase.reason),
+  .enabled(if: !TestStore.onPostgres, TestStore.firstPassOnly))
 struct PostgresStoreTests {
   /// One walletd per schema for now: a second one is refused at start, with
   /// the reason, and the first one goes on serving.

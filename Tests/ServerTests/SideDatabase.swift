@@ -17,6 +17,10 @@ enum TestStore {
   static let sqliteOnly: Comment =
     "edits walletd's SQLite file itself (its rowids, a file copied back): run on SQLite"
 
+  /// Why a PostgreSQL test of its own does not run again in the second pass.
+  static let firstPassOnly: Comment =
+    "sets up its own PostgreSQL store: already run in the first pass of ./run test"
+
   /// A schema of its own on the test server, as a `database` setting.
   static func freshPostgres() throws -> String {
     guard case .postgres(let base) = try StoreLocation(parsing: PostgresTestDatabase.url) else {

@@ -33,7 +33,11 @@ final class BenchDaemon: @unchecked Sendable {
   /// - Parameter grantCacheSize: walletd's verified-grant cache; nil: its default.
   /// - Parameter witnesses: psp-witness instances started in this process; walletd needs all of them.
   /// - Parameter epochInterval: walletd's shortest time between epochs, in milliseconds.
-  static func start(grantCacheSize: Int? = nil, witnesses count: Int = 0, epochInterval: Int = 0)
+  /// - Parameter database: walletd's `database` setting; nil: the SQLite file in its directory.
+  static func start(
+    grantCacheSize: Int? = nil, witnesses count: Int = 0, epochInterval: Int = 0,
+    database: String? = nil
+  )
     async throws
     -> BenchDaemon
   {
@@ -48,6 +52,7 @@ final class BenchDaemon: @unchecked Sendable {
     configuration.registrarKeys = [Paserk.encode(registrar.signingKey.publicKey)]
     configuration.grantCacheSize = grantCacheSize
     configuration.epochIntervalMilliseconds = epochInterval
+    configuration.database = database
     var logger = Logger(label: "walletd")
     logger.logLevel = .error
     DataDirectories.shared.add(directory)

@@ -3,7 +3,7 @@ import Foundation
 /// psp-bench MODE [options]: prints Markdown (the machine, then tables) on
 /// standard output. See bench/README.md.
 let usage = """
-  usage: psp-bench crypto|citizen|reads|scale|witnessed|all [options]
+  usage: psp-bench crypto|citizen|reads|scale|witnessed|stores|all [options]
     --runs N            crypto: runs per side, median reported (default 5)
     --seconds S         crypto: seconds per run (default 1); reads, scale alone: measured seconds per row (default 10)
     --repetitions N     citizen: citizens timed (default 20)
@@ -11,10 +11,12 @@ let usage = """
     --sizes LIST        scale: wallet counts, growing (default 1000,10000)
     --witnesses LIST    witnessed: witness counts (default 0,1,3)
     --epoch-interval MS witnessed: walletd's shortest time between epochs (default 0)
+    --database URL      stores: the PostgreSQL server (postgres://…), a fresh schema on it
   """
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-guard let mode = arguments.first, ["crypto", "citizen", "reads", "scale", "witnessed", "all"].contains(mode)
+guard let mode = arguments.first,
+  ["crypto", "citizen", "reads", "scale", "witnessed", "stores", "all"].contains(mode)
 else {
   FileHandle.standardError.write(Data((usage + "\n").utf8))
   exit(2)
@@ -54,6 +56,15 @@ do {
     if let connections = list("connections") { readOptions.connections = connections }
     if mode == "reads", let seconds = number("seconds") { readOptions.seconds = seconds }
     try await ReadsBenchmark.run(readOptions)
+  }
+  if mode == "stores" {
+    guard let database = options["database"] else {
+      throw BenchError.setup("stores needs --database postgres://… (scripts/pg-cluster.sh start DIR)")
+    }
+    var storeOptions = StoresBenchmark.Options(database: database)
+    if let connections = list("connections") { storeOptions.connections = connections }
+    if let seconds = number("seconds") { storeOptions.seconds = seconds }
+    try await StoresBenchmark.run(storeOptions)
   }
   if mode == "scale" || mode == "all" {
     var scaleOptions = ScaleBenchmark.Options()

@@ -87,6 +87,9 @@ public actor LogWitnessing {
   /// The hash trees of the wallet logs touched lately, grown from each
   /// round's new entries (a receipt and a move cost O(log² n), not O(n)).
   private var logs: [WalletID: MerkleLevels] = [:]
+  /// An epoch could not be made or stored (the database went away): what is
+  /// in memory is read again from the database before the next round.
+  private var reloadNeeded = false
   static let cachedLogs = 4096
   /// Epochs whose moves are kept after every witness holds them (about 1 KiB
   /// each): the catch-up window of a witness that falls behind.
@@ -262,6 +265,20 @@ public actor LogWitnessing {
 
   // MARK: Start
 
+  /// Forgets the state in memory and loads it again (an epoch stored or not,
+  /// its cosignatures gathered again from the witnesses).
+  private func reload() throws {
+    tree = HeadsTree()
+    epochs = EpochTree()
+    cursor = 0
+    carry = []
+    pending = nil
+    latest = nil
+    unsaved = nil
+    logs = [:]
+    try load()
+  }
+
   /// Reads the epochs and heads stored, checks every wallet's log against its
   /// head, and learns the facts of the whole log.
   private func load() throws {
@@ -344,6 +361,14 @@ public actor LogWitnessing {
   /// the cosignatures of an idle log. Returns whether there may be more to do.
   private func round() async -> Bool {
     if blocked != nil { return false }
+    if reloadNeeded {
+      do { try reload() } catch {
+        logger.error("reading the witnessed log again failed", metadata: ["error": "\(error)"])
+        try? await Task.sleep(for: .seconds(1))
+        return false
+      }
+      reloadNeeded = false
+    }
     if let epoch = pending {
       let done = await submit(epoch)
       if !done {
@@ -369,7 +394,12 @@ public actor LogWitnessing {
       pending = epoch
       try await persist(epoch, moved: moved)
     } catch {
-      block("walletd could not make an epoch: \(error)")
+      // Not blocked: whether the epoch's commit landed or not, the database
+      // says, and the next round goes on from what it holds.
+      logger.error(
+        "walletd could not make or store an epoch; reading the stored log again",
+        metadata: ["error": "\(error)"])
+      reloadNeeded = true
       return false
     }
     if await submit(pending!) { return true }

@@ -14,12 +14,19 @@ final class PostgresBlockingConnection: SQLExecuting, @unchecked Sendable {
   private let logger: Logger
   private let lock = NSLock()
   private var connection: PostgresConnection?
+  /// Run on each new connection before its first statement; its error
+  /// closes the connection and fails that statement.
+  private let onConnect: (@Sendable (_ run: (String) throws -> [[SQLValue]]) throws -> Void)?
   /// Entries appended in the current transaction (`PostgresWriterPool`).
   private(set) var appendedRows: [StoredLogRow] = []
 
-  init(location: PostgresLocation, logger: Logger) {
+  init(
+    location: PostgresLocation, logger: Logger,
+    onConnect: (@Sendable (_ run: (String) throws -> [[SQLValue]]) throws -> Void)? = nil
+  ) {
     self.location = location
     self.logger = logger
+    self.onConnect = onConnect
   }
 
   private func open() throws -> PostgresConnection {
@@ -29,6 +36,17 @@ final class PostgresBlockingConnection: SQLExecuting, @unchecked Sendable {
       configuration: PostgresConnect.configuration(for: location), id: .random(in: 1...Int.max),
       logger: logger
     ).wait()
+    if let onConnect {
+      do {
+        try onConnect { sql in
+          try made.query(PostgresValues.query(sql, []), logger: logger).wait().rows.map(
+            PostgresValues.row)
+        }
+      } catch {
+        try? made.close().wait()
+        throw error
+      }
+    }
     connection = made
     return made
   }

@@ -29,13 +29,20 @@ final class PostgresEngine: SQLEngine, @unchecked Sendable {
     async throws -> PostgresEngine
   {
     try await PostgresMigrator.migrate(location: location, logger: logger)
-    let witnessReads = PostgresBlockingConnection(location: location, logger: logger)
-    let claimed = try witnessReads.rows(
-      "SELECT pg_try_advisory_lock(\(claimClass), hashtext(current_schema()))", [])
-    guard claimed.first?[0] == .integer(1) else {
+    // The claim is taken again on every new connection (after the server
+    // restarted, or a standby took over).
+    let schema = location.schema
+    let witnessReads = PostgresBlockingConnection(location: location, logger: logger) { run in
+      let claimed = try run(
+        "SELECT pg_try_advisory_lock(\(claimClass), hashtext(current_schema()))")
+      guard claimed.first?[0] == .integer(1) else {
+        throw WalletError.storage(
+          "another walletd serves the schema \(schema); one walletd per schema for now")
+      }
+    }
+    do { try witnessReads.rows("SELECT 1", []) } catch {
       witnessReads.close()
-      throw WalletError.storage(
-        "another walletd serves the schema \(location.schema); one walletd per schema for now")
+      throw error
     }
     return PostgresEngine(
       location: location, writers: writers, witnessReads: witnessReads, logger: logger)
@@ -54,7 +61,10 @@ final class PostgresEngine: SQLEngine, @unchecked Sendable {
     configuration.options.additionalStartupParameters = PostgresConnect.startupParameters(
       for: location)
     configuration.options.maximumConnections = writers
-    let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+    // The pool's own messages (every failed reconnection) only from warnings up.
+    var background = logger
+    background.logLevel = max(logger.logLevel, .warning)
+    let client = PostgresClient(configuration: configuration, backgroundLogger: background)
     self.client = client
     clientTask = Task { await client.run() }
     self.writers = PostgresWriterPool(

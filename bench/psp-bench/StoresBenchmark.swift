@@ -1,0 +1,112 @@
+import Foundation
+import NIOPosix
+import PSPConsent
+import PSPWallet
+import WalletClient
+import WalletServer
+
+/// Administration reads with walletd on SQLite and on PostgreSQL, side by
+/// side in one run, against the bare hello route, under the same load
+/// generator and concurrency. PostgreSQL's server runs on this machine: its
+/// CPU shows in "others' CPU".
+enum StoresBenchmark {
+  struct Options {
+    var database: String
+    var connections = [1, 16, 64]
+    var seconds = 10.0
+    var warmup = 1.0
+  }
+
+  /// A fresh schema on the server `url` names.
+  static func freshSchema(_ url: String) throws -> String {
+    guard case .postgres(let base) = try StoreLocation(parsing: url) else {
+      throw BenchError.setup("--database must be a postgres:// location")
+    }
+    let name = "bench_" + String(UInt64.random(in: 0...UInt64.max), radix: 16)
+    return try base.with(schema: name).description
+  }
+
+  struct Row {
+    let result: LoadResult
+    let batches: Int
+    let writes: Int
+  }
+
+  /// One walletd, its reads at each concurrency.
+  static func reads(_ bench: BenchDaemon, _ options: Options, group: MultiThreadedEventLoopGroup)
+    async throws -> [Row]
+  {
+    let (citizen, grant) = try await bench.citizenWithGrant()
+    let administration = AdministrationClient(transport: bench.transport(bench.administration))
+    let opened = try await administration.read(
+      wallet: citizen.walletID, grant: grant.id, purpose: BenchDaemon.purpose)
+    guard opened.values.count == 5 else {
+      throw BenchError.setup("the read opened \(opened.values.count) fields, not 5")
+    }
+    let body = try readBody(wallet: citizen.walletID, grant: grant.id, purpose: BenchDaemon.purpose)
+    var rows: [Row] = []
+    for connections in options.connections {
+      var plans: [RequestPlan] = []
+      for _ in 0..<connections {
+        let session = try await SessionHandshake.open(bench.baseURL, identity: bench.administration)
+        plans.append(
+          RequestPlan(method: .POST, path: "/v1/reads", bodies: [body], session: session))
+      }
+      let before = bench.groupCommit()
+      let result = try await LoadGenerator.run(
+        host: bench.daemon.host, port: bench.daemon.port, plans: plans, warmup: options.warmup,
+        duration: options.seconds, group: group)
+      let after = bench.groupCommit()
+      rows.append(
+        Row(
+          result: result, batches: after.batches - before.batches,
+          writes: after.writes - before.writes))
+    }
+    return rows
+  }
+
+  static func run(_ options: Options) async throws {
+    print("## stores: administration reads, walletd on SQLite and on PostgreSQL")
+    print("")
+    let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    let sqlite = try await BenchDaemon.start()
+    let onSQLite = try await reads(sqlite, options, group: group)
+    await sqlite.stop()
+    let postgres = try await BenchDaemon.start(database: try freshSchema(options.database))
+    let onPostgres = try await reads(postgres, options, group: group)
+    await postgres.stop()
+    let hello = try await HelloServer.start(echoBytes: 64)
+    var table = MarkdownTable(
+      "connections", "SQLite reads/s", "p99 ms", "walletd CPU", "others' CPU", "PostgreSQL reads/s",
+      "p99 ms", "walletd CPU", "others' CPU (postgres)", "commits/s", "PostgreSQL ÷ SQLite",
+      "hello/s", "non-2xx")
+    for (index, connections) in options.connections.enumerated() {
+      let helloResult = try await LoadGenerator.run(
+        host: "127.0.0.1", port: hello.port,
+        plans: Array(repeating: RequestPlan(path: "/hello"), count: connections),
+        warmup: options.warmup, duration: options.seconds, group: group)
+      let (s, p) = (onSQLite[index].result, onPostgres[index].result)
+      table.add(
+        "\(connections)", format(s.requestsPerSecond, 0), format(s.p99, 2), format(s.cores, 2),
+        format(s.othersCores, 2), format(p.requestsPerSecond, 0), format(p.p99, 2),
+        format(p.cores, 2), format(p.othersCores, 2),
+        format(Double(onPostgres[index].batches) / p.seconds, 0),
+        format(p.requestsPerSecond / s.requestsPerSecond, 2),
+        format(helloResult.requestsPerSecond, 0), "\(s.failed + p.failed + helloResult.failed)")
+    }
+    try await group.shutdownGracefully()
+    await hello.stop()
+    print(
+      "Each read is authenticated, decided, and logged durably before the answer: on SQLite "
+        + "through the group commit (one fsync per batch), on PostgreSQL in a transaction of "
+        + "its own (the wallet's row lock, the entry, COMMIT; PostgreSQL groups the flushes) on "
+        + "one of 16 writer connections, with its checks read through the client pool. "
+        + "\(format(options.warmup, 0)) s warm-up then \(format(options.seconds, 0)) s per row. "
+        + "walletd CPU = this process (walletd and the load generator) ÷ wall time; "
+        + "others' CPU = the machine's other processes meanwhile (on PostgreSQL rows: mostly "
+        + "the postgres server)."
+    )
+    print("")
+    table.print()
+  }
+}
