@@ -15,6 +15,8 @@ enum StoresBenchmark {
     var connections = [1, 16, 64]
     var seconds = 10.0
     var warmup = 1.0
+    /// Wallets read in the second set of rows, one per connection in turn.
+    var wallets = 32
   }
 
   /// A fresh schema on the server `url` names.
@@ -32,25 +34,41 @@ enum StoresBenchmark {
     let writes: Int
   }
 
-  /// One walletd, its reads at each concurrency.
+  /// One walletd, its reads at each concurrency: of one wallet, then of
+  /// `wallets` wallets (connection i reads wallet i mod `wallets`).
   static func reads(_ bench: BenchDaemon, _ options: Options, group: MultiThreadedEventLoopGroup)
-    async throws -> [Row]
+    async throws -> (one: [Row], many: [Row])
   {
-    let (citizen, grant) = try await bench.citizenWithGrant()
+    var bodies: [[UInt8]] = []
     let administration = AdministrationClient(transport: bench.transport(bench.administration))
-    let opened = try await administration.read(
-      wallet: citizen.walletID, grant: grant.id, purpose: BenchDaemon.purpose)
-    guard opened.values.count == 5 else {
-      throw BenchError.setup("the read opened \(opened.values.count) fields, not 5")
+    for _ in 0..<options.wallets {
+      let (citizen, grant) = try await bench.citizenWithGrant()
+      let opened = try await administration.read(
+        wallet: citizen.walletID, grant: grant.id, purpose: BenchDaemon.purpose)
+      guard opened.values.count == 5 else {
+        throw BenchError.setup("the read opened \(opened.values.count) fields, not 5")
+      }
+      bodies.append(
+        try readBody(wallet: citizen.walletID, grant: grant.id, purpose: BenchDaemon.purpose))
     }
-    let body = try readBody(wallet: citizen.walletID, grant: grant.id, purpose: BenchDaemon.purpose)
+    let one = try await rows(bench, options, bodies: [bodies[0]], group: group)
+    let many = try await rows(bench, options, bodies: bodies, group: group)
+    return (one, many)
+  }
+
+  static func rows(
+    _ bench: BenchDaemon, _ options: Options, bodies: [[UInt8]],
+    group: MultiThreadedEventLoopGroup
+  ) async throws -> [Row] {
     var rows: [Row] = []
     for connections in options.connections {
       var plans: [RequestPlan] = []
-      for _ in 0..<connections {
+      for index in 0..<connections {
         let session = try await SessionHandshake.open(bench.baseURL, identity: bench.administration)
         plans.append(
-          RequestPlan(method: .POST, path: "/v1/reads", bodies: [body], session: session))
+          RequestPlan(
+            method: .POST, path: "/v1/reads", bodies: [bodies[index % bodies.count]],
+            session: session))
       }
       let before = bench.groupCommit()
       let result = try await LoadGenerator.run(
@@ -77,22 +95,33 @@ enum StoresBenchmark {
     await postgres.stop()
     let hello = try await HelloServer.start(echoBytes: 64)
     var table = MarkdownTable(
-      "connections", "SQLite reads/s", "p99 ms", "walletd CPU", "others' CPU", "PostgreSQL reads/s",
+      "wallets", "connections", "SQLite reads/s", "p99 ms", "walletd CPU", "others' CPU",
+      "PostgreSQL reads/s",
       "p99 ms", "walletd CPU", "others' CPU (postgres)", "commits/s", "PostgreSQL ÷ SQLite",
       "hello/s", "non-2xx")
-    for (index, connections) in options.connections.enumerated() {
-      let helloResult = try await LoadGenerator.run(
-        host: "127.0.0.1", port: hello.port,
-        plans: Array(repeating: RequestPlan(path: "/hello"), count: connections),
-        warmup: options.warmup, duration: options.seconds, group: group)
-      let (s, p) = (onSQLite[index].result, onPostgres[index].result)
-      table.add(
-        "\(connections)", format(s.requestsPerSecond, 0), format(s.p99, 2), format(s.cores, 2),
-        format(s.othersCores, 2), format(p.requestsPerSecond, 0), format(p.p99, 2),
-        format(p.cores, 2), format(p.othersCores, 2),
-        format(Double(onPostgres[index].batches) / p.seconds, 0),
-        format(p.requestsPerSecond / s.requestsPerSecond, 2),
-        format(helloResult.requestsPerSecond, 0), "\(s.failed + p.failed + helloResult.failed)")
+    var hellos: [LoadResult] = []
+    for connections in options.connections {
+      hellos.append(
+        try await LoadGenerator.run(
+          host: "127.0.0.1", port: hello.port,
+          plans: Array(repeating: RequestPlan(path: "/hello"), count: connections),
+          warmup: options.warmup, duration: options.seconds, group: group))
+    }
+    for (wallets, sqliteRows, postgresRows) in [
+      (1, onSQLite.one, onPostgres.one), (options.wallets, onSQLite.many, onPostgres.many),
+    ] {
+      for (index, connections) in options.connections.enumerated() {
+        let helloResult = hellos[index]
+        let (s, p) = (sqliteRows[index].result, postgresRows[index].result)
+        table.add(
+          "\(wallets)", "\(connections)", format(s.requestsPerSecond, 0), format(s.p99, 2),
+          format(s.cores, 2),
+          format(s.othersCores, 2), format(p.requestsPerSecond, 0), format(p.p99, 2),
+          format(p.cores, 2), format(p.othersCores, 2),
+          format(Double(postgresRows[index].batches) / p.seconds, 0),
+          format(p.requestsPerSecond / s.requestsPerSecond, 2),
+          format(helloResult.requestsPerSecond, 0), "\(s.failed + p.failed + helloResult.failed)")
+      }
     }
     try await group.shutdownGracefully()
     await hello.stop()
