@@ -1,4 +1,7 @@
 import Foundation
+import Logging
+import PSPConsent
+import PSPWallet
 #if canImport(FoundationNetworking)
   import FoundationNetworking
 #endif
@@ -78,5 +81,51 @@ struct DatabaseSettingsTests {
     #expect(!location.description.contains("secret"))
     configuration.database = "mysql://u@h/db"
     #expect(throws: APIError.self) { try configuration.storeLocation(environment: [:]) }
+  }
+}
+
+/// A writer whose connection is cut in the middle of a transaction: the rest
+/// of the write fails (it never goes on, unlocked, on a new connection), the
+/// log holds nothing of it, and the next write reconnects.
+@Suite(
+  "walletd on PostgreSQL: a connection lost in a transaction",
+  .enabled(if: PostgresTestDatabase.isAvailable, PostgresTestDatabase.reason),
+  .enabled(if: !TestStore.onPostgres, TestStore.firstPassOnly))
+struct PostgresLostConnectionTests {
+  @Test func theRestOfTheWriteFailsAndNothingIsLogged() async throws {
+    guard case .postgres(let location) = try StoreLocation(parsing: try TestStore.freshPostgres())
+    else { return }
+    let logger = Logger(label: "psp.test.lost")
+    let store = try await SQLServerStore.postgres(
+      location: location, connections: 1, logger: logger)
+    let side = PostgresBlockingConnection(location: location, logger: logger)
+    defer { side.close() }
+    let wallet = WalletRecord(
+      id: WalletID(), ownerSigningKey: "k4.public.x", ownerEncryptionKey: [1],
+      consentReceipt: "r", createdAt: 1)
+    @Sendable func entry() -> AccessLogEntry {
+      AccessLogEntry(
+        at: 1, wallet: wallet.id, actor: "k4.pid.x", role: .citizen, action: .walletOpened)
+    }
+    _ = try await store.write { tx in
+      try tx.append(entry(), to: tx.createWallet(wallet, envelopes: [], keyStatements: []))
+    }
+    await #expect(throws: (any Error).self) {
+      try await store.write { tx in
+        let locked = try tx.lock(wallet.id)
+        let own = try #require(tx as? SQLTransaction).sql
+        let pid = try own.rows("SELECT pg_backend_pid()", [])
+        try side.rows("SELECT pg_terminate_backend($1::int)", [pid[0][0]])
+        Thread.sleep(forTimeInterval: 0.3)
+        return try tx.append(entry(), to: locked)
+      }
+    }
+    #expect(try await store.logPage(wallet: wallet.id, start: 0, limit: 10).size == 1)
+    var index: Int? = nil
+    for _ in 0..<5 where index == nil {
+      index = try? await store.write { tx in try tx.append(entry(), to: tx.lock(wallet.id)) }
+    }
+    #expect(index == 1)
+    await store.stop()
   }
 }

@@ -60,6 +60,7 @@ extension WalletService {
     let facts = facts
     let outcome: Int? = try await write { tx in
       let locked = try tx.lock(wallet)
+      try tx.requireOpen(locked)
       if let oneShot, let refusedAgain {
         // Checked and recorded inside this transaction, under the wallet's
         // lock: of any number of concurrent attempts, exactly one finds the
@@ -182,6 +183,12 @@ extension WalletService {
       sealedNote: request.sealedNote?.bytes, sealedNoteForFiler: request.sealedNoteForFiler?.bytes)
     let _: Int = try await write { tx in
       let locked = try tx.lock(wallet)
+      try tx.requireOpen(locked)
+      // The timeline was checked against the responses read before the lock:
+      // another response stored meanwhile makes this one conflict.
+      guard try tx.filingResponseCount(filing: id) == position else {
+        throw APIError.conflict("another response to this filing was stored meanwhile; send it again")
+      }
       try tx.insertFilingResponse(response, at: at)
       return try tx.append(entry, to: locked)
     }

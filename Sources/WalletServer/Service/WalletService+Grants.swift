@@ -87,6 +87,8 @@ extension WalletService {
     }
     let _: Int = try await write { tx in
       let locked = try tx.lock(wallet)
+      // Closed meanwhile: nothing is stored, the closing entry stays the log's last.
+      try tx.requireOpen(locked)
       if let oneShotProcuration {
         if facts.isUsed(oneShotProcuration, wallet: wallet) { throw ConsentRefusal.alreadyUsed }
         try Self.consume(oneShotProcuration, at: at, in: tx, locked)
@@ -281,6 +283,7 @@ extension WalletService {
     let (rekeyedRecords, newManifests) = (rekeyed, manifests)
     let _: Int = try await write { tx in
       let locked = try tx.lock(wallet)
+      try tx.requireOpen(locked)
       try Self.requireFresh(change.claims.jti, in: tx)
       try tx.insertStatusChange(
         change.claims.jti, ref: change.claims.ref, action: change.claims.action,

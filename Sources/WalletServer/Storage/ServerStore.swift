@@ -113,6 +113,8 @@ public protocol StoreTransaction {
     in wallet: LockedWallet
   ) throws
   func insertFilingResponse(_ response: StoredFilingResponse, at: Int64) throws
+  /// The responses stored for `filing`.
+  func filingResponseCount(filing: StatementID) throws -> Int
   /// Inserts an administration, or replaces the row of its id (a renewal).
   func upsertAdministration(
     id: String, keyID: String, record: String, certificate: String, at: Int64

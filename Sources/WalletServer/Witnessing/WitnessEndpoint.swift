@@ -48,11 +48,8 @@ final class WitnessPoster: Sendable {
   }
 
   func get(_ url: String) async -> WitnessAnswer? {
-    guard let target = URL(string: url),
-      let (data, response) = try? await session.data(from: target),
-      let http = response as? HTTPURLResponse
-    else { return nil }
-    return WitnessAnswer(status: http.statusCode, body: [UInt8](data))
+    guard let target = URL(string: url) else { return nil }
+    return await send(URLRequest(url: target))
   }
 
   func post(_ url: String, _ body: [UInt8]) async -> WitnessAnswer? {
@@ -60,9 +57,20 @@ final class WitnessPoster: Sendable {
     var request = URLRequest(url: target)
     request.httpMethod = "POST"
     request.httpBody = Data(body)
-    guard let (data, response) = try? await session.data(for: request),
-      let http = response as? HTTPURLResponse
-    else { return nil }
-    return WitnessAnswer(status: http.statusCode, body: [UInt8](data))
+    return await send(request)
+  }
+
+  /// In a task of its own, which the caller's cancellation does not reach:
+  /// swift-corelibs-foundation can deadlock when a task awaiting
+  /// `URLSession.data` is cancelled as the answer arrives (seen when walletd
+  /// stops mid-round). The request ends by itself, within the timeout.
+  private func send(_ request: URLRequest) async -> WitnessAnswer? {
+    let session = session
+    return await Task {
+      guard let (data, response) = try? await session.data(for: request),
+        let http = response as? HTTPURLResponse
+      else { return nil }
+      return WitnessAnswer(status: http.statusCode, body: [UInt8](data))
+    }.value
   }
 }

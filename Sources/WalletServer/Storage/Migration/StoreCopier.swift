@@ -20,12 +20,16 @@ public enum StoreCopier {
   public enum Failure: Error, Equatable, CustomStringConvertible {
     case noSource(String)
     case notEmpty
+    case unknownTable
     case differs(String)
     case logDamaged(Int)
 
     public var description: String {
       switch self {
-      case .noSource(let path): "there is no walletd.sqlite at \(path): give walletd's data directory"
+      case .noSource(let path):
+        "there is no walletd.sqlite at \(path): give walletd's data directory"
+      case .unknownTable:
+        "the source holds a table or column walletd's schema does not have: nothing was copied"
       case .notEmpty:
         "the target schema already holds wallets: migrate copies into an empty schema only"
       case .differs(let table): "the copy of \(table) differs from the source: nothing was copied"
@@ -53,6 +57,9 @@ public enum StoreCopier {
     defer { to.close() }
     try to.rows("BEGIN", [])
     do {
+      // A large copy outlasts the connection's usual limits.
+      try to.rows("SET LOCAL statement_timeout = 0", [])
+      try to.rows("SET LOCAL idle_in_transaction_session_timeout = 0", [])
       let summary = try copy(from, to)
       try to.rows("COMMIT", [])
       return summary
@@ -68,6 +75,20 @@ public enum StoreCopier {
     try from.execute("BEGIN")
     defer { try? from.execute("COMMIT") }
     let tables = try tablesInOrder(from)
+    // Only names the target's own schema has reach the target's SQL: the
+    // source file may have been made by anyone.
+    var known: [String: Set<String>] = [:]
+    for row in try to.rows(
+      """
+      SELECT table_name, column_name FROM information_schema.columns
+      WHERE table_schema = current_schema()
+      """, [])
+    {
+      if let table = row[0].text, let column = row[1].text {
+        known[table, default: []].insert(column)
+      }
+    }
+    for table in tables where known[table] == nil { throw Failure.unknownTable }
     for table in tables
     where try to.rows("SELECT 1 FROM \(table) LIMIT 1", []).first != nil {
       throw Failure.notEmpty
@@ -76,6 +97,9 @@ public enum StoreCopier {
     for table in tables {
       let columns = try from.query("SELECT name FROM pragma_table_info(?)", [.text(table)])
         .compactMap { $0[0].text }
+      guard let targetColumns = known[table], columns.allSatisfy(targetColumns.contains) else {
+        throw Failure.unknownTable
+      }
       let list = columns.joined(separator: ", ")
       // In rowid order: PostgreSQL's identity columns then keep SQLite's order.
       let source = try from.query("SELECT \(list) FROM \(table) ORDER BY rowid")

@@ -33,6 +33,8 @@ final class PostgresEngine: SQLEngine, @unchecked Sendable {
     // restarted, or a standby took over).
     let schema = location.schema
     let witnessReads = PostgresBlockingConnection(location: location, logger: logger) { run in
+      // The whole log is read at start: no statement time limit on this connection.
+      _ = try run("SET statement_timeout = 0")
       let claimed = try run(
         "SELECT pg_try_advisory_lock(\(claimClass), hashtext(current_schema()))")
       guard claimed.first?[0] == .integer(1) else {

@@ -240,6 +240,12 @@ struct SQLTransaction: StoreTransaction {
       ])
   }
 
+  func filingResponseCount(filing: StatementID) throws -> Int {
+    Int(
+      try rows("SELECT COUNT(*) FROM filing_responses WHERE filing = $1", [.text(filing.rawValue)])
+        .first?[0].integer ?? 0)
+  }
+
   func upsertAdministration(
     id: String, keyID: String, record: String, certificate: String, at: Int64
   ) throws {
