@@ -15,8 +15,8 @@ public final class SQLiteWalletStore: WalletStore {
     }
   }
 
-  /// `create`, inside the caller's transaction (walletd's group commit).
-  public static func create(
+  /// `create`, inside the caller's transaction.
+  private static func create(
     _ wallet: WalletRecord, envelopes: [CircleKeyEnvelope], keyStatements: [String],
     in tx: SQLiteDatabase.Transaction
   ) throws(WalletError) {
@@ -68,7 +68,7 @@ public final class SQLiteWalletStore: WalletStore {
   /// recipient already holds for that circle and epoch — from an earlier
   /// procuration — is kept: the same circle key sealed again adds nothing, and
   /// a second procuration to the same trustee must not fail on it.
-  public static func add(_ envelopes: [CircleKeyEnvelope], in tx: SQLiteDatabase.Transaction) throws(WalletError) {
+  private static func add(_ envelopes: [CircleKeyEnvelope], in tx: SQLiteDatabase.Transaction) throws(WalletError) {
     for envelope in envelopes {
       try requireOpen(envelope.wallet, tx)
       try insert(envelope, tx, keepingExisting: true)
@@ -92,7 +92,7 @@ public final class SQLiteWalletStore: WalletStore {
     try database.transaction { (tx) throws(WalletError) in try Self.append(record, in: tx) }
   }
 
-  public static func append(_ record: FieldRecord, in tx: SQLiteDatabase.Transaction) throws(WalletError) {
+  private static func append(_ record: FieldRecord, in tx: SQLiteDatabase.Transaction) throws(WalletError) {
     do {
       try requireOpen(record.wallet, tx)
       let latest =
@@ -142,7 +142,7 @@ public final class SQLiteWalletStore: WalletStore {
     try database.checkpointAndTruncateWAL()
   }
 
-  public static func close(_ id: WalletID, closedAt: Int64, closure: String, in tx: SQLiteDatabase.Transaction)
+  private static func close(_ id: WalletID, closedAt: Int64, closure: String, in tx: SQLiteDatabase.Transaction)
     throws(WalletError)
   {
     do {
@@ -187,7 +187,7 @@ public final class SQLiteWalletStore: WalletStore {
 
   /// Inside a write: the wallet exists and is not closed (a write racing the
   /// closing loses, whichever came first to the checks before its transaction).
-  public static func requireOpen(_ id: WalletID, _ tx: SQLiteDatabase.Transaction) throws(WalletError) {
+  private static func requireOpen(_ id: WalletID, _ tx: SQLiteDatabase.Transaction) throws(WalletError) {
     let rows = try tx.query("SELECT closed_at FROM wallets WHERE id = ?", [.blob(id.bytes)])
     guard let row = rows.first else { throw .unknownWallet }
     guard row[0] == .null else { throw .walletClosed }

@@ -2,16 +2,11 @@ import PSPConsent
 import PSPWallet
 
 /// The rows `ConsentState` is made of, for one wallet.
-public struct StoredConsent: Sendable, Equatable {
+public struct StoredConsent: Sendable {
   public var procurations: [(StatementID, String)] = []
   /// Status changes in the order they happened.
   public var statuses: [(StatementID, StatusAction)] = []
   public var consumed: [StatementID] = []
-
-  public static func == (a: Self, b: Self) -> Bool {
-    a.procurations.elementsEqual(b.procurations, by: ==)
-      && a.statuses.elementsEqual(b.statuses, by: ==) && a.consumed == b.consumed
-  }
 }
 
 /// A wallet's grants in the order stored, the key versions each holds, and
