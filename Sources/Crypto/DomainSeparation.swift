@@ -10,6 +10,8 @@ public enum DomainSeparation {
     case keystore = "PSPkstor"
     /// Keystore: the key that encrypts the identity file, from the recovery code.
     case recovery = "PSPrecov"
+    /// walletd: the key that wraps the session keys several walletd share, from walletd's seed.
+    case sessions = "PSPwdses"
   }
 
   /// The key commitment: BLAKE2b-256 keyed by the data key over this label and

@@ -64,11 +64,14 @@ struct AppAttackTests {
     try "#!/bin/sh\nsleep 3\n".write(to: browser, atomically: true, encoding: .utf8)
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: browser.path)
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
-    setenv("BROWSER", browser.path, 1)
-    defer { unsetenv("BROWSER") }
+    // Given in the environment the browser is started with, not set in this
+    // process's: `setenv` while other tests start processes (`Process.run`
+    // copies the environment) can crash the test run.
+    var environment = ProcessInfo.processInfo.environment
+    environment["BROWSER"] = browser.path
     let token = AppSession.random()
     let opened = AppCommand.openBrowser(
-      "http://127.0.0.1:9/?token=\(token)", environment: ProcessInfo.processInfo.environment)
+      "http://127.0.0.1:9/?token=\(token)", environment: environment)
     defer { opened.map { try? FileManager.default.removeItem(at: $0) } }
     try await Task.sleep(for: .milliseconds(700))
     // `nobody` looks at every command line (the token in two halves, so

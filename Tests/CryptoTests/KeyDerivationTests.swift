@@ -49,6 +49,21 @@ struct KeyDerivationTests {
     #expect(seen.count == count)
   }
 
+  /// spec/crypto.md, test vectors §B: master 00…1f, subkey id 1, each context.
+  @Test func specVectors() throws {
+    let master = try SymmetricKey(copying: Array(0...31))
+    let expected: [DomainSeparation.KDFContext: String] = [
+      .keystore: "312e3d5a9b0adf5c18dc75b97155bdd7ac707d2782987439388d0ac80acd2f1b",
+      .recovery: "6e28ac44d4c404214c7e07e20c27cfdf085973c3aee7fd330ae31f96c808c4eb",
+      .sessions: "a198f89c7a61c7957b13cd45e8c2508d75ef71656fb1f85ab12c3b03dfc450a2",
+    ]
+    #expect(Set(expected.keys) == Set(DomainSeparation.KDFContext.allCases))
+    for (context, hex) in expected {
+      let key = try KeyDerivation.deriveKey(from: master, context: context, subkeyID: 1)
+      #expect(Encoding.hex(bytes(key)) == hex, "\(context)")
+    }
+  }
+
   @Test func anotherMasterKeyGivesAnotherSubkey() throws {
     let mine = try KeyDerivation.deriveKey(from: master, context: .keystore)
     let theirs = try KeyDerivation.deriveKey(from: SymmetricKey(), context: .keystore)

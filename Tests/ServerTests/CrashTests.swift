@@ -46,7 +46,7 @@ struct CrashTests {
       printer.executableURL = binary
       printer.arguments = ["--data-dir", dataDir, "--name", name, "--print-vkey"]
       printer.standardOutput = out
-      try printer.run()
+      try ProcessLaunch.run(printer)
       printer.waitUntilExit()
       let vkey = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -62,7 +62,7 @@ struct CrashTests {
       ]
       process.standardOutput = FileHandle.nullDevice
       process.standardError = FileHandle.nullDevice
-      try process.run()
+      try ProcessLaunch.run(process)
       for _ in 0..<100 {
         // Any answer means it listens (404: it has cosigned nothing for this hash).
         if (try? await URLSession.shared.data(from: URL(string: url + "/" + String(repeating: "0", count: 64) + "/checkpoint")!))
@@ -111,7 +111,7 @@ struct CrashTests {
       + (database.map { ["--database", $0] } ?? [])
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
-    try process.run()
+    try ProcessLaunch.run(process)
     for _ in 0..<100 {
       if let (_, response) = try? await URLSession.shared.data(
         from: URL(string: "http://127.0.0.1:\(port)/readyz")!),

@@ -67,6 +67,10 @@ struct GrantCacheTests {
     _ = try await h.fns.read(
       wallet: h.citizen.walletID, grant: grant.id, purpose: "allocation-vie-chere")
     #expect(h.daemon.service.verifiedGrants.grant(grant.id, token: grant.token) != nil)
+    // Reading the store again (as a walletd sharing it does each second) finds
+    // that registration already published: the cache is not emptied twice.
+    await h.daemon.service.readRegistry()
+    #expect(h.daemon.service.verifiedGrants.grant(grant.id, token: grant.token) != nil)
   }
 }
 
@@ -103,6 +107,24 @@ struct DaemonConfigurationTests {
       #expect(throws: (any Error).self, "\(json)") {
         try DaemonConfiguration.load(file: try file(json))
       }
+    }
+  }
+
+  @Test func theReceiptTimeoutIsOptionalAndBounded() throws {
+    let without = try DaemonConfiguration.load(file: try file("{\(required)}"))
+    #expect(try without.witnessing().receiptTimeout == .seconds(15))
+    var with = try DaemonConfiguration.load(
+      file: try file("{\(required), \"receiptTimeoutSeconds\": 90}"))
+    #expect(try with.witnessing().receiptTimeout == .seconds(90))
+    with.apply(environment: ["PSP_RECEIPT_TIMEOUT_S": "3"])
+    #expect(try with.witnessing().receiptTimeout == .seconds(3))
+    for bad in ["0", "601", "-5", "soon", ""] {
+      with.apply(environment: ["PSP_RECEIPT_TIMEOUT_S": bad])
+      #expect(throws: APIError.self, "\(bad)") { try with.witnessing() }
+    }
+    #expect(throws: (any Error).self) {
+      try DaemonConfiguration.load(
+        file: try file("{\(required), \"receiptTimeoutSeconds\": \"long\"}"))
     }
   }
 

@@ -2,6 +2,7 @@ import Foundation
 import PSPConsent
 import PSPWallet
 import Testing
+import WalletClient
 
 @testable import WalletServer
 
@@ -32,7 +33,7 @@ final class PrivateCluster: @unchecked Sendable {
   /// Through the shell, not `Process`: the server the script starts outlives
   /// it, and `Process` then waits for the server too.
   static func run(_ command: String, _ directory: String) throws {
-    let status = system("bash '\(script)' \(command) '\(directory)' >/dev/null 2>&1")
+    let status = ProcessLaunch.system("bash '\(script)' \(command) '\(directory)' >/dev/null 2>&1")
     guard status == 0 else { throw SideDatabase.ToolFailed(tool: "pg-cluster.sh \(command)") }
   }
 }
@@ -81,5 +82,38 @@ struct PostgresRestartTests {
     #expect(after.intact)
     let history = try await h.citizen.history("rent_amount").map(\.record.version)
     #expect(history.contains(2) && history.contains(3))
+  }
+
+  /// Requests answered 503 while the server is away are walletd's failures,
+  /// not their callers': afterwards a new caller from the same address opens
+  /// a session (no 429), however many requests failed meanwhile.
+  @Test func anOutageDoesNotThrottleTheCallers() async throws {
+    let cluster = PrivateCluster()
+    try cluster.start()
+    let h = try await ServerHarness.start {
+      $0.database = cluster.url + "?schema=walletd"
+      $0.databaseConnections = 2
+      $0.authFailuresPerMinute = 3
+    }
+    defer { Task { await h.stop() } }
+    try cluster.stop()
+    var failed = 0
+    for _ in 0..<6 where (try? await h.citizen.fields()) == nil { failed += 1 }
+    #expect(failed == 6)
+    try cluster.start()
+    var opened: CitizenClient? = nil
+    var refusal = ""
+    for _ in 0..<40 where opened == nil {
+      do {
+        opened = try await CitizenClient.openWallet(
+          h.transport(Identity(kind: .citizen)),
+          acceptance: ConsentAcceptance(terms: .current, language: .french, acceptedAt: h.now))
+      } catch {
+        refusal = "\(error)"
+        if refusal.contains("429") { break }
+        try await Task.sleep(for: .milliseconds(250))
+      }
+    }
+    #expect(opened != nil, "\(refusal)")
   }
 }

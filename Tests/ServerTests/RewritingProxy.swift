@@ -36,7 +36,13 @@ final class RewritingProxy: @unchecked Sendable {
 
   /// Starts a proxy to `upstream` (walletd's base URL) on a free loopback port.
   static func start(upstream: String) async throws -> RewritingProxy {
-    let state = State(upstream: upstream)
+    try await start(upstreams: [upstream])
+  }
+
+  /// A balancer in turn: each request goes to the next of `upstreams` (several
+  /// walletd on one database), whatever session it belongs to.
+  static func start(upstreams: [String]) async throws -> RewritingProxy {
+    let state = State(upstreams: upstreams)
     let bound = AsyncStream<Int>.makeStream()
     var logger = Logger(label: "rewriting-proxy")
     logger.logLevel = .critical
@@ -92,6 +98,9 @@ final class RewritingProxy: @unchecked Sendable {
   /// client then got a 502, not the forgery.
   var rewriteFailures: [String] { state.lock.withLock { state.failures } }
 
+  /// How many requests each upstream was given, in the order given at start.
+  var served: [Int] { state.lock.withLock { state.served } }
+
   /// walletd's last answer (before any rewrite) to `method` on exactly `path`
   /// (query left out): how a test keeps an old answer to serve later.
   func lastAnswer(_ method: String, _ path: String) -> Answer? {
@@ -108,8 +117,9 @@ final class RewritingProxy: @unchecked Sendable {
       let rewrite: Rewrite
     }
 
-    let upstream: String
+    let upstreams: [String]
     let session: URLSession
+    var served: [Int]
     let lock = NSLock()
     var rules: [Rule] = []
     var rewritten = 0
@@ -122,8 +132,9 @@ final class RewritingProxy: @unchecked Sendable {
       "expect", "proxy-connection", "accept-encoding",
     ]
 
-    init(upstream: String) {
-      self.upstream = upstream.hasSuffix("/") ? String(upstream.dropLast()) : upstream
+    init(upstreams: [String]) {
+      self.upstreams = upstreams.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+      served = upstreams.map { _ in 0 }
       let configuration = URLSessionConfiguration.ephemeral
       configuration.timeoutIntervalForRequest = 30
       configuration.httpMaximumConnectionsPerHost = 64
@@ -140,6 +151,11 @@ final class RewritingProxy: @unchecked Sendable {
       }
       let method = request.method.rawValue
       let path = request.uri.path
+      let upstream = lock.withLock {
+        let turn = served.reduce(0, +) % upstreams.count
+        served[turn] += 1
+        return upstreams[turn]
+      }
       guard let url = URL(string: upstream + request.uri.string) else {
         return Response(status: .badRequest)
       }

@@ -25,6 +25,19 @@ struct SchemaCatalog: Equatable {
     return catalog
   }
 
+  /// Without `tables`, their keys and indexes.
+  func removing(tables: Set<String>) -> SchemaCatalog {
+    var catalog = self
+    for table in tables {
+      catalog.columns[table] = nil
+      catalog.primaryKeys[table] = nil
+    }
+    catalog.foreignKeys = catalog.foreignKeys.filter { key in
+      !tables.contains(String(key.prefix { $0 != "." }))
+    }
+    return catalog
+  }
+
   /// The catalog of a PostgreSQL schema.
   static func of(_ connection: PostgresConnection, schema: String, logger: Logger) async throws
     -> SchemaCatalog

@@ -52,21 +52,34 @@ final class ServerHarness: @unchecked Sendable {
   }
 
   /// walletd's log key, made before walletd starts (the witnesses need it).
-  static func logVkey(dataDir: String, origin: String = DaemonConfiguration.defaultLogOrigin) throws -> String {
+  static func logVkey(dataDir: String, origin: String = DaemonConfiguration.defaultLogOrigin) throws
+    -> String
+  {
     try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
-    return try Ed25519NoteSigner(name: origin, key: DaemonKey.loadOrCreate(in: dataDir)).verifier.vkey
+    return try Ed25519NoteSigner(name: origin, key: DaemonKey.loadOrCreate(in: dataDir)).verifier
+      .vkey
   }
 
   /// A witness on loopback that follows this walletd's log.
-  static func witness(_ name: String, directory: TestDirectory, logVkey: String) async throws -> WitnessDaemon {
+  static func witness(_ name: String, directory: TestDirectory, logVkey: String) async throws
+    -> WitnessDaemon
+  {
     try await WitnessDaemon.start(
       WitnessConfiguration(
-        dataDir: directory.path + "/witness-" + name, listen: "127.0.0.1:0", name: "\(name).example.lu/witness",
+        dataDir: directory.path + "/witness-" + name, listen: "127.0.0.1:0",
+        name: "\(name).example.lu/witness",
         logs: [DaemonConfiguration.defaultLogOrigin + "=" + logVkey]))
   }
 
+  /// How long a test's client waits for an answer: far longer than a
+  /// person's 30 s, so that a full run on two busy cores (one race's 128
+  /// requests took 53 s there) fails on a wrong answer, never on a slow one.
+  static let patience: TimeInterval = 300
+  /// walletd's wait for a receipt in tests (`receiptTimeoutSeconds`).
+  static let receiptTimeout = 120
+
   func transport(_ identity: Identity) -> Transport {
-    Transport(baseURL: url, identity: identity, trust: trust(identity))
+    Transport(baseURL: url, identity: identity, trust: trust(identity), timeout: Self.patience)
   }
   var fns: AdministrationClient { AdministrationClient(transport: transport(fnsID)) }
   var office: AdministrationClient { AdministrationClient(transport: transport(officeID)) }
@@ -86,19 +99,23 @@ final class ServerHarness: @unchecked Sendable {
       configuration.database = try TestStore.freshPostgres()
       configuration.databaseConnections = 4
     }
+    // A full run on two busy cores can keep witnesses from cosigning within
+    // walletd's 15 s; a test's answers wait longer, as its client does.
+    configuration.receiptTimeoutSeconds = Self.receiptTimeout
     if witnesses > 0 {
       let vkey = try logVkey(dataDir: harness.directory.path)
       for index in 0..<witnesses {
-        harness.witnesses.append(try await witness("w\(index)", directory: harness.directory, logVkey: vkey))
+        harness.witnesses.append(
+          try await witness("w\(index)", directory: harness.directory, logVkey: vkey))
       }
       configuration.witnesses = harness.witnesses.map { "\($0.baseURL) \($0.vkey)" }
       harness.witnessQuorum = quorum ?? witnesses
       configuration.witnessQuorum = harness.witnessQuorum
     }
     configure(&configuration)
-    harness.configuration = configuration
     harness.daemonClock = clock
-    harness.daemon = try await WalletDaemon.start(configuration, clock: clock)
+    harness.daemon = try await startBelowEphemeralPorts(&configuration, clock: clock)
+    harness.configuration = configuration
     let operatorClient = OperatorClient(transport: harness.transport(harness.operatorIdentity))
     for (identity, id, kind, purposes) in [
       (harness.fnsID, "fns", AdministrationKind.fns, ["allocation-vie-chere", "revis"]),
@@ -124,6 +141,76 @@ final class ServerHarness: @unchecked Sendable {
       try await harness.citizen.set(values, at: harness.now)
     }
     return harness
+  }
+
+  /// Paul's programs (`trustees`, used in turn) race `attempts` times to
+  /// file under one new one-shot procuration of Maria's: the outcome of each
+  /// attempt, "ok" or the refusal's code.
+  /// Whether every attempt but the one that won was refused: "procuration-used",
+  /// or 503 "unavailable" (the client is told to try again, and the log still
+  /// holds one use: a refusal's receipt that missed `receiptTimeout`, or a
+  /// database that refused the write). Which one succeeded and stored is
+  /// checked apart.
+  static func losersRefused(_ outcomes: [String]) -> Bool {
+    outcomes.filter { $0 != "ok" }.allSatisfy { $0 == "procuration-used" || $0 == "unavailable" }
+  }
+
+  func raceForOneShotProcuration(_ trustees: [TrusteeClient], attempts: Int) async throws
+    -> [String]
+  {
+    let procuration = try await paulsProcuration()
+    let wallet = citizen.walletID
+    let ownerKey = try await trustees[0].ownerKey(wallet: wallet)
+    let now = self.now
+    return await withTaskGroup(of: String.self) { group in
+      for attempt in 0..<attempts {
+        let trustee = trustees[attempt % trustees.count]
+        group.addTask {
+          do {
+            _ = try await trustee.file(
+              wallet: wallet, ownerKey: ownerKey, procuration: procuration, purpose: "aide-sociale",
+              at: "office-social-redange", at: now)
+            return "ok"
+          } catch let error as ClientError {
+            return error.code ?? error.description
+          } catch { return "\(error)" }
+        }
+      }
+      var all: [String] = []
+      for await outcome in group { all.append(outcome) }
+      return all
+    }
+  }
+
+  /// walletd on a free port below Linux's ephemeral range (32768 and up) when
+  /// the settings ask for any port: `restart` binds the same port again, and
+  /// a port from the ephemeral range may meanwhile be the local end of some
+  /// client's connection (seen under a full test run: the restart could not listen).
+  static func startBelowEphemeralPorts(
+    _ configuration: inout DaemonConfiguration, clock: @escaping @Sendable () -> Int64
+  ) async throws -> WalletDaemon {
+    guard configuration.listen == "127.0.0.1:0" else {
+      return try await WalletDaemon.start(configuration, clock: clock)
+    }
+    // 14000–19999: apart from the ports scripts/pg-cluster.sh picks (20000 and up).
+    for _ in 0..<20 {
+      configuration.listen = "127.0.0.1:\(Int.random(in: 14_000..<20_000))"
+      do { return try await WalletDaemon.start(configuration, clock: clock) } catch let error
+        as APIError where error.detail.contains("could not listen")
+      {
+        continue
+      }
+    }
+    configuration.listen = "127.0.0.1:0"
+    return try await WalletDaemon.start(configuration, clock: clock)
+  }
+
+  /// One more walletd on the same database and key (`walletd.key` in the
+  /// same data dir), on a port of its own: several walletd behind a balancer.
+  func another() async throws -> WalletDaemon {
+    var again = configuration
+    again.listen = "127.0.0.1:0"
+    return try await WalletDaemon.start(again, clock: daemonClock)
   }
 
   /// Stops walletd, runs `meanwhile` (an operator at work on its files), and

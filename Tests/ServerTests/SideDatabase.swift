@@ -63,7 +63,10 @@ final class SideDatabase {
     case .postgres(let location):
       try Self.run(
         "pg_dump",
-        ["-Fc", "-n", location.schema, "-f", directory + "/walletd.dump", Self.url(location)])
+        [
+          "-Fc", "--no-unlogged-table-data", "-n", location.schema, "-f",
+          directory + "/walletd.dump", Self.url(location),
+        ])
     }
   }
 
@@ -91,7 +94,7 @@ final class SideDatabase {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/lib/postgresql/15/bin/" + tool)
     process.arguments = arguments
-    try process.run()
+    try ProcessLaunch.run(process)
     process.waitUntilExit()
     guard process.terminationStatus == 0 else { throw ToolFailed(tool: tool) }
   }

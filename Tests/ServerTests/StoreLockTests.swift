@@ -17,16 +17,16 @@ struct StoreLockTests {
       AccessLogEntry(
         at: 1, wallet: wallet, actor: "k4.pid.x", role: .citizen, action: .walletOpened)
     }
-    let kept = try await store.write { tx in try tx.lock(mine) }
+    let kept = try await store.write(wallet: mine) { tx in try tx.lock(mine) }
     await #expect(throws: StoreError.notLocked) {
-      try await store.write { tx in try tx.append(entry(mine), to: kept) }
+      try await store.write(wallet: mine) { tx in try tx.append(entry(mine), to: kept) }
     }
     await #expect(throws: StoreError.notLocked) {
-      try await store.write { tx in try tx.append(entry(other), to: tx.lock(mine)) }
+      try await store.write(wallet: mine) { tx in try tx.append(entry(other), to: tx.lock(mine)) }
     }
     #expect(try await store.logPage(wallet: mine, start: 0, limit: 10).size == 0)
     #expect(try await store.logPage(wallet: other, start: 0, limit: 10).size == 0)
-    let index = try await store.write { tx in try tx.append(entry(mine), to: tx.lock(mine)) }
+    let index = try await store.write(wallet: mine) { tx in try tx.append(entry(mine), to: tx.lock(mine)) }
     #expect(index == 0)
     #expect(try await store.logPage(wallet: mine, start: 0, limit: 10).size == 1)
     await store.stop()

@@ -23,6 +23,10 @@ final class BenchDaemon: @unchecked Sendable {
   /// The registration authority: certifies the office social; every client pins its key.
   let registrar: Identity
   let daemon: WalletDaemon
+  /// walletd's settings: another walletd on the same data (`another()`).
+  let configuration: DaemonConfiguration
+  /// The other walletd started on the same database.
+  private(set) var others: [WalletDaemon] = []
   /// The witnesses walletd asks (in this process), and the policy every client pins.
   private(set) var witnesses: [WitnessDaemon] = []
   private(set) var policy: WitnessPolicy?
@@ -75,8 +79,8 @@ final class BenchDaemon: @unchecked Sendable {
     configuration.witnesses = witnesses.map { "\($0.baseURL) \($0.vkey)" }
     let daemon = try await WalletDaemon.start(configuration, logger: logger)
     let bench = BenchDaemon(
-      directory: directory, daemon: daemon, operatorIdentity: operatorIdentity, registrar: registrar
-    )
+      directory: directory, daemon: daemon, configuration: configuration,
+      operatorIdentity: operatorIdentity, registrar: registrar)
     bench.witnesses = witnesses
     bench.policy = try WitnessPolicy(log: logVkey, witnesses: witnesses.map(\.vkey), quorum: count)
     let office = try Administration(
@@ -92,10 +96,12 @@ final class BenchDaemon: @unchecked Sendable {
   }
 
   private init(
-    directory: String, daemon: WalletDaemon, operatorIdentity: Identity, registrar: Identity
+    directory: String, daemon: WalletDaemon, configuration: DaemonConfiguration,
+    operatorIdentity: Identity, registrar: Identity
   ) {
     self.directory = directory
     self.daemon = daemon
+    self.configuration = configuration
     self.operatorIdentity = operatorIdentity
     self.registrar = registrar
   }
@@ -107,23 +113,33 @@ final class BenchDaemon: @unchecked Sendable {
       trust: ClientTrust(registrars: [registrar.signingKey.publicKey], witnesses: policy))
   }
 
-  /// The database file and its write-ahead log, in bytes.
-  func bytesOnDisk() -> (database: Int, wal: Int) {
-    func size(_ path: String) -> Int {
-      ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+  /// The bytes the data takes: on SQLite the file once the write-ahead log
+  /// is folded in (from a side connection); on PostgreSQL the schema's
+  /// tables with their indexes and TOAST.
+  func bytesStored() async throws -> Int {
+    if configuration.database == nil {
+      _ = try SQLiteDatabase(path: directory + "/walletd.sqlite").query(
+        "PRAGMA wal_checkpoint(TRUNCATE)")
     }
-    return (size(directory + "/walletd.sqlite"), size(directory + "/walletd.sqlite-wal"))
+    return Int(try await service.bytesStored())
   }
 
-  /// Folds the write-ahead log into the database file (from a side
-  /// connection), so that the file size is the data's size.
-  func checkpoint() throws {
-    _ = try SQLiteDatabase(path: directory + "/walletd.sqlite").query(
-      "PRAGMA wal_checkpoint(TRUNCATE)")
+  /// One more walletd in this process on the same database and `walletd.key`
+  /// (PostgreSQL: several walletd share a schema), on a port of its own.
+  func another() async throws -> WalletDaemon {
+    var again = configuration
+    again.listen = "127.0.0.1:0"
+    var logger = Logger(label: "walletd")
+    logger.logLevel = .error
+    let daemon = try await WalletDaemon.start(again, logger: logger)
+    others.append(daemon)
+    return daemon
   }
 
-  /// walletd's group-commit counters.
-  func groupCommit() -> (batches: Int, writes: Int) { service.writeCounts }
+  /// walletd's group-commit counters (of every walletd started here).
+  func groupCommit() -> (batches: Int, writes: Int) {
+    ([daemon] + others).map(\.service.writeCounts).reduce((0, 0)) { ($0.0 + $1.0, $0.1 + $1.1) }
+  }
 
   /// A citizen with the 20 fields of `CitizenFields` and a durable grant of
   /// the tiers payant social (5 fields) to the office social: what reads read.
@@ -147,6 +163,7 @@ final class BenchDaemon: @unchecked Sendable {
   }
 
   func stop() async {
+    for other in others { await other.stop() }
     await daemon.stop()
     for witness in witnesses { await witness.stop() }
     DataDirectories.shared.remove(directory)

@@ -18,14 +18,20 @@ enum ScaleBenchmark {
     var seconds = 10.0
     var warmup = 1.0
     var workers = 16
+    /// A PostgreSQL server (a fresh schema on it); nil: walletd's SQLite file.
+    var database: String?
   }
 
   static func run(_ options: Options) async throws {
-    print("## scale: the same read with many wallets of 20 fields")
+    print(
+      "## scale: the same read with many wallets of 20 fields, on "
+        + (options.database == nil ? "SQLite" : "PostgreSQL"))
     print("")
     // A cache for every grant, so that "warm" means every grant verified once
     // (walletd's default keeps 100 000; see BENCHMARKS.md §4).
-    let bench = try await BenchDaemon.start(grantCacheSize: options.sizes.max())
+    let bench = try await BenchDaemon.start(
+      grantCacheSize: options.sizes.max(),
+      database: try options.database.map(StoresBenchmark.freshSchema))
     let rules = try await ClientRules.fetch(bench.transport(bench.administration))
     guard
       let administration = rules.registry.administration(
@@ -42,15 +48,13 @@ enum ScaleBenchmark {
       "p99 ms", "CPU (cores)", "others' CPU", "non-2xx")
     for size in options.sizes where size > bodies.count {
       let added = size - bodies.count
-      try bench.checkpoint()
-      let before = bench.bytesOnDisk().database
+      let before = try await bench.bytesStored()
       let start = monotonicNanoseconds()
       progress("filling \(added) wallets to \(size)")
       bodies += try await population.add(added, workers: options.workers)
       let fillSeconds = Double(monotonicNanoseconds() - start) / 1e9
       progress("filled in \(format(fillSeconds, 0)) s")
-      try bench.checkpoint()
-      let after = bench.bytesOnDisk().database
+      let after = try await bench.bytesStored()
       // Twice: first as the fill left walletd (most grants never read, so
       // each read verifies its grant's signature), then after every wallet
       // has been read once (every grant verified and cached). Fresh sessions

@@ -34,11 +34,22 @@ enum StoresBenchmark {
     let writes: Int
   }
 
-  /// One walletd, its reads at each concurrency: of one wallet, then of
-  /// `wallets` wallets (connection i reads wallet i mod `wallets`).
-  static func reads(_ bench: BenchDaemon, _ options: Options, group: MultiThreadedEventLoopGroup)
+  /// Where the load goes: walletd itself, or nginx in front of several.
+  struct Target {
+    let url: String
+    let port: Int
+  }
+
+  /// One walletd (or several behind `target`), its reads at each
+  /// concurrency: of one wallet, then of `wallets` wallets (connection i
+  /// reads wallet i mod `wallets`).
+  static func reads(
+    _ bench: BenchDaemon, _ options: Options, target: Target? = nil,
+    group: MultiThreadedEventLoopGroup
+  )
     async throws -> (one: [Row], many: [Row])
   {
+    let target = target ?? Target(url: bench.baseURL, port: bench.daemon.port)
     var bodies: [[UInt8]] = []
     let administration = AdministrationClient(transport: bench.transport(bench.administration))
     for _ in 0..<options.wallets {
@@ -51,20 +62,20 @@ enum StoresBenchmark {
       bodies.append(
         try readBody(wallet: citizen.walletID, grant: grant.id, purpose: BenchDaemon.purpose))
     }
-    let one = try await rows(bench, options, bodies: [bodies[0]], group: group)
-    let many = try await rows(bench, options, bodies: bodies, group: group)
+    let one = try await rows(bench, options, bodies: [bodies[0]], target: target, group: group)
+    let many = try await rows(bench, options, bodies: bodies, target: target, group: group)
     return (one, many)
   }
 
   static func rows(
-    _ bench: BenchDaemon, _ options: Options, bodies: [[UInt8]],
+    _ bench: BenchDaemon, _ options: Options, bodies: [[UInt8]], target: Target,
     group: MultiThreadedEventLoopGroup
   ) async throws -> [Row] {
     var rows: [Row] = []
     for connections in options.connections {
       var plans: [RequestPlan] = []
       for index in 0..<connections {
-        let session = try await SessionHandshake.open(bench.baseURL, identity: bench.administration)
+        let session = try await SessionHandshake.open(target.url, identity: bench.administration)
         plans.append(
           RequestPlan(
             method: .POST, path: "/v1/reads", bodies: [bodies[index % bodies.count]],
@@ -72,7 +83,7 @@ enum StoresBenchmark {
       }
       let before = bench.groupCommit()
       let result = try await LoadGenerator.run(
-        host: bench.daemon.host, port: bench.daemon.port, plans: plans, warmup: options.warmup,
+        host: "127.0.0.1", port: target.port, plans: plans, warmup: options.warmup,
         duration: options.seconds, group: group)
       let after = bench.groupCommit()
       rows.append(
@@ -93,12 +104,27 @@ enum StoresBenchmark {
     let postgres = try await BenchDaemon.start(database: try freshSchema(options.database))
     let onPostgres = try await reads(postgres, options, group: group)
     await postgres.stop()
+    // Two walletd (in this process) on one schema, behind nginx.
+    let pair = try await BenchDaemon.start(database: try freshSchema(options.database))
+    let second = try await pair.another()
+    let balancer = try Balancer.start(upstreams: [pair.daemon.port, second.port])
+    let onPair: (one: [Row], many: [Row])
+    do {
+      onPair = try await reads(
+        pair, options, target: Target(url: balancer.url, port: balancer.port), group: group)
+    } catch {
+      balancer.stop()
+      throw error
+    }
+    balancer.stop()
+    await pair.stop()
     let hello = try await HelloServer.start(echoBytes: 64)
     var table = MarkdownTable(
       "wallets", "connections", "SQLite reads/s", "p99 ms", "walletd CPU", "others' CPU",
       "PostgreSQL reads/s",
       "p99 ms", "walletd CPU", "others' CPU (postgres)", "commits/s", "PostgreSQL ÷ SQLite",
-      "hello/s", "non-2xx")
+      "2 walletd + nginx reads/s", "p99 ms", "walletd CPU", "others' CPU (postgres, nginx)",
+      "2 ÷ 1", "hello/s", "non-2xx")
     var hellos: [LoadResult] = []
     for connections in options.connections {
       hellos.append(
@@ -107,12 +133,15 @@ enum StoresBenchmark {
           plans: Array(repeating: RequestPlan(path: "/hello"), count: connections),
           warmup: options.warmup, duration: options.seconds, group: group))
     }
-    for (wallets, sqliteRows, postgresRows) in [
-      (1, onSQLite.one, onPostgres.one), (options.wallets, onSQLite.many, onPostgres.many),
+    for (wallets, sqliteRows, postgresRows, pairRows) in [
+      (1, onSQLite.one, onPostgres.one, onPair.one),
+      (options.wallets, onSQLite.many, onPostgres.many, onPair.many),
     ] {
       for (index, connections) in options.connections.enumerated() {
         let helloResult = hellos[index]
-        let (s, p) = (sqliteRows[index].result, postgresRows[index].result)
+        let (s, p, d) = (
+          sqliteRows[index].result, postgresRows[index].result, pairRows[index].result
+        )
         table.add(
           "\(wallets)", "\(connections)", format(s.requestsPerSecond, 0), format(s.p99, 2),
           format(s.cores, 2),
@@ -120,20 +149,27 @@ enum StoresBenchmark {
           format(p.cores, 2), format(p.othersCores, 2),
           format(Double(postgresRows[index].batches) / p.seconds, 0),
           format(p.requestsPerSecond / s.requestsPerSecond, 2),
-          format(helloResult.requestsPerSecond, 0), "\(s.failed + p.failed + helloResult.failed)")
+          format(d.requestsPerSecond, 0), format(d.p99, 2), format(d.cores, 2),
+          format(d.othersCores, 2), format(d.requestsPerSecond / p.requestsPerSecond, 2),
+          format(helloResult.requestsPerSecond, 0),
+          "\(s.failed + p.failed + d.failed + helloResult.failed)")
       }
     }
     try await group.shutdownGracefully()
     await hello.stop()
     print(
       "Each read is authenticated, decided, and logged durably before the answer: on SQLite "
-        + "through the group commit (one fsync per batch), on PostgreSQL in a transaction of "
-        + "its own (the wallet's row lock, the entry, COMMIT; PostgreSQL groups the flushes) on "
-        + "one of 16 writer connections, with its checks read through the client pool. "
+        + "through the group commit (one fsync per batch), on PostgreSQL in a transaction "
+        + "with the other reads of its wallet queued meanwhile (the wallet's row lock, then "
+        + "each read's checks and entry, one COMMIT; PostgreSQL groups the flushes) on one of "
+        + "16 writer connections, its context read before in one statement through the "
+        + "client pool. "
         + "\(format(options.warmup, 0)) s warm-up then \(format(options.seconds, 0)) s per row. "
         + "walletd CPU = this process (walletd and the load generator) ÷ wall time; "
         + "others' CPU = the machine's other processes meanwhile (on PostgreSQL rows: mostly "
-        + "the postgres server)."
+        + "the postgres server). \"2 walletd + nginx\": two walletd in this process on one "
+        + "schema, the load through nginx (deploy/nginx.conf, round robin); \"2 ÷ 1\" against "
+        + "one walletd on PostgreSQL."
     )
     print("")
     table.print()

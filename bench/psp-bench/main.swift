@@ -11,7 +11,7 @@ let usage = """
     --sizes LIST        scale: wallet counts, growing (default 1000,10000)
     --witnesses LIST    witnessed: witness counts (default 0,1,3)
     --epoch-interval MS witnessed: walletd's shortest time between epochs (default 0)
-    --database URL      stores: the PostgreSQL server (postgres://…), a fresh schema on it
+    --database URL      stores (required), scale: the PostgreSQL server (postgres://…), a fresh schema on it
   """
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -59,7 +59,8 @@ do {
   }
   if mode == "stores" {
     guard let database = options["database"] else {
-      throw BenchError.setup("stores needs --database postgres://… (scripts/pg-cluster.sh start DIR)")
+      throw BenchError.setup(
+        "stores needs --database postgres://… (scripts/pg-cluster.sh start DIR)")
     }
     var storeOptions = StoresBenchmark.Options(database: database)
     if let connections = list("connections") { storeOptions.connections = connections }
@@ -73,12 +74,15 @@ do {
       scaleOptions.connections = connections
     }
     if mode == "scale", let seconds = number("seconds") { scaleOptions.seconds = seconds }
+    if mode == "scale" { scaleOptions.database = options["database"] }
     try await ScaleBenchmark.run(scaleOptions)
   }
   if mode == "witnessed" || mode == "all" {
     var witnessedOptions = WitnessedReadsBenchmark.Options()
     if let counts = list("witnesses") { witnessedOptions.witnesses = counts }
-    if mode == "witnessed", let connections = list("connections")?.first { witnessedOptions.connections = connections }
+    if mode == "witnessed", let connections = list("connections")?.first {
+      witnessedOptions.connections = connections
+    }
     if mode == "witnessed", let seconds = number("seconds") { witnessedOptions.seconds = seconds }
     if let interval = number("epoch-interval") { witnessedOptions.epochInterval = Int(interval) }
     try await WitnessedReadsBenchmark.run(witnessedOptions)

@@ -15,6 +15,10 @@ extension DaemonConfiguration {
     }
     let interval = epochIntervalMilliseconds ?? 0
     guard interval >= 0 else { throw .badRequest("epochIntervalMilliseconds must be 0 or more") }
+    let receiptTimeout = receiptTimeoutSeconds ?? 15
+    guard (1...600).contains(receiptTimeout) else {
+      throw .badRequest("receiptTimeoutSeconds must be a whole number from 1 to 600")
+    }
     let origin = logOrigin ?? Self.defaultLogOrigin
     guard !origin.isEmpty,
       !origin.unicodeScalars.contains(where: {
@@ -24,6 +28,7 @@ extension DaemonConfiguration {
       throw .badRequest("logOrigin must be non-empty, without spaces or '+'")
     }
     return LogWitnessing.Settings(
-      origin: origin, witnesses: endpoints, quorum: quorum, interval: .milliseconds(interval))
+      origin: origin, witnesses: endpoints, quorum: quorum, interval: .milliseconds(interval),
+      receiptTimeout: .seconds(receiptTimeout))
   }
 }

@@ -45,6 +45,9 @@ public struct DaemonConfiguration: Sendable, Codable, Equatable {
   /// Shortest time between two epochs, in milliseconds; default 0 (as soon as
   /// the previous epoch is cosigned) (`PSP_EPOCH_INTERVAL_MS`).
   public var epochIntervalMilliseconds: Int? = nil
+  /// How long an answer waits for a cosigned epoch holding its entry before
+  /// 503, in seconds, 1 to 600; default 15 (`PSP_RECEIPT_TIMEOUT_S`).
+  public var receiptTimeoutSeconds: Int? = nil
 
   public init() {}
 
@@ -58,7 +61,9 @@ public struct DaemonConfiguration: Sendable, Codable, Equatable {
     if let value = environment["PSP_DATA_DIR"] { dataDir = value }
     if let value = environment["PSP_LISTEN"] { listen = value }
     if let value = environment["PSP_DATABASE"] { database = value }
-    if let value = environment["PSP_DATABASE_CONNECTIONS"] { databaseConnections = Int(value) ?? -1 }
+    if let value = environment["PSP_DATABASE_CONNECTIONS"] {
+      databaseConnections = Int(value) ?? -1
+    }
     if let value = environment["PSP_WORKING_WEEK"] { workingWeek = value }
     if let key = environment["PSP_OPERATOR_KEY"] { operatorKey = key }
     if let keys = environment["PSP_REGISTRAR_KEY"] {
@@ -73,7 +78,10 @@ public struct DaemonConfiguration: Sendable, Codable, Equatable {
       witnesses = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
     }
     if let value = environment["PSP_WITNESS_QUORUM"] { witnessQuorum = Int(value) ?? -1 }
-    if let value = environment["PSP_EPOCH_INTERVAL_MS"] { epochIntervalMilliseconds = Int(value) ?? -1 }
+    if let value = environment["PSP_EPOCH_INTERVAL_MS"] {
+      epochIntervalMilliseconds = Int(value) ?? -1
+    }
+    if let value = environment["PSP_RECEIPT_TIMEOUT_S"] { receiptTimeoutSeconds = Int(value) ?? -1 }
   }
 
   /// Where walletd keeps its data; a password comes from `environment`'s

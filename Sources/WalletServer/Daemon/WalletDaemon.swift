@@ -31,16 +31,20 @@ public final class WalletDaemon: @unchecked Sendable {
     let server: HTTPServerBuilder
     switch (configuration.tlsCertificate, configuration.tlsKey) {
     case (let certificate?, let key?):
-      let chain = try NIOSSLCertificate.fromPEMFile(certificate).map { NIOSSLCertificateSource.certificate($0) }
+      let chain = try NIOSSLCertificate.fromPEMFile(certificate).map {
+        NIOSSLCertificateSource.certificate($0)
+      }
       let tls = TLSConfiguration.makeServerConfiguration(
-        certificateChain: chain, privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
+        certificateChain: chain,
+        privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
       server = try .tls(.http1(), tlsConfiguration: tls)
     case (nil, nil):
       server = .http1()
     default:
       throw APIError.badRequest("TLS needs both tlsCertificate and tlsKey")
     }
-    try FileManager.default.createDirectory(atPath: configuration.dataDir, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: configuration.dataDir, withIntermediateDirectories: true)
     chmod(configuration.dataDir, 0o700)
     let daemonKey = try DaemonKey.loadOrCreate(in: configuration.dataDir)
     guard let week = WorkingDayCalendar.WorkingWeek(rawValue: configuration.workingWeek) else {
@@ -64,7 +68,9 @@ public final class WalletDaemon: @unchecked Sendable {
       throw error
     }
     let routes = WalletRoutes(
-      service: service, limiter: FailureLimiter(budgetPerMinute: configuration.authFailuresPerMinute), metrics: metrics)
+      service: service,
+      limiter: FailureLimiter(budgetPerMinute: configuration.authFailuresPerMinute),
+      metrics: metrics)
     let (host, port) = try configuration.hostAndPort()
     let bound = AsyncStream<Int>.makeStream()
     let app = Application(
@@ -78,22 +84,29 @@ public final class WalletDaemon: @unchecked Sendable {
       logger: logger)
     let group = ServiceGroup(
       configuration: .init(
-        services: [app], gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [], logger: logger))
+        services: [app], gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [],
+        logger: logger))
     let task = Task {
       do { try await group.run() } catch {
+        // Not listening (the address is taken): `start` must not wait for it.
+        bound.continuation.finish()
         await service.stop()
         throw error
       }
+      bound.continuation.finish()
       await service.stop()
     }
     var iterator = bound.stream.makeAsyncIterator()
     guard let actual = await iterator.next() else {
-      task.cancel()
-      throw APIError.unavailable("walletd could not listen on \(configuration.listen)")
+      // Stopped (its store closed) before saying why.
+      let cause: String
+      if case .failure(let error) = await task.result { cause = ": \(error)" } else { cause = "" }
+      throw APIError.unavailable("walletd could not listen on \(configuration.listen)\(cause)")
     }
     service.startWitnessing()
     return WalletDaemon(
-      service: service, scheme: configuration.tlsCertificate == nil ? "http" : "https", host: host, port: actual,
+      service: service, scheme: configuration.tlsCertificate == nil ? "http" : "https", host: host,
+      port: actual,
       group: group, task: task)
   }
 
@@ -118,7 +131,8 @@ public final class WalletDaemon: @unchecked Sendable {
   }
 
   private init(
-    service: WalletService, scheme: String, host: String, port: Int, group: ServiceGroup, task: Task<Void, any Error>
+    service: WalletService, scheme: String, host: String, port: Int, group: ServiceGroup,
+    task: Task<Void, any Error>
   ) {
     self.service = service
     self.scheme = scheme

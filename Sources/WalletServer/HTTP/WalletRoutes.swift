@@ -14,7 +14,7 @@ public struct WalletRoutes: Sendable {
   public static let fieldsBodyLimit = 16 << 20
 
   let service: WalletService
-  let sessions: SessionTable
+  let sessions: any SessionAuthority
   let limiter: FailureLimiter
   let metrics: @Sendable () -> String
 
@@ -23,7 +23,7 @@ public struct WalletRoutes: Sendable {
     metrics: @escaping @Sendable () -> String = { "" }
   ) {
     self.service = service
-    sessions = SessionTable(daemonKey: service.daemonKey.publicKey)
+    sessions = service.sessions
     self.limiter = limiter
     self.metrics = metrics
   }
@@ -68,9 +68,10 @@ public struct WalletRoutes: Sendable {
         }
         do {
           return Responses.json(
-            try sessions.open(StrictJSON.decode(SessionRequest.self, from: body), at: s.now))
+            try await sessions.open(
+              StrictJSON.decode(SessionRequest.self, from: body), at: s.now))
         } catch {
-          limiter.recordFailure(context.remoteAddress, at: s.now)
+          if !APIError.isOutage(error) { limiter.recordFailure(context.remoteAddress, at: s.now) }
           throw error
         }
       }
@@ -201,7 +202,8 @@ public struct WalletRoutes: Sendable {
     router.get("/v1/wallets/:wallet/log") { request, context in
       await respond(request, context) { caller, _ in
         let start = try integer(request, "start") ?? 0
-        return Responses.json(try await s.logEntries(try wallet(context), start: start, caller: caller!))
+        return Responses.json(
+          try await s.logEntries(try wallet(context), start: start, caller: caller!))
       }
     }
     router.get("/v1/wallets/:wallet/log/proof") { request, context in
@@ -225,7 +227,8 @@ public struct WalletRoutes: Sendable {
           throw APIError.badRequest("index and size are needed")
         }
         return Responses.json(
-          try await s.inclusionProof(try wallet(context), index: index, size: size, caller: caller!))
+          try await s.inclusionProof(try wallet(context), index: index, size: size, caller: caller!)
+        )
       }
     }
     return router
@@ -253,7 +256,9 @@ public struct WalletRoutes: Sendable {
         throw APIError.unsupportedMediaType
       }
       var caller: Caller? = nil
-      if authenticate { caller = try self.authenticate(request, body: bytes, context: context) }
+      if authenticate {
+        caller = try await self.authenticate(request, body: bytes, context: context)
+      }
       return try await handler(caller, bytes)
     } catch let error as APIError {
       return Responses.problem(error)
@@ -285,7 +290,7 @@ public struct WalletRoutes: Sendable {
   }
 
   func authenticate(_ request: Request, body: [UInt8], context: WalletRequestContext)
-    throws(APIError) -> Caller
+    async throws(APIError) -> Caller
   {
     let headers = request.headers
     func header(_ name: String) -> String? { HTTPField.Name(name).flatMap { headers[$0] } }
@@ -299,10 +304,12 @@ public struct WalletRoutes: Sendable {
     }
     let now = service.now
     do throws(APIError) {
-      return try sessions.authenticate(
+      return try await sessions.authenticate(
         session: session, counter: counter, mac: mac, method: request.method.rawValue,
         path: request.uri.description, body: body, at: now)
     } catch {
+      // walletd unable to check (its store not answering) is no failure of the caller's.
+      if APIError.isOutage(error) { throw error }
       limiter.recordFailure(context.remoteAddress, at: now)
       if limiter.isThrottled(context.remoteAddress, at: now) { throw .tooManyRequests }
       throw error

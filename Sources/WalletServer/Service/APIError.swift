@@ -20,6 +20,13 @@ public enum APIError: Error, Equatable, Sendable {
   case tooManyRequests
   case unavailable(String)
 
+  /// Whether `error` is walletd's own failure (503: its store not answering,
+  /// walletd stopping), not the caller's: the failure limiter does not count it.
+  static func isOutage(_ error: any Error) -> Bool {
+    if case .unavailable = error as? APIError { return true }
+    return false
+  }
+
   public var status: Int {
     switch self {
     case .unauthenticated: 401
@@ -72,7 +79,8 @@ public enum APIError: Error, Equatable, Sendable {
       self = .conflict("field \(field) is at another version; expected \(expected)")
     case WalletError.unknownWallet: self = .notFound("no such wallet")
     case WalletError.walletClosed: self = .conflict("the wallet is closed")
-    case WalletError.storage(let what) where what.hasPrefix("constraint"): self = .conflict("already recorded")
+    case WalletError.storage(let what) where what.hasPrefix("constraint"):
+      self = .conflict("already recorded")
     case WalletError.storage: self = .unavailable("storage failed")
     case StoreError.ambiguousCommit:
       self = .unavailable("the database did not confirm the write; it may have been stored")

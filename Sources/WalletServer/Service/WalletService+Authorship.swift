@@ -104,11 +104,6 @@ extension WalletService {
     }
   }
 
-  /// The newest manifest of a grant.
-  func latestManifest(_ grant: StatementID) async throws(APIError) -> String? {
-    do { return try await store.latestManifest(grant: grant) } catch { throw APIError(error) }
-  }
-
   /// The statements covering `records`, and the procurations they name.
   func authorship(of records: [FieldRecord], wallet: WalletID, state: ConsentState)
     async throws(APIError) -> (statements: [String], procurations: [String])

@@ -50,7 +50,7 @@ extension WalletService {
       at: now, wallet: wallet, actor: caller.keyID,
       role: role(of: caller, in: record, procuration: procuration),
       action: .fieldUpdated, fields: request.records.map(\.field), procuration: procuration?.id)
-    let _: Int = try await write { tx in
+    let _: Int = try await write(wallet: wallet) { tx in
       let locked = try tx.lock(wallet)
       try Self.appendAuthored(
         request.records, statement: statement, token: request.statement, in: tx, locked)
@@ -118,7 +118,9 @@ extension WalletService {
       let entry = AccessLogEntry(
         at: now, wallet: wallet, actor: caller.keyID, role: .trustee, action: .fieldsRead,
         fields: records.map(\.field), procuration: procuration.id)
-      let index: Int = try await write { tx in try tx.append(entry, to: tx.lock(wallet)) }
+      let index: Int = try await write(wallet: wallet) { tx in
+        try tx.append(entry, to: tx.lock(wallet))
+      }
       receipt = try await self.receipt(wallet: wallet, index: index)
     }
     let (statements, procurations) = try await authorship(of: records, wallet: wallet, state: state)

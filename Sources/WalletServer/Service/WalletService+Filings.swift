@@ -58,7 +58,7 @@ extension WalletService {
     }
     let oneShot = procuration?.claims.kind == .oneShot ? procuration?.id : nil
     let facts = facts
-    let outcome: Int? = try await write { tx in
+    let outcome: Int? = try await write(wallet: wallet) { tx in
       let locked = try tx.lock(wallet)
       try tx.requireOpen(locked)
       if let oneShot, let refusedAgain {
@@ -181,7 +181,7 @@ extension WalletService {
     let response = StoredFilingResponse(
       id: claims.jti, filing: id, position: position, token: request.token,
       sealedNote: request.sealedNote?.bytes, sealedNoteForFiler: request.sealedNoteForFiler?.bytes)
-    let _: Int = try await write { tx in
+    let _: Int = try await write(wallet: wallet) { tx in
       let locked = try tx.lock(wallet)
       try tx.requireOpen(locked)
       // The timeline was checked against the responses read before the lock:

@@ -17,6 +17,17 @@ extension WalletService {
   {
     let stored: String?
     do { stored = try await store.grantToken(id, wallet: wallet) } catch { throw APIError(error) }
+    return try verifiedGrant(
+      id, token: stored, authority: authority, state: state, registered: registered)
+  }
+
+  /// The grant `id` of `token` (nil: the wallet holds no such grant),
+  /// verified, or from the verified-grant cache.
+  func verifiedGrant(
+    _ id: StatementID, token stored: String?, authority: WalletAuthority, state: ConsentState,
+    registered: Bool = true
+  ) throws(APIError) -> Grant {
+    let wallet = authority.wallet
     guard let token = stored else { throw .notFound("no such grant") }
     if let grant = verifiedGrants.grant(id, token: token), grant.claims.wallet == wallet {
       return grant
@@ -85,7 +96,7 @@ extension WalletService {
         at: at, wallet: wallet, actor: caller.keyID, role: .trustee, action: .procurationUsed,
         purpose: grant.claims.purpose, grant: grant.id, procuration: $0)
     }
-    let _: Int = try await write { tx in
+    let _: Int = try await write(wallet: wallet) { tx in
       let locked = try tx.lock(wallet)
       // Closed meanwhile: nothing is stored, the closing entry stays the log's last.
       try tx.requireOpen(locked)
@@ -281,7 +292,7 @@ extension WalletService {
       procuration: change.claims.target == .procuration ? change.claims.ref : procuration?.id)
     let at = now
     let (rekeyedRecords, newManifests) = (rekeyed, manifests)
-    let _: Int = try await write { tx in
+    let _: Int = try await write(wallet: wallet) { tx in
       let locked = try tx.lock(wallet)
       try tx.requireOpen(locked)
       try Self.requireFresh(change.claims.jti, in: tx)

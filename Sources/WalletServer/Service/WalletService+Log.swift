@@ -16,8 +16,10 @@ extension WalletService {
     let state = try await consentState(wallet)
     let authority = try authority(record)
     let trustee = state.procurations.values.contains { token in
-      guard let p = try? ProcurationVerifier.verify(token, authority: authority, rules: rules) else { return false }
-      return p.claims.sub == caller.keyID && !state.revoked.contains(p.id) && p.claims.actions.contains(.read)
+      guard let p = try? ProcurationVerifier.verify(token, authority: authority, rules: rules)
+      else { return false }
+      return p.claims.sub == caller.keyID && !state.revoked.contains(p.id)
+        && p.claims.actions.contains(.read)
     }
     guard trustee else { throw .forbidden("only the citizen or a trustee with read reads the log") }
   }
@@ -49,18 +51,26 @@ extension WalletService {
   /// The wallet's head under the latest witnessed checkpoint (`spec/log.md` §5).
   public func logProof(_ wallet: WalletID, caller: Caller) async throws(APIError) -> LogProofView {
     try await requireLogReader(caller, wallet: wallet)
-    do { return LogProofView(proof: try await witnessing.headProof(wallet: wallet)) } catch let error as APIError {
+    do { return LogProofView(proof: try await witnessing.headProof(wallet: wallet)) } catch let
+      error as APIError
+    {
       throw error
     } catch { throw .unavailable("the log's proof could not be made") }
   }
 
-  public func consistencyProof(_ wallet: WalletID, from oldSize: Int, to newSize: Int, caller: Caller)
+  public func consistencyProof(
+    _ wallet: WalletID, from oldSize: Int, to newSize: Int, caller: Caller
+  )
     async throws(APIError) -> ProofView
   {
     try await requireLogReader(caller, wallet: wallet)
     let leaves = try await leaves(wallet)
-    guard oldSize >= 0, oldSize <= newSize, newSize <= leaves.count else { throw .badRequest("sizes out of range") }
-    return ProofView(proof: MerkleTree.consistencyProof(oldSize: oldSize, leaves: leaves[0..<newSize]).map(Bytes.init))
+    guard oldSize >= 0, oldSize <= newSize, newSize <= leaves.count else {
+      throw .badRequest("sizes out of range")
+    }
+    return ProofView(
+      proof: MerkleTree.consistencyProof(oldSize: oldSize, leaves: leaves[0..<newSize]).map(
+        Bytes.init))
   }
 
   public func inclusionProof(_ wallet: WalletID, index: Int, size: Int, caller: Caller)
@@ -68,14 +78,20 @@ extension WalletService {
   {
     try await requireLogReader(caller, wallet: wallet)
     let leaves = try await leaves(wallet)
-    guard index >= 0, index < size, size <= leaves.count else { throw .badRequest("index or size out of range") }
-    return ProofView(proof: MerkleTree.inclusionProof(index: index, leaves: leaves[0..<size]).map(Bytes.init))
+    guard index >= 0, index < size, size <= leaves.count else {
+      throw .badRequest("index or size out of range")
+    }
+    return ProofView(
+      proof: MerkleTree.inclusionProof(index: index, leaves: leaves[0..<size]).map(Bytes.init))
   }
 }
 
 extension WalletService {
   /// Transactions committed and writes in them (metrics, benchmarks).
   public var writeCounts: (batches: Int, writes: Int) { store.writeCounts }
+
+  /// The bytes walletd's data takes in its database now (benchmarks).
+  public func bytesStored() async throws -> Int64 { try await store.bytesStored() }
 
   /// Gauges computed when scraped: log entries, wallets, grants in force.
   public func gauges() async -> String {

@@ -25,7 +25,7 @@ extension WalletService {
       purpose: procuration.claims.purposes.count == 1 ? procuration.claims.purposes[0] : nil,
       procuration: procuration.id)
     let at = now
-    let _: Int = try await write { tx in
+    let _: Int = try await write(wallet: wallet) { tx in
       let locked = try tx.lock(wallet)
       try tx.requireOpen(locked)
       try Self.requireFresh(procuration.id, in: tx)

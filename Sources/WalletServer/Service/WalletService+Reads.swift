@@ -12,10 +12,11 @@ extension WalletService {
     -> ReadResponseBody
   {
     try refuseOperator(caller)
-    let record = try await walletRecord(body.wallet)
+    let context = try await readContext(body.wallet, grant: body.grant)
+    let record = context.wallet
     guard record.closedAt == nil else { throw .conflict("the wallet is closed") }
     let authority = try authority(record)
-    let state = try await consentState(body.wallet)
+    let state = consentState(context.consent, wallet: body.wallet)
     let at = now
     let role: PrincipalKind =
       registry.administration(keyID: caller.keyID) != nil ? .administration : .citizen
@@ -33,7 +34,8 @@ extension WalletService {
     let grant: Grant
     let permission: ReadPermission
     do throws(APIError) {
-      grant = try await storedGrant(body.grant, wallet: body.wallet, authority: authority, state: state)
+      grant = try verifiedGrant(
+        body.grant, token: context.grantToken, authority: authority, state: state)
       do {
         permission = try ReadDecision.decide(
           ReadRequest(requester: caller.keyID, purpose: body.purpose, fields: body.fields),
@@ -53,11 +55,16 @@ extension WalletService {
       throw error
     }
 
-    let (records, keys) = try await grantedRecords(
-      grant.id, wallet: body.wallet, fields: permission.fields)
+    // The newest version of each permitted field that the grant holds a key
+    // for, with that key, in the order of the fields. (A version the grant has
+    // no key for is never served, even if newer.)
+    let found = Dictionary(
+      context.granted.map { ($0.0.field, $0) }, uniquingKeysWith: { first, _ in first })
+    let granted = permission.fields.compactMap { found[$0] }
+    let (records, keys) = (granted.map(\.0), granted.map(\.1))
     // What the client verifies everything with: the grantor's latest manifest,
     // the citizen's consent receipt, and the procurations a trustee signed under.
-    let manifest = try await latestManifest(grant.id)
+    let manifest = context.manifest
     let named = Set(
       [grant.claims.procuration, manifest.flatMap(SignedStatement.unverifiedProcuration(of:))]
         .compactMap { $0 })
@@ -72,17 +79,20 @@ extension WalletService {
     let parentRevokedMeanwhile = entry(permission.fields, .procurationRevoked)
     await readDecided?()
     let facts = facts
-    let (refusal, index): (String?, Int) = try await write { tx in
+    let (refusal, index): (String?, Int) = try await write(wallet: wallet) { tx in
       // What changed since the decision wins, checked again inside the
       // transaction that logs the read: the wallet closed (409, nothing
       // written: the closing entry stays the log's last), the grant revoked or
       // paused, the procuration a trustee signed it under revoked.
       let locked = try tx.lock(wallet)
-      try tx.requireOpen(locked)
-      if let parent, try facts.isRevoked(parent, wallet: wallet) || tx.isRevoked(parent) {
-        return (ConsentRefusal.procurationRevoked.code, try tx.append(parentRevokedMeanwhile, to: locked))
+      // One statement: the wallet open, the grant's status, its use, the parent's revocation.
+      let checks = try tx.readChecks(locked, grant: grant.id, procuration: parent)
+      if let parent, facts.isRevoked(parent, wallet: wallet) || checks.procurationRevoked {
+        return (
+          ConsentRefusal.procurationRevoked.code, try tx.append(parentRevokedMeanwhile, to: locked)
+        )
       }
-      let latest = try tx.latestStatus(grant.id)
+      let latest = checks.latestStatus
       // The log's own record of a revocation or a use counts even if the row is gone.
       if latest == .revoke || facts.isRevoked(grant.id, wallet: wallet) {
         return (ConsentRefusal.revoked.code, try tx.append(revokedMeanwhile, to: locked))
@@ -91,7 +101,7 @@ extension WalletService {
         return (ConsentRefusal.paused.code, try tx.append(pausedMeanwhile, to: locked))
       }
       if consumes {
-        if try tx.isConsumed(grant.id) || facts.isUsed(grant.id, wallet: wallet) {
+        if checks.consumed || facts.isUsed(grant.id, wallet: wallet) {
           return (ConsentRefusal.alreadyUsed.code, try tx.append(refusedAgain, to: locked))
         }
         try Self.consume(grant.id, at: at, in: tx, locked)
@@ -110,19 +120,14 @@ extension WalletService {
       procurations: procurations, receipt: receipt)
   }
 
-  /// The newest version of each of `fields` that the grant holds a key for,
-  /// with that key, in the order of `fields`: one query for all of them.
-  /// (A version the grant has no key for is never served, even if newer.)
-  func grantedRecords(_ grant: StatementID, wallet: WalletID, fields: [FieldID])
-    async throws(APIError) -> (records: [FieldRecord], keys: [GrantKey])
+  /// The wallet and what a read of `grant` in it needs, in one reading
+  /// (the wallet's damage first, as `walletRecord`).
+  func readContext(_ wallet: WalletID, grant: StatementID) async throws(APIError)
+    -> StoredReadContext
   {
-    var found: [FieldID: (FieldRecord, GrantKey)] = [:]
-    do {
-      for (record, key) in try await store.grantedRecords(grant, wallet: wallet) {
-        found[record.field] = (record, key)
-      }
-    } catch { throw APIError(error) }
-    let granted = fields.compactMap { found[$0] }
-    return (granted.map(\.0), granted.map(\.1))
+    try refuseDamaged(wallet)
+    do { return try await store.readContext(wallet: wallet, grant: grant) } catch {
+      throw APIError(error)
+    }
   }
 }

@@ -29,7 +29,10 @@ extension WalletService {
     var replaced: String? = nil
     var renewed = AdministrationRegistry()
     for certificate in current {
-      guard let one = try? AdministrationCertificate.verify(certificate, registrars: registrars, at: now) else {
+      guard
+        let one = try? AdministrationCertificate.verify(
+          certificate, registrars: registrars, at: now)
+      else {
         continue
       }
       if one.id == administration.id {
@@ -49,7 +52,7 @@ extension WalletService {
     let at = now
     // Inserted, or replacing the row of its id (a renewal, also of a
     // certificate that lapsed and is no longer published).
-    let _: Bool = try await write { tx in
+    let _: Bool = try await write(wallet: nil) { tx in
       try tx.upsertAdministration(
         id: administration.id.rawValue, keyID: administration.keyID, record: text,
         certificate: certified.certificate, at: at)
@@ -57,9 +60,7 @@ extension WalletService {
     }
     // Rebuilt from the certificates as they are now, under the lock: another
     // registration may have landed since `renewed` was checked.
-    publish { certificates in
-      certificates = certificates.filter { $0 != replaced } + [certified.certificate]
-    }
+    publish(registered: certified.certificate, replacing: replaced)
   }
 
   /// The registrars' certificates, as published: clients verify each one.

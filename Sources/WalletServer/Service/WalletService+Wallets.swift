@@ -36,7 +36,7 @@ extension WalletService {
       id: record.id, ownerSigningKey: record.ownerSigningKey,
       ownerEncryptionKey: record.ownerEncryptionKey,
       consentReceipt: record.consentReceipt, createdAt: now)
-    let _: Int = try await write { tx in
+    let _: Int = try await write(wallet: stored.id) { tx in
       let locked = try tx.createWallet(
         stored, envelopes: request.envelopes, keyStatements: request.keyStatements)
       return try tx.append(entry, to: locked)
@@ -94,7 +94,7 @@ extension WalletService {
     let at = now
     let entry = AccessLogEntry(
       at: at, wallet: wallet, actor: caller.keyID, role: .citizen, action: .walletClosed)
-    let _: Int = try await write { tx in
+    let _: Int = try await write(wallet: wallet) { tx in
       let locked = try tx.lock(wallet)
       // Records, circle keys, grant keys, statements and manifests go.
       try tx.closeWallet(locked, closedAt: at, closure: request.closure)

@@ -33,7 +33,17 @@ public final class WalletService: @unchecked Sendable {
   public let facts = LogFacts()
   /// The witnessed log: epochs, cosignatures, receipts (`spec/log.md`).
   public let witnessing: LogWitnessing
+  /// The sessions: in memory, or in the database several walletd share.
+  let sessions: any SessionAuthority
   private var witnessTask: Task<Void, Never>?
+  private var registryTask: Task<Void, Never>?
+  private let logger: Logger
+  /// The certificates as last read from the store, with this walletd's own
+  /// registrations since.
+  private var storedCertificates: Set<String> = []
+  /// How many registrations this walletd published: a reading of the store
+  /// begun before one of them is not applied (it would undo it).
+  private var registrations = 0
   /// Refusals logged per caller and wallet, per minute (`refuse`).
   let refusalLimiter = FailureLimiter(budgetPerMinute: WalletService.refusalsPerMinute)
   public static let refusalsPerMinute = 120
@@ -52,15 +62,22 @@ public final class WalletService: @unchecked Sendable {
     registrars: [SigningPublicKey] = [],
     calendar: WorkingDayCalendar = WorkingDayCalendar(week: .mondayToSaturday),
     grantCacheSize: Int = DaemonConfiguration.defaultGrantCacheSize,
-    witnessing settings: LogWitnessing.Settings = .init(origin: DaemonConfiguration.defaultLogOrigin, witnesses: [], quorum: 0),
+    witnessing settings: LogWitnessing.Settings = .init(
+      origin: DaemonConfiguration.defaultLogOrigin, witnesses: [], quorum: 0),
     logger: Logger = Logger(label: "walletd"),
     clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
   ) async throws {
     self.store = store
+    self.logger = logger
     witnessing = try LogWitnessing(
       settings: settings, daemonKey: daemonKey, store: store.witnessStore, facts: facts,
       logger: logger)
     self.daemonKey = daemonKey
+    if let shared = store.sharedSessions {
+      sessions = try SharedSessions(store: shared, daemonKey: daemonKey, logger: logger)
+    } else {
+      sessions = SessionTable(daemonKey: daemonKey.publicKey)
+    }
     operatorKeyID = operatorKey.map { Paserk.identifier(of: $0) }
     self.registrars = registrars
     self.clock = clock
@@ -68,6 +85,7 @@ public final class WalletService: @unchecked Sendable {
     verifiedGrants = VerifiedGrantCache(capacity: grantCacheSize)
     registryValue = AdministrationRegistry()
     let stored = try await store.certificates()
+    storedCertificates = Set(stored)
     (registryValue, certificatesValue, nextExpiry) = Self.published(
       stored, registrars: registrars, at: clock())
   }
@@ -83,7 +101,9 @@ public final class WalletService: @unchecked Sendable {
     var kept: [String] = []
     var nextExpiry = Int64.max
     for certificate in certificates {
-      guard let certified = try? AdministrationCertificate.verify(certificate, registrars: registrars, at: now),
+      guard
+        let certified = try? AdministrationCertificate.verify(
+          certificate, registrars: registrars, at: now),
         (try? registry.register(certified.administration)) != nil
       else { continue }
       kept.append(certificate)
@@ -92,16 +112,49 @@ public final class WalletService: @unchecked Sendable {
     return (registry, kept, nextExpiry)
   }
 
-  /// Starts the rounds of the witnessed log (walletd does, once it listens).
+  /// Starts the rounds of the witnessed log (walletd does, once it listens),
+  /// and where several walletd share the store, the registry's reading.
   public func startWitnessing() {
     let witnessing = witnessing
     lock.withLock { witnessTask = witnessTask ?? Task { await witnessing.run() } }
+    guard store.sharedSessions != nil else { return }
+    lock.withLock {
+      registryTask =
+        registryTask
+        ?? Task { [weak self] in
+          while !Task.isCancelled {
+            try? await Task.sleep(for: Self.registryInterval)
+            await self?.readRegistry()
+          }
+        }
+    }
+  }
+
+  /// How often a walletd sharing its store reads the certificates again.
+  static let registryInterval = Duration.seconds(1)
+
+  /// The certificates another walletd published or renewed: published here too
+  /// (and the verified grants forgotten) once they differ from the last read.
+  func readRegistry() async {
+    let seen = lock.withLock { registrations }
+    let stored: [String]
+    do { stored = try await store.certificates() } catch {
+      if Task.isCancelled { return }
+      logger.warning(
+        "the administrations published could not be read again", metadata: ["error": "\(error)"])
+      return
+    }
+    lock.withLock {
+      guard registrations == seen, Set(stored) != storedCertificates else { return }
+      storedCertificates = Set(stored)
+      rebuild(stored)
+    }
   }
 
   public func stop() async {
-    let task = lock.withLock { witnessTask }
-    task?.cancel()
-    await task?.value
+    let tasks = lock.withLock { [witnessTask, registryTask] }
+    for task in tasks { task?.cancel() }
+    for task in tasks { await task?.value }
     await store.stop()
   }
 
@@ -111,12 +164,7 @@ public final class WalletService: @unchecked Sendable {
   var registry: AdministrationRegistry {
     lock.lock()
     defer { lock.unlock() }
-    let at = clock()
-    if at >= nextExpiry {
-      (registryValue, certificatesValue, nextExpiry) = Self.published(
-        certificatesValue, registrars: registrars, at: at)
-      verifiedGrants.removeAll()
-    }
+    if clock() >= nextExpiry { rebuild(certificatesValue) }
     return registryValue
   }
 
@@ -127,13 +175,21 @@ public final class WalletService: @unchecked Sendable {
     return certificatesValue
   }
 
-  /// Changes the certificates published, under the lock, and rebuilds the
-  /// registry from them.
-  func publish(_ change: (inout [String]) -> Void) {
-    lock.lock()
-    defer { lock.unlock() }
-    var certificates = certificatesValue
-    change(&certificates)
+  /// Publishes a certificate this walletd stored (in place of the one it
+  /// renews), and counts it as read from the store: the next reading does not
+  /// take it for another walletd's change.
+  func publish(registered certificate: String, replacing replaced: String?) {
+    lock.withLock {
+      registrations += 1
+      if let replaced { storedCertificates.remove(replaced) }
+      storedCertificates.insert(certificate)
+      rebuild(certificatesValue.filter { $0 != replaced } + [certificate])
+    }
+  }
+
+  /// Rebuilds the registry from `certificates` and forgets the verified
+  /// grants. Under the lock.
+  private func rebuild(_ certificates: [String]) {
     (registryValue, certificatesValue, nextExpiry) = Self.published(
       certificates, registrars: registrars, at: clock())
     verifiedGrants.removeAll()
@@ -158,10 +214,16 @@ public final class WalletService: @unchecked Sendable {
   /// extends its witnessed head is refused (`spec/log.md` §7); reading its log is not.
   func walletRecord(_ wallet: WalletID, acting: Bool = true) async throws(APIError) -> WalletRecord
   {
-    if acting, let damage = facts.damage(of: wallet) {
-      throw .unavailable("this wallet cannot be changed or read now: \(damage) in walletd's database")
-    }
+    if acting { try refuseDamaged(wallet) }
     do { return try await store.wallet(wallet) } catch { throw APIError(error) }
+  }
+
+  /// A wallet whose log walletd found damaged is neither changed nor read.
+  func refuseDamaged(_ wallet: WalletID) throws(APIError) {
+    if let damage = facts.damage(of: wallet) {
+      throw .unavailable(
+        "this wallet cannot be changed or read now: \(damage) in walletd's database")
+    }
   }
 
   func authority(_ record: WalletRecord) throws(APIError) -> WalletAuthority {
@@ -287,6 +349,11 @@ public final class WalletService: @unchecked Sendable {
   func consentState(_ wallet: WalletID) async throws(APIError) -> ConsentState {
     let stored: StoredConsent
     do { stored = try await store.consent(wallet: wallet) } catch { throw APIError(error) }
+    return consentState(stored, wallet: wallet)
+  }
+
+  /// The consent state of `wallet` from its rows, completed by what its log says.
+  func consentState(_ stored: StoredConsent, wallet: WalletID) -> ConsentState {
     var state = ConsentState()
     for (id, token) in stored.procurations { state.procurations[id] = token }
     for (id, action) in stored.statuses {
@@ -306,22 +373,24 @@ public final class WalletService: @unchecked Sendable {
 
   // MARK: writing
 
-  /// Runs `body` in the next group commit; maps failures to API errors.
-  func write<R: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> R)
-    async throws(APIError)
-    -> R
-  {
+  /// Runs `body`, a write of `wallet` (nil: of none), in the next group
+  /// commit; maps failures to API errors.
+  func write<R: Sendable>(
+    wallet: WalletID?, _ body: @escaping @Sendable (any StoreTransaction) throws -> R
+  ) async throws(APIError) -> R {
     // Behind the witnesses (a backup restored) or refused by them: no write.
     if let blocked = witnessing.blocked { throw .unavailable(blocked) }
     let result: R
-    do { result = try await store.write(body) } catch { throw APIError(error) }
+    do { result = try await store.write(wallet: wallet, body) } catch { throw APIError(error) }
     witnessing.poke()
     return result
   }
 
   /// The receipt of entry `index` of `wallet`'s log, once a witnessed epoch holds it.
   func receipt(wallet: WalletID, index: Int) async throws(APIError) -> String {
-    do { return try await witnessing.receipt(wallet: wallet, index: index) } catch let error as APIError {
+    do { return try await witnessing.receipt(wallet: wallet, index: index) } catch let error
+      as APIError
+    {
       throw error
     } catch { throw .unavailable("the receipt could not be made") }
   }
@@ -334,7 +403,9 @@ public final class WalletService: @unchecked Sendable {
     let key = entry.actor + " " + entry.wallet.description
     guard !refusalLimiter.isThrottled(key, at: now) else { throw .tooManyRequests }
     refusalLimiter.recordFailure(key, at: now)
-    let _: Int = try await write { tx in try tx.append(entry, to: tx.lock(entry.wallet)) }
+    let _: Int = try await write(wallet: entry.wallet) { tx in
+      try tx.append(entry, to: tx.lock(entry.wallet))
+    }
     throw .refused(refusal)
   }
 

@@ -1,8 +1,8 @@
 import Foundation
 
-/// A PostgreSQL database walletd shares with other walletd: its user, its hosts (the first
-/// is used; the others are the standbys a later failover moves to), the database and the
-/// schema that holds walletd's tables.
+/// A PostgreSQL database walletd shares with other walletd: its user, its hosts (a primary
+/// and its standbys, in the order walletd tries them: `PostgresPrimary`), the database and
+/// the schema that holds walletd's tables.
 public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
   /// One server of the host list.
   public struct Host: Sendable, Equatable, CustomStringConvertible {

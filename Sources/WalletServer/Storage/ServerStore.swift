@@ -13,9 +13,12 @@ import WalletAPI
 /// Every write of a wallet first takes that wallet's lock (`StoreTransaction.lock`):
 /// its log is appended to only through the token the lock returns.
 public protocol ServerStore: AnyObject, Sendable {
-  /// Runs `body` in one durable transaction; its error rolls back that body only.
-  func write<R: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> R)
-    async throws -> R
+  /// Runs `body` in one durable transaction; its error rolls back that body
+  /// only. `wallet`: the wallet `body` writes (its first call locks it), so
+  /// that an engine may run that wallet's queued writes in one transaction.
+  func write<R: Sendable>(
+    wallet: WalletID?, _ body: @escaping @Sendable (any StoreTransaction) throws -> R
+  ) async throws -> R
   /// Transactions committed and writes in them (metrics, benchmarks).
   var writeCounts: (batches: Int, writes: Int) { get }
   /// Throws when the database does not answer (readiness).
@@ -24,6 +27,8 @@ public protocol ServerStore: AnyObject, Sendable {
   func stop() async
   /// What the witnessed log reads and writes (`spec/log.md`).
   var witnessStore: any WitnessStore { get }
+  /// The sessions, when several walletd may share this store (nil: in memory).
+  var sharedSessions: (any SessionStore)? { get }
 
   // MARK: wallets
 
@@ -43,12 +48,12 @@ public protocol ServerStore: AnyObject, Sendable {
   func consent(wallet: WalletID) async throws -> StoredConsent
   func grantToken(_ id: StatementID, wallet: WalletID) async throws -> String?
   func grants(wallet: WalletID) async throws -> StoredGrants
-  /// For each field the grant holds a key for: the newest such version's
-  /// record and key.
-  func grantedRecords(_ grant: StatementID, wallet: WalletID) async throws -> [(
-    FieldRecord, GrantKey
-  )]
-  func latestManifest(grant: StatementID) async throws -> String?
+  /// What an administration's read of `grant` needs: the wallet (unknown:
+  /// `WalletError.unknownWallet`), its consent rows as `consent(wallet:)`, the
+  /// grant's token if the wallet holds it, for each field the grant holds a
+  /// key for the newest such version's record and key, and the grant's newest
+  /// manifest.
+  func readContext(wallet: WalletID, grant: StatementID) async throws -> StoredReadContext
   /// The wallet's record statements, with the record each one covers.
   func recordStatements(wallet: WalletID) async throws -> [StoredRecordStatement]
   /// Grants to `grantee`, newest first.
@@ -72,6 +77,9 @@ public protocol ServerStore: AnyObject, Sendable {
   /// The leaf hashes of `wallet`'s log, in order.
   func leaves(wallet: WalletID) async throws -> [[UInt8]]
   func gauges() async -> StoreGauges
+  /// The bytes the data takes: SQLite's file (its pages, the WAL aside), or
+  /// the schema's tables with their indexes and TOAST on PostgreSQL.
+  func bytesStored() async throws -> Int64
 }
 
 /// One write transaction, seen from the service. Synchronous; never kept
@@ -125,10 +133,12 @@ public protocol StoreTransaction {
   func isConsumed(_ id: StatementID) throws -> Bool
   /// Records the single use of a one-shot statement; a second fails.
   func insertConsumption(_ id: StatementID, at: Int64, in wallet: LockedWallet) throws
-  /// Whether a revocation of `ref` is stored.
-  func isRevoked(_ ref: StatementID) throws -> Bool
-  /// The latest status change of `ref`.
-  func latestStatus(_ ref: StatementID) throws -> StatusAction?
+  /// What a read checks again under its wallet's lock, in one statement:
+  /// whether the wallet is open (closed: `WalletError.walletClosed`), the
+  /// grant's latest status change, whether it is consumed, and whether a
+  /// revocation of `procuration` is stored.
+  func readChecks(_ wallet: LockedWallet, grant: StatementID, procuration: StatementID?) throws
+    -> StoredReadChecks
 
   /// Appends `entry` to the locked wallet's log; returns its index.
   @discardableResult func append(_ entry: AccessLogEntry, to wallet: LockedWallet) throws -> Int

@@ -10,16 +10,35 @@ public protocol WitnessStore: Sendable {
   func logSize(wallet: WalletID) throws -> Int
   /// Entry `index` of `wallet`'s log, as stored.
   func entry(wallet: WalletID, index: Int) throws -> [UInt8]?
-  /// `wallet`'s whole log, in index order.
-  func log(wallet: WalletID) throws -> [StoredLogRow]
+  /// `wallet`'s log from entry `index` on, in index order.
+  func entries(wallet: WalletID, from index: Int) throws -> [StoredLogRow]
   /// Every log entry, wallet by wallet, each wallet's in index order.
   func allEntries() throws -> [StoredLogRow]
   /// The wallets that have at least one entry.
   func walletsWithEntries() throws -> Set<WalletID>
-  /// Entries stored after `cursor` (0 at start; `forEachEntry`'s rows carry
-  /// theirs), at most `limit`, in the order they were stored.
+  /// Entries stored after `cursor` (0 at start; `allEntries`' rows carry
+  /// theirs), at most `limit`, in the order they were stored. Where several
+  /// walletd share the log, the entries appended since the last call, taken
+  /// from the queue every walletd appends to (`cursor` is not used).
   func entries(after cursor: Int64, limit: Int) throws -> [StoredLogRow]
 
+  /// Whether several walletd share this log: one makes the epochs (it leads),
+  /// the others follow the epochs it stores.
+  var isShared: Bool { get }
+  /// Takes the lead, or keeps it: whether this walletd makes the epochs now
+  /// (always, where the log is not shared).
+  func claimLead() throws -> Lead
+  /// The epochs from `index` on, in order.
+  func epochs(from index: Int) throws -> [StoredEpoch]
+  /// The heads epoch `index` moved (kept where the log is shared).
+  func moves(epoch index: Int) throws -> [(wallet: WalletID, size: Int64, root: [UInt8])]
+  /// Why the log refuses writes, if the walletd that leads said so.
+  func blockReason() throws -> String?
+  func storeBlock(_ reason: String) async throws
+
+  /// Runs `body`'s reads on one state of the database (where other walletd
+  /// may store epochs meanwhile).
+  func consistently<R>(_ body: () throws -> R) throws -> R
   /// The epochs stored, in order.
   func epochs() throws -> [StoredEpoch]
   /// The heads map as last stored.
@@ -64,4 +83,15 @@ public struct CosignedNote: Sendable {
   public let note: [UInt8]
   public let everyWitness: Bool
   public let retainedEpochs: Int64
+}
+
+/// Whether this walletd makes the witnessed log's epochs.
+public enum Lead: Sendable, Equatable {
+  /// Another walletd does.
+  case following
+  /// This one does, without a break since it took the lead.
+  case leading
+  /// This one does, but its connection was lost and the lead taken again:
+  /// another walletd may have led meanwhile.
+  case regained
 }

@@ -20,6 +20,13 @@ import PSPWallet
 /// one reached the quorum. If the witnesses have seen more epochs than this
 /// database holds (a backup restored), or refuse an epoch as not extending what
 /// they saw, walletd stops accepting writes and says why (`blocked`).
+///
+/// Where several walletd share the database (`WitnessStore.isShared`), one of
+/// them leads: it makes, stores and submits the epochs as above, and stores
+/// each cosigned note at once. The others follow: they replay each cosigned
+/// epoch from the moves stored with it, learn the facts of the entries those
+/// moves cover, and answer receipts from that state; a follower takes the
+/// lead when it is free (the leader stopped or lost its connection).
 public actor LogWitnessing {
   public struct Settings: Sendable {
     public var origin: String
@@ -87,10 +94,25 @@ public actor LogWitnessing {
   /// The hash trees of the wallet logs touched lately, grown from each
   /// round's new entries (a receipt and a move cost O(log² n), not O(n)).
   private var logs: [WalletID: MerkleLevels] = [:]
+  /// The entries read since their receipts were made (each checked against
+  /// its leaf), so that a receipt does not read its entry again.
+  private var recentEntries: [EntryKey: [UInt8]] = [:]
+  private struct EntryKey: Hashable {
+    let wallet: WalletID
+    let index: Int64
+  }
+  static let recentEntriesKept = 16_384
   /// An epoch could not be made or stored (the database went away): what is
   /// in memory is read again from the database before the next round.
   private var reloadNeeded = false
+  /// This walletd makes the epochs (always, where the log is not shared;
+  /// where it is, only once it holds the lead).
+  private var leading: Bool
+  /// A block stored for the other walletd, or none to store (shared log).
+  private var blockToShare: String?
   static let cachedLogs = 4096
+  /// How often a walletd sharing its log looks at it when nothing woke it.
+  static let sharedTick = Duration.milliseconds(25)
   /// Epochs whose moves are kept after every witness holds them (about 1 KiB
   /// each): the catch-up window of a witness that falls behind.
   static let retainedEpochs = 100_000
@@ -107,6 +129,7 @@ public actor LogWitnessing {
     self.store = store
     self.facts = facts
     self.logger = logger
+    leading = !store.isShared
     let (stream, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
     self.stream = stream
     self.wake = wake
@@ -125,15 +148,35 @@ public actor LogWitnessing {
   public func run() async {
     guard let stream else { return }
     self.stream = nil
-    do { try load() } catch {
-      block("the witnessed log could not be loaded: \(error)")
+    var loaded = false
+    do {
+      leading = try store.claimLead() != .following
+      try load()
+      if !leading { carry = [] }
+      loaded = true
+    } catch {
+      if store.isShared {
+        // Read again at the next round (the leader may have stored meanwhile).
+        logger.error("the witnessed log could not be loaded", metadata: ["error": "\(error)"])
+        reloadNeeded = true
+      } else {
+        block("the witnessed log could not be loaded: \(error)")
+      }
     }
     started = true
-    await heartbeat()
-    let ticker = Task { [wake] in
+    // Only from a log read whole: an empty state would look "never seen" to the witnesses.
+    if leading, loaded { await heartbeat() }
+    // A shared log grows through other walletd too, and a follower's receipts
+    // wait for it to see the leader's epoch: looked at more often (each look
+    // is two small queries).
+    let tick: Duration = store.isShared ? Self.sharedTick : .milliseconds(500)
+    // Also ends the waits that ran out while a round is away (asking a
+    // witness): the actor takes other calls while a round awaits.
+    let ticker = Task { [wake, weak self] in
       while !Task.isCancelled {
-        try? await Task.sleep(for: .milliseconds(500))
+        try? await Task.sleep(for: tick)
         wake.yield()
+        await self?.expireWaiters()
       }
     }
     defer { ticker.cancel() }
@@ -234,7 +277,9 @@ public actor LogWitnessing {
       let levels = try self.levels(of: wallet)
       let size = Int(head.size)
       guard levels.size >= size, index < size, levels.root(size: size) == head.root,
-        let bytes = try store.entry(wallet: wallet, index: index),
+        let bytes = try recentEntries.removeValue(
+          forKey: EntryKey(wallet: wallet, index: Int64(index)))
+          ?? store.entry(wallet: wallet, index: index),
         MerkleTree.leafHash(bytes) == levels.leafHash(index)
       else { throw APIError.unavailable("this wallet's log is damaged in walletd's database") }
       entry = WalletLogProof.Entry(
@@ -254,7 +299,7 @@ public actor LogWitnessing {
   private func levels(of wallet: WalletID) throws -> MerkleLevels {
     if let cached = logs[wallet] { return cached }
     var levels = MerkleLevels()
-    for (position, row) in try store.log(wallet: wallet).enumerated() {
+    for (position, row) in try store.entries(wallet: wallet, from: 0).enumerated() {
       let sound = Int(row.index) == position && MerkleTree.leafHash(row.entry) == row.leaf
       levels.append(leafHash: sound ? row.leaf : [])
     }
@@ -276,12 +321,17 @@ public actor LogWitnessing {
     latest = nil
     unsaved = nil
     logs = [:]
+    recentEntries = [:]
     try load()
+    // A follower makes no epoch: what is not witnessed yet is the leader's to carry.
+    if !leading { carry = [] }
   }
 
   /// Reads the epochs and heads stored, checks every wallet's log against its
-  /// head, and learns the facts of the whole log.
-  private func load() throws {
+  /// head, and learns the facts of the whole log, all on one state of the database.
+  private func load() throws { try store.consistently { try loadStored() } }
+
+  private func loadStored() throws {
     var lastRoot: [UInt8]? = nil
     for row in try store.epochs() {
       let (idx, root, noteBytes) = (row.index, row.mapRoot, row.note)
@@ -339,7 +389,8 @@ public actor LogWitnessing {
       cursor = max(cursor, row.cursor)
       // A gap in the indexes, or a leaf that is not its entry's hash, is damage.
       leaves.append(
-        Int(row.index) == leaves.count && MerkleTree.leafHash(row.entry) == row.leaf ? row.leaf : [])
+        Int(row.index) == leaves.count && MerkleTree.leafHash(row.entry) == row.leaf ? row.leaf : []
+      )
       facts.learn(row.entry)
     }
     check()
@@ -360,7 +411,37 @@ public actor LogWitnessing {
   /// One round: finish the epoch in flight, or make the next one, or refresh
   /// the cosignatures of an idle log. Returns whether there may be more to do.
   private func round() async -> Bool {
-    if blocked != nil { return false }
+    if blocked != nil {
+      await shareBlock()
+      return false
+    }
+    if store.isShared {
+      let lead: Lead
+      do {
+        // A block stored by another walletd holds here too, whatever the role.
+        if let reason = try store.blockReason() {
+          block(reason)
+          return false
+        }
+        lead = try store.claimLead()
+      } catch {
+        logger.error(
+          "the lead of the witnessed log could not be checked", metadata: ["error": "\(error)"])
+        try? await Task.sleep(for: .seconds(1))
+        return false
+      }
+      // Taken again after the connection was lost: someone may have taken
+      // entries from the queue meanwhile; the whole log is read again.
+      if lead == .regained { reloadNeeded = true }
+      if (lead != .following) != leading {
+        leading = lead != .following
+        reloadNeeded = true
+        logger.notice(
+          leading
+            ? "this walletd makes the witnessed log's epochs now"
+            : "another walletd makes the witnessed log's epochs now")
+      }
+    }
     if reloadNeeded {
       do { try reload() } catch {
         logger.error("reading the witnessed log again failed", metadata: ["error": "\(error)"])
@@ -368,7 +449,14 @@ public actor LogWitnessing {
         return false
       }
       reloadNeeded = false
+      resolveWaiters()
     }
+    if !leading {
+      follow()
+      return false
+    }
+    // A cosigned note the followers have not got yet.
+    if unsaved != nil { await shareCosigned() }
     if let epoch = pending {
       let done = await submit(epoch)
       if !done {
@@ -379,16 +467,25 @@ public actor LogWitnessing {
     }
     let moved: [WalletID]
     do { moved = try scan() } catch {
+      // Entries may have been taken from the queue and not received.
       logger.error("reading the log failed", metadata: ["error": "\(error)"])
+      reloadNeeded = store.isShared
       return false
     }
-    if moved.isEmpty {
+    let made: Epoch?
+    do { made = moved.isEmpty ? nil : try makeEpoch(moved) } catch {
+      logger.error(
+        "walletd could not make an epoch; reading the stored log again",
+        metadata: ["error": "\(error)"])
+      reloadNeeded = true
+      return false
+    }
+    guard let epoch = made else {
       resolveWaiters()
       if ContinuousClock.now - lastCosigned >= settings.heartbeat { await heartbeat() }
       return false
     }
     do {
-      let epoch = try makeEpoch(moved)
       // In flight from now: no proof is made from the moved tree until the
       // epoch is cosigned (a proof under the previous checkpoint would not verify).
       pending = epoch
@@ -410,18 +507,8 @@ public actor LogWitnessing {
   private func scan() throws -> [WalletID] {
     for row in try store.entries(after: cursor, limit: 100_000) {
       cursor = max(cursor, row.cursor)
-      let (wallet, idx, entry) = (row.wallet, row.index, row.entry)
-      carry.insert(wallet)
-      facts.learn(entry)
-      // A cached tree grows by the entry that follows it; one read after the
-      // cache was filled is already in; anything else: read it again later.
-      if let size = logs[wallet]?.size, Int(idx) >= size {
-        if Int(idx) == size, MerkleTree.leafHash(entry) == row.leaf {
-          logs[wallet]?.append(leafHash: row.leaf)
-        } else {
-          logs[wallet] = nil
-        }
-      }
+      carry.insert(row.wallet)
+      learn(row)
     }
     let moved = carry.filter { facts.damage(of: $0) == nil }.sorted {
       HeadsKey(wallet: $0) < HeadsKey(wallet: $1)
@@ -429,8 +516,92 @@ public actor LogWitnessing {
     return Array(moved.prefix(AddEpochRequest.maximumUpdates))
   }
 
-  /// Moves the heads of `moved` and signs the next epoch's checkpoint.
-  private func makeEpoch(_ moved: [WalletID]) throws -> Epoch {
+  /// Learns the facts of a new entry, and grows the wallet's cached tree by
+  /// it: a cached tree grows by the entry that follows it; one read after the
+  /// cache was filled is already in; anything else: read it again later.
+  private func learn(_ row: StoredLogRow) {
+    facts.learn(row.entry)
+    if MerkleTree.leafHash(row.entry) == row.leaf {
+      if recentEntries.count >= Self.recentEntriesKept { recentEntries = [:] }
+      recentEntries[EntryKey(wallet: row.wallet, index: row.index)] = row.entry
+    }
+    if let size = logs[row.wallet]?.size, Int(row.index) >= size {
+      if Int(row.index) == size, MerkleTree.leafHash(row.entry) == row.leaf {
+        logs[row.wallet]?.append(leafHash: row.leaf)
+      } else {
+        logs[row.wallet] = nil
+      }
+    }
+  }
+
+  // MARK: Following
+
+  /// A follower's round: every epoch stored since the one held, up to the
+  /// newest one cosigned, whose note must verify under the log's key and the
+  /// witnesses' quorum and give the epoch tree's root once they are applied.
+  /// Anything that does not follow (a gap, moves that do not give an epoch's
+  /// map root, a note that does not verify) reads the whole log again.
+  private func follow() {
+    do {
+      let rows = try store.epochs(from: max(epochs.size - 1, 0))
+      guard let target = rows.last(where: { $0.cosigned != nil }), let bytes = target.cosigned
+      else { return }
+      let size = Int(target.index) + 1
+      if size == epochs.size, pending == nil, bytes == latest?.note.serialized() { return }
+      guard size >= epochs.size else { return }
+      let note = try SignedNote.parse(bytes)
+      let checkpoint = try TlogPolicy(
+        logs: [signer.verifier], witnesses: settings.witnesses.map(\.verifier),
+        quorum: settings.quorum
+      ).verify(note)
+      guard checkpoint.size == size else {
+        throw APIError.unavailable("epoch \(size - 1)'s cosigned note is of another size")
+      }
+      // No proof is made while the tree moves.
+      pending = Epoch(size: size, note: note, request: [])
+      for row in rows where Int(row.index) >= epochs.size && Int(row.index) < size {
+        guard Int(row.index) == epochs.size else {
+          throw APIError.unavailable("epoch \(row.index) does not follow epoch \(epochs.size - 1)")
+        }
+        try replay(row)
+      }
+      guard epochs.size == size, checkpoint.rootHash == epochs.root else {
+        throw APIError.unavailable("epoch \(size - 1)'s note does not match the epochs stored")
+      }
+      latest = Epoch(size: size, note: note, request: [])
+      pending = nil
+      resolveWaiters()
+    } catch {
+      logger.error(
+        "following the witnessed log failed; reading it again", metadata: ["error": "\(error)"])
+      reloadNeeded = true
+    }
+  }
+
+  /// Applies one stored epoch: its moves, the facts of the entries they
+  /// cover, its map root (an older epoch's note may be gone: every witness
+  /// holds a later one).
+  private func replay(_ row: StoredEpoch) throws {
+    for (wallet, size, root) in try store.moves(epoch: Int(row.index)) {
+      let key = HeadsKey(wallet: wallet)
+      let old = Int(tree.head(of: key)?.size ?? 0)
+      tree.set(key, try WalletHead(size: UInt64(size), root: root))
+      for entry in try store.entries(wallet: wallet, from: old) where entry.index < size {
+        learn(entry)
+      }
+    }
+    epochs.append(mapRoot: row.mapRoot)
+    guard tree.root == row.mapRoot else {
+      throw APIError.unavailable("epoch \(row.index) does not follow from its stored moves")
+    }
+  }
+
+  // MARK: Leading
+
+  /// Moves the heads of `moved` and signs the next epoch's checkpoint; nil
+  /// when no head moves (entries taken from a shared queue that the log
+  /// read at start already held).
+  private func makeEpoch(_ moved: [WalletID]) throws -> Epoch? {
     var updates: [HeadsUpdate] = []
     for wallet in moved {
       carry.remove(wallet)
@@ -454,6 +625,7 @@ public actor LogWitnessing {
         try HeadsUpdate(key: key, before: tree.proof(key), head: head, consistency: consistency))
       tree.set(key, head)
     }
+    if updates.isEmpty { return nil }
     epochs.append(mapRoot: tree.root)
     let size = epochs.size
     let checkpoint = try TlogCheckpoint(origin: settings.origin, size: size, rootHash: epochs.root)
@@ -509,12 +681,29 @@ public actor LogWitnessing {
     let cosigned = Epoch(size: epoch.size, note: full, request: epoch.request)
     // The cosigned note is stored with the next epoch, not in a commit of its
     // own: after a crash the witnesses give it again (they hold the epoch).
+    // Where the log is shared, at once: the followers answer from it.
     unsaved = (cosigned, cosignatures.count == settings.witnesses.count)
     latest = cosigned
     pending = nil
     lastCosigned = ContinuousClock.now
     resolveWaiters()
+    await shareCosigned()
     return true
+  }
+
+  /// Stores the latest cosigned note now, where followers read it.
+  private func shareCosigned() async {
+    guard store.isShared, let unsaved else { return }
+    do {
+      try await store.storeCosigned(Self.cosignedNote(unsaved))
+      if self.unsaved?.epoch.note.serialized() == unsaved.epoch.note.serialized() {
+        self.unsaved = nil
+      }
+    } catch {
+      logger.warning(
+        "a cosigned note could not be stored yet; it goes with the next epoch",
+        metadata: ["error": "\(error)"])
+    }
   }
 
   /// Fresh cosignatures of the latest epoch (an idle log, and at start: this
@@ -530,7 +719,12 @@ public actor LogWitnessing {
       let logSignatures = try? latest.note.verify(by: [signer.verifier]),
       let note = try? SignedNote(text: latest.note.text, signatures: logSignatures + cosignatures)
     else { return }
-    self.latest = Epoch(size: latest.size, note: note, request: latest.request)
+    let refreshed = Epoch(size: latest.size, note: note, request: latest.request)
+    self.latest = refreshed
+    if store.isShared {
+      unsaved = (refreshed, cosignatures.count == settings.witnesses.count)
+      await shareCosigned()
+    }
   }
 
   /// A database with no epoch while the witnesses hold some: restored from
@@ -549,7 +743,7 @@ public actor LogWitnessing {
         let size = Self.size(answer.body), size > 0, let shown = await evidence(from: witness),
         shown.size > 0
       else { continue }
-      block(Self.behind(witness: witness, size: shown.size, ours: 0))
+      await blockEverywhere(Self.behind(witness: witness, size: shown.size, ours: 0))
       return
     }
   }
@@ -576,7 +770,7 @@ public actor LogWitnessing {
         // Believed only with the witness's own checkpoint, signed by this
         // log's key and cosigned by that witness: a bare number proves nothing.
         if let shown = await evidence(from: witness), shown.size > epoch.size {
-          block(Self.behind(witness: witness, size: shown.size, ours: epoch.size))
+          await blockEverywhere(Self.behind(witness: witness, size: shown.size, ours: epoch.size))
         } else {
           logger.error(
             "a witness claims a longer log without showing it",
@@ -594,7 +788,7 @@ public actor LogWitnessing {
         if status == 422 || status == 409, let shown = await evidence(from: witness),
           shown.size > epochs.size || shown.rootHash != epochs.root(size: shown.size)
         {
-          block(
+          await blockEverywhere(
             "the witness \(witness.verifier.name) holds a checkpoint of this log (size \(shown.size)) that this "
               + "database does not: it is older than, or forked from, what the witnesses saw; walletd refuses writes "
               + "until the database is recovered")
@@ -713,6 +907,29 @@ public actor LogWitnessing {
     logger.critical("walletd refuses writes", metadata: ["why": "\(why)"])
     for waiter in waiters { waiter.continuation.resume(throwing: APIError.unavailable(why)) }
     waiters = []
+  }
+
+  /// A block the witnesses showed: where the log is shared, stored, so that
+  /// every walletd of the database refuses writes too.
+  private func blockEverywhere(_ why: String) async {
+    guard blockedReason.value == nil else { return }
+    block(why)
+    guard store.isShared else { return }
+    blockToShare = why
+    await shareBlock()
+  }
+
+  /// Stores the block for the other walletd, until it is stored.
+  private func shareBlock() async {
+    guard let why = blockToShare else { return }
+    do {
+      try await store.storeBlock(why)
+      blockToShare = nil
+    } catch {
+      logger.error(
+        "the block could not be stored for the other walletd yet", metadata: ["error": "\(error)"])
+      try? await Task.sleep(for: .seconds(1))
+    }
   }
 }
 

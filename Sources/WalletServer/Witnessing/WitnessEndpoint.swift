@@ -39,8 +39,11 @@ struct WitnessAnswer: Sendable {
 /// witness delays a round by seconds, not minutes).
 final class WitnessPoster: Sendable {
   private let session: URLSession
+  /// How long a request may take, whatever URLSession does.
+  private let deadline: Duration
 
   init(timeout: TimeInterval = 5) {
+    deadline = .seconds(timeout + 2)
     let configuration = URLSessionConfiguration.ephemeral
     configuration.timeoutIntervalForRequest = timeout
     configuration.httpMaximumConnectionsPerHost = 4
@@ -63,14 +66,43 @@ final class WitnessPoster: Sendable {
   /// In a task of its own, which the caller's cancellation does not reach:
   /// swift-corelibs-foundation can deadlock when a task awaiting
   /// `URLSession.data` is cancelled as the answer arrives (seen when walletd
-  /// stops mid-round). The request ends by itself, within the timeout.
+  /// stops mid-round). The answer is awaited until `deadline` at most: a
+  /// request that URLSession never ends (seen under load) is given up, as a
+  /// witness that did not answer, and left to end on its own.
   private func send(_ request: URLRequest) async -> WitnessAnswer? {
     let session = session
-    return await Task {
-      guard let (data, response) = try? await session.data(for: request),
-        let http = response as? HTTPURLResponse
-      else { return nil }
-      return WitnessAnswer(status: http.statusCode, body: [UInt8](data))
-    }.value
+    let outcome = FirstOutcome<WitnessAnswer?>()
+    let deadline = deadline
+    return await withCheckedContinuation { continuation in
+      outcome.waiting(continuation)
+      Task {
+        guard let (data, response) = try? await session.data(for: request),
+          let http = response as? HTTPURLResponse
+        else { return outcome.resume(nil) }
+        outcome.resume(WitnessAnswer(status: http.statusCode, body: [UInt8](data)))
+      }
+      Task {
+        try? await Task.sleep(for: deadline)
+        outcome.resume(nil)
+      }
+    }
+  }
+}
+
+/// A continuation resumed once, by whichever of its racers comes first.
+final class FirstOutcome<Value: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var continuation: CheckedContinuation<Value, Never>?
+
+  func waiting(_ continuation: CheckedContinuation<Value, Never>) {
+    lock.withLock { self.continuation = continuation }
+  }
+
+  func resume(_ value: Value) {
+    lock.withLock {
+      let first = continuation
+      continuation = nil
+      return first
+    }?.resume(returning: value)
   }
 }

@@ -7,10 +7,12 @@ public enum PostgresConnect {
   /// The settings sent in the startup message, so that they hold from the first statement
   /// and survive no `RESET`: the schema to use, a name that `pg_stat_activity` shows, and
   /// bounds that turn a hung lock, statement or forgotten transaction into an error
-  /// instead of a stuck walletd.
+  /// instead of a stuck walletd. `standard_conforming_strings` is PostgreSQL's
+  /// default, set all the same (`PostgresPrepared`'s constants do not depend on it).
   public static func startupParameters(for location: PostgresLocation) -> [(String, String)] {
     [
       ("search_path", location.quotedSchema),
+      ("standard_conforming_strings", "on"),
       ("application_name", "walletd"),
       ("lock_timeout", "5s"),
       ("statement_timeout", "15s"),
@@ -18,12 +20,11 @@ public enum PostgresConnect {
     ]
   }
 
-  /// A connection configuration for the first host of the location, without TLS (the
-  /// location accepts only `sslmode=disable`).
-  public static func configuration(for location: PostgresLocation)
+  /// A connection configuration for one host of the location, without TLS (the location
+  /// accepts only `sslmode=disable`).
+  public static func configuration(for location: PostgresLocation, host: PostgresLocation.Host)
     -> PostgresConnection.Configuration
   {
-    let host = location.hosts[0]
     var configuration = PostgresConnection.Configuration(
       host: host.name, port: host.port, username: location.user, password: location.password,
       database: location.database, tls: .disable)
@@ -31,11 +32,11 @@ public enum PostgresConnect {
     return configuration
   }
 
-  /// One connection to the first host; the caller closes it.
+  /// One connection to the primary among the location's hosts (`PostgresPrimary`); the
+  /// caller closes it.
   public static func connect(to location: PostgresLocation, logger: Logger) async throws
     -> PostgresConnection
   {
-    try await PostgresConnection.connect(
-      configuration: configuration(for: location), id: .random(in: 1...Int.max), logger: logger)
+    try await PostgresPrimary.of(location).connect(logger: logger).0
   }
 }

@@ -3,105 +3,97 @@ import Logging
 import PSPWallet
 import PostgresNIO
 
-/// walletd's data in a PostgreSQL schema: reads through a `PostgresClient`
-/// pool, writes on the `PostgresWriterPool`'s threads, the witnessed log's
-/// reads on a connection of their own that also holds this walletd's claim
-/// on the schema (one walletd per schema for now: the witnessed log learns
-/// new entries from this process's commits, `AppendFeed`).
+/// walletd's data in a PostgreSQL schema that several walletd may share:
+/// reads through a `PostgresClient` pool, writes on the `PostgresWriterPool`'s
+/// threads, the witnessed log's reads on a connection of their own, which
+/// also holds the lead of the log when this walletd makes its epochs
+/// (`PostgresLead`). Every append queues its entry in `log_appends` for the
+/// walletd that leads.
 final class PostgresEngine: SQLEngine, @unchecked Sendable {
   let location: PostgresLocation
-  private let client: PostgresClient
-  private let clientTask: Task<Void, Never>
+  private let reads: PostgresReadClient
   private let writers: PostgresWriterPool
   private let witnessReads: PostgresBlockingConnection
-  private let feed = AppendFeed()
+  private let lead: PostgresLead
 
-  /// The advisory lock class of a walletd's claim on its schema.
-  static let claimClass: Int32 = 7472
+  static let lockWallet = "SELECT closed_at FROM wallets WHERE id = $1 FOR NO KEY UPDATE"
 
   let dialect = SQLDialect(
     insertionOrder: "seq", registrationOrder: "position",
-    lockWallet: "SELECT closed_at FROM wallets WHERE id = $1 FOR NO KEY UPDATE",
-    lockStatementID: "SELECT pg_advisory_xact_lock(7471, hashtext($1))")
+    lockWallet: PostgresEngine.lockWallet,
+    lockStatementID: "SELECT pg_advisory_xact_lock(7471, hashtext($1))",
+    appendEntry: """
+      WITH appended AS (
+        INSERT INTO log_entries (wallet, idx, entry, leaf)
+        SELECT $1, COALESCE(MAX(idx) + 1, 0), $2, $3 FROM log_entries WHERE wallet = $1
+        RETURNING wallet, idx)
+      INSERT INTO log_appends (wallet, idx) SELECT wallet, idx FROM appended RETURNING idx
+      """,
+    bytesStored: """
+      SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0)::bigint FROM pg_class c
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = current_schema() AND c.relkind = 'r'
+      """)
 
-  /// Migrates the schema, claims it, and starts the pools.
+  /// Migrates the schema and starts the pools.
   static func open(location: PostgresLocation, writers: Int, logger: Logger)
     async throws -> PostgresEngine
   {
     try await PostgresMigrator.migrate(location: location, logger: logger)
-    // The claim is taken again on every new connection (after the server
-    // restarted, or a standby took over).
-    let schema = location.schema
+    let lead = PostgresLead()
     let witnessReads = PostgresBlockingConnection(location: location, logger: logger) { run in
-      // The whole log is read at start: no statement time limit on this connection.
-      _ = try run("SET statement_timeout = 0")
-      let claimed = try run(
-        "SELECT pg_try_advisory_lock(\(claimClass), hashtext(current_schema()))")
-      guard claimed.first?[0] == .integer(1) else {
-        throw WalletError.storage(
-          "another walletd serves the schema \(schema); one walletd per schema for now")
-      }
+      try lead.connected(run)
     }
+    lead.use(witnessReads)
     do { try witnessReads.rows("SELECT 1", []) } catch {
       witnessReads.close()
       throw error
     }
     return PostgresEngine(
-      location: location, writers: writers, witnessReads: witnessReads, logger: logger)
+      location: location, writers: writers, witnessReads: witnessReads, lead: lead,
+      logger: logger)
   }
 
   private init(
     location: PostgresLocation, writers: Int, witnessReads: PostgresBlockingConnection,
-    logger: Logger
+    lead: PostgresLead, logger: Logger
   ) {
     self.location = location
     self.witnessReads = witnessReads
-    let host = location.hosts[0]
-    var configuration = PostgresClient.Configuration(
-      host: host.name, port: host.port, username: location.user, password: location.password,
-      database: location.database, tls: .disable)
-    configuration.options.additionalStartupParameters = PostgresConnect.startupParameters(
-      for: location)
-    configuration.options.maximumConnections = writers
-    // The pool's own messages (every failed reconnection) only from warnings up.
-    var background = logger
-    background.logLevel = max(logger.logLevel, .warning)
-    let client = PostgresClient(configuration: configuration, backgroundLogger: background)
-    self.client = client
-    clientTask = Task { await client.run() }
+    self.lead = lead
+    // On the primary, and on the next one after a failover.
+    reads = PostgresReadClient(location: location, connections: writers, logger: logger)
     self.writers = PostgresWriterPool(
-      location: location, count: writers, feed: feed, logger: logger)
+      location: location, count: writers, lockWallet: Self.lockWallet, logger: logger)
   }
 
   func rows(_ sql: String, _ parameters: [SQLValue]) async throws -> [[SQLValue]] {
     do {
-      var rows: [[SQLValue]] = []
-      for try await row in try await client.query(PostgresValues.query(sql, parameters)) {
-        rows.append(try PostgresValues.row(row))
-      }
-      return rows
+      return try await reads.rows(sql, parameters)
     } catch {
       throw PostgresErrors.storeError(error, location: location)
     }
   }
 
-  func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLExecuting) throws -> R)
-    async throws -> R
-  {
-    try await writers.write(body)
+  func transaction<R: Sendable>(
+    wallet: WalletID?, _ body: @escaping @Sendable (any SQLExecuting) throws -> R
+  ) async throws -> R {
+    try await writers.write(wallet: wallet, body)
   }
 
   var writeCounts: (batches: Int, writes: Int) {
-    let commits = writers.commits
-    return (commits, commits)
+    writers.commits
   }
 
-  func ping() async throws { _ = try await rows("SELECT 1", []) }
+  func ping() async throws {
+    do { try await reads.ping() } catch {
+      throw PostgresErrors.storeError(error, location: location)
+    }
+  }
 
   func stop() async {
     await writers.stop()
-    clientTask.cancel()
-    await clientTask.value
+    await reads.stop()
     witnessReads.close()
   }
 
@@ -110,8 +102,10 @@ final class PostgresEngine: SQLEngine, @unchecked Sendable {
   func eraseDeleted() async {}
 
   var witnessStore: any WitnessStore {
-    SQLWitnessStore(reads: witnessReads, engine: self, feed: feed)
+    SQLWitnessStore(reads: witnessReads, engine: self, lead: lead)
   }
+
+  var sharedSessions: (any SessionStore)? { SQLSessionStore(engine: self) }
 }
 
 extension SQLServerStore {

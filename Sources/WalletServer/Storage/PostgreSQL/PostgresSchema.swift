@@ -199,6 +199,46 @@ enum PostgresSchema {
       ALTER TABLE filing_responses ADD COLUMN sealed_note_for_filer BYTEA;
       """
     ),
+    // PostgreSQL only: what several walletd on one schema share (spec/api.md §9.2).
+    // The entries appended and not yet taken into an epoch, in commit order of
+    // taking; each epoch's moves, for the walletd that follow the one making
+    // epochs; why the log refuses writes; the sessions and their used counters,
+    // unlogged: a server crash or a promoted standby empties both together, so
+    // no counter is forgotten while its session lives on.
+    (
+      1007,
+      """
+      CREATE TABLE log_appends (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        wallet BYTEA NOT NULL,
+        idx BIGINT NOT NULL
+      );
+      CREATE TABLE epoch_moves (
+        epoch BIGINT NOT NULL,
+        wallet BYTEA NOT NULL,
+        size BIGINT NOT NULL,
+        root BYTEA NOT NULL,
+        PRIMARY KEY (epoch, wallet)
+      );
+      CREATE TABLE log_blocks (
+        reason TEXT NOT NULL,
+        at BIGINT NOT NULL
+      );
+      CREATE UNLOGGED TABLE sessions (
+        id TEXT PRIMARY KEY,
+        signing_key BYTEA NOT NULL,
+        encryption_key BYTEA NOT NULL,
+        wrapped_key BYTEA NOT NULL,
+        expires BIGINT NOT NULL
+      );
+      CREATE INDEX sessions_by_expiry ON sessions (expires);
+      CREATE UNLOGGED TABLE session_counters (
+        session TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        counter BIGINT NOT NULL,
+        PRIMARY KEY (session, counter)
+      );
+      """
+    ),
   ]
 
   /// The statements of one migration, in order.

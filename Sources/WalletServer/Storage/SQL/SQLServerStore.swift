@@ -11,11 +11,13 @@ public final class SQLServerStore: ServerStore {
 
   public init(engine: any SQLEngine) { self.engine = engine }
 
-  public func write<R: Sendable>(_ body: @escaping @Sendable (any StoreTransaction) throws -> R)
-    async throws -> R
-  {
+  public func write<R: Sendable>(
+    wallet: WalletID?, _ body: @escaping @Sendable (any StoreTransaction) throws -> R
+  ) async throws -> R {
     let dialect = engine.dialect
-    return try await engine.transaction { sql in try body(SQLTransaction(sql, dialect: dialect)) }
+    return try await engine.transaction(wallet: wallet) { sql in
+      try body(SQLTransaction(sql, dialect: dialect))
+    }
   }
 
   public var writeCounts: (batches: Int, writes: Int) { engine.writeCounts }
@@ -23,6 +25,7 @@ public final class SQLServerStore: ServerStore {
   public func stop() async { await engine.stop() }
   public func eraseDeleted() async { await engine.eraseDeleted() }
   public var witnessStore: any WitnessStore { engine.witnessStore }
+  public var sharedSessions: (any SessionStore)? { engine.sharedSessions }
 
   private func rows(_ sql: String, _ parameters: [SQLValue]) async throws -> [[SQLValue]] {
     try await engine.rows(sql, parameters)
@@ -37,6 +40,11 @@ public final class SQLServerStore: ServerStore {
       FROM wallets WHERE id = $1
       """, [.blob(id.bytes)])
     guard let row = rows.first else { throw WalletError.unknownWallet }
+    return try Self.walletRecord(id, row)
+  }
+
+  /// A wallet from its six columns, in the order `wallet(_:)` selects them.
+  static func walletRecord(_ id: WalletID, _ row: [SQLValue]) throws -> WalletRecord {
     guard let signing = row[0].text, let encryption = row[1].blob, let receipt = row[2].text,
       let created = row[3].integer
     else { throw WalletError.storage("read a wallet row") }
@@ -117,18 +125,7 @@ public final class SQLServerStore: ServerStore {
       UNION ALL SELECT 2, statement, NULL, 0, 0 FROM consumptions WHERE wallet = $1
       ORDER BY 1, 4, 5
       """, [.blob(wallet.bytes)])
-    for row in rows {
-      guard let kind = row[0].integer, let id = row[1].text.flatMap({ try? StatementID($0) })
-      else { continue }
-      switch kind {
-      case 0: if let token = row[2].text { consent.procurations.append((id, token)) }
-      case 1:
-        if let action = row[2].text.flatMap(StatusAction.init(rawValue:)) {
-          consent.statuses.append((id, action))
-        }
-      default: consent.consumed.append(id)
-      }
-    }
+    for row in rows { consent.add(kind: row[0].integer, id: row[1].text, value: row[2].text) }
     return consent
   }
 
@@ -174,34 +171,64 @@ public final class SQLServerStore: ServerStore {
     return stored
   }
 
-  public func grantedRecords(_ grant: StatementID, wallet: WalletID) async throws -> [(
-    FieldRecord, GrantKey
-  )] {
-    // For each field, the newest version the grant holds a key for.
+  public func readContext(wallet: WalletID, grant: StatementID) async throws -> StoredReadContext {
+    // One row shape for seven kinds of row. Columns 1–8 are a field record's
+    // (`recordColumns`), so that kind 5 reads as one; the other kinds put
+    // their values in columns of the same types (a NULL typed for PostgreSQL).
+    let text = "CAST(NULL AS TEXT)"
+    let integer = "CAST(NULL AS BIGINT)"
+    let bytes = "CAST(NULL AS BYTEA)"
     let rows = try await rows(
       """
-      SELECT k.sealed_key, r.field, r.version, r.circle, r.circle_epoch, r.ciphertext,
-        r.commitment, r.wrapped_data_key, r.created_at
+      SELECT 0, owner_signing_key, created_at, closed_at, \(integer), owner_encryption_key,
+        \(bytes), \(bytes), \(integer), \(bytes), consent_receipt, closure
+      FROM wallets WHERE id = $1
+      UNION ALL SELECT 1, id, \(integer), \(integer), \(integer), \(bytes), \(bytes), \(bytes),
+        \(integer), \(bytes), token, \(text)
+      FROM procurations WHERE wallet = $1
+      UNION ALL SELECT 2, ref, at, \(order), \(integer), \(bytes), \(bytes), \(bytes),
+        \(integer), \(bytes), action, \(text)
+      FROM status_changes WHERE wallet = $1
+      UNION ALL SELECT 3, statement, \(integer), \(integer), \(integer), \(bytes), \(bytes),
+        \(bytes), \(integer), \(bytes), \(text), \(text)
+      FROM consumptions WHERE wallet = $1
+      UNION ALL SELECT 4, \(text), \(integer), \(integer), \(integer), \(bytes), \(bytes),
+        \(bytes), \(integer), \(bytes), token, \(text)
+      FROM grants WHERE id = $2 AND wallet = $1
+      UNION ALL SELECT 5, r.field, r.version, r.circle, r.circle_epoch, r.ciphertext,
+        r.commitment, r.wrapped_data_key, r.created_at, k.sealed_key, \(text), \(text)
       FROM grant_keys k JOIN field_records r
-        ON r.wallet = $2 AND r.field = k.field AND r.version = k.version
-      WHERE k.grant_id = $1 AND k.version = (SELECT MAX(version) FROM grant_keys
-        WHERE grant_id = $1 AND field = k.field)
-      """, [.text(grant.rawValue), .blob(wallet.bytes)])
-    return try rows.map { row in
-      guard let sealed = row[0].blob else { throw WalletError.storage("read a granted record") }
-      let record = try Self.record(row, wallet: wallet, offset: 1)
-      return (
-        record,
-        GrantKey(grant: grant, field: record.field, version: record.version, sealedKey: sealed)
-      )
+        ON r.wallet = $1 AND r.field = k.field AND r.version = k.version
+      WHERE k.grant_id = $2 AND k.version = (SELECT MAX(version) FROM grant_keys
+        WHERE grant_id = $2 AND field = k.field)
+      UNION ALL SELECT 6, \(text), \(integer), \(integer), \(integer), \(bytes), \(bytes),
+        \(bytes), \(integer), \(bytes), token, \(text)
+      FROM (SELECT token FROM grant_manifests WHERE grant_id = $2 ORDER BY seq DESC LIMIT 1) AS m
+      ORDER BY 1, 3, 4
+      """, [.blob(wallet.bytes), .text(grant.rawValue)])
+    guard let first = rows.first, first[0].integer == 0 else { throw WalletError.unknownWallet }
+    var context = StoredReadContext(
+      wallet: try Self.walletRecord(
+        wallet, [first[1], first[5], first[10], first[2], first[3], first[11]]))
+    for row in rows.dropFirst() {
+      switch row[0].integer {
+      case 1: context.consent.add(kind: 0, id: row[1].text, value: row[10].text)
+      case 2: context.consent.add(kind: 1, id: row[1].text, value: row[10].text)
+      case 3: context.consent.add(kind: 2, id: row[1].text, value: nil)
+      case 4: context.grantToken = row[10].text
+      case 5:
+        guard let sealed = row[9].blob else { throw WalletError.storage("read a granted record") }
+        let record = try Self.record(row, wallet: wallet, offset: 1)
+        context.granted.append(
+          (
+            record,
+            GrantKey(grant: grant, field: record.field, version: record.version, sealedKey: sealed)
+          ))
+      case 6: context.manifest = row[10].text
+      default: continue
+      }
     }
-  }
-
-  public func latestManifest(grant: StatementID) async throws -> String? {
-    try await rows(
-      "SELECT token FROM grant_manifests WHERE grant_id = $1 ORDER BY seq DESC LIMIT 1",
-      [.text(grant.rawValue)]
-    ).first?[0].text
+    return context
   }
 
   public func recordStatements(wallet: WalletID) async throws -> [StoredRecordStatement] {
@@ -326,6 +353,10 @@ public final class SQLServerStore: ServerStore {
     try await rows(
       "SELECT leaf FROM log_entries WHERE wallet = $1 ORDER BY idx", [.blob(wallet.bytes)]
     ).compactMap { $0[0].blob }
+  }
+
+  public func bytesStored() async throws -> Int64 {
+    try await rows(engine.dialect.bytesStored, []).first?[0].integer ?? 0
   }
 
   public func gauges() async -> StoreGauges {

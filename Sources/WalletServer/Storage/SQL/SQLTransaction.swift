@@ -26,7 +26,7 @@ struct SQLTransaction: StoreTransaction {
   }
 
   func lock(_ wallet: WalletID) throws -> LockedWallet {
-    if let lockWallet = dialect.lockWallet {
+    if let lockWallet = dialect.lockWallet, sql.lockedWallet != wallet {
       guard let row = try rows(lockWallet, [.blob(wallet.bytes)]).first else {
         throw WalletError.unknownWallet
       }
@@ -65,12 +65,10 @@ struct SQLTransaction: StoreTransaction {
         .blob(id), .text(record.ownerSigningKey), .blob(record.ownerEncryptionKey),
         .text(record.consentReceipt), .integer(record.createdAt),
       ])
-    for envelope in envelopes { try insert(envelope, keepingExisting: false) }
-    for (index, token) in keyStatements.enumerated() {
-      try rows(
-        "INSERT INTO circle_key_statements (wallet, position, token) VALUES ($1, $2, $3)",
-        [.blob(id), .integer(Int64(index)), .text(token)])
-    }
+    try insert(envelopes, keepingExisting: false)
+    try sql.insert(
+      into: "circle_key_statements", ["wallet", "position", "token"],
+      keyStatements.enumerated().map { [.blob(id), .integer(Int64($0)), .text($1)] })
     return try lock(record.id)
   }
 
@@ -80,17 +78,19 @@ struct SQLTransaction: StoreTransaction {
   func addEnvelopes(_ envelopes: [CircleKeyEnvelope], in wallet: LockedWallet) throws {
     _ = try held(wallet)
     guard envelopes.allSatisfy({ $0.wallet == wallet.id }) else { throw StoreError.notLocked }
-    for envelope in envelopes { try insert(envelope, keepingExisting: true) }
+    try insert(envelopes, keepingExisting: true)
   }
 
-  private func insert(_ envelope: CircleKeyEnvelope, keepingExisting: Bool) throws {
-    try rows(
-      "INSERT INTO circle_keys (wallet, circle, epoch, recipient, sealed_key) VALUES ($1, $2, $3, $4, $5)"
-        + (keepingExisting ? " ON CONFLICT (wallet, circle, epoch, recipient) DO NOTHING" : ""),
-      [
-        .blob(envelope.wallet.bytes), .integer(Int64(envelope.circle.rawValue)),
-        .integer(Int64(envelope.epoch)), .blob(envelope.recipient), .blob(envelope.sealedKey),
-      ])
+  private func insert(_ envelopes: [CircleKeyEnvelope], keepingExisting: Bool) throws {
+    try sql.insert(
+      into: "circle_keys", ["wallet", "circle", "epoch", "recipient", "sealed_key"],
+      envelopes.map {
+        [
+          .blob($0.wallet.bytes), .integer(Int64($0.circle.rawValue)), .integer(Int64($0.epoch)),
+          .blob($0.recipient), .blob($0.sealedKey),
+        ]
+      },
+      then: keepingExisting ? " ON CONFLICT (wallet, circle, epoch, recipient) DO NOTHING" : "")
   }
 
   func closeWallet(_ wallet: LockedWallet, closedAt: Int64, closure: String) throws {
@@ -123,28 +123,35 @@ struct SQLTransaction: StoreTransaction {
     try rows(
       "INSERT INTO record_statements (id, wallet, token) VALUES ($1, $2, $3)",
       [.text(statement.rawValue), .blob(id), .text(token)])
+    // The newest version of each field, in one statement; each record must
+    // be the next one of its field.
+    var latest: [String: Int64] = [:]
+    for row in try rows(
+      "SELECT field, MAX(version) FROM field_records WHERE wallet = $1 GROUP BY field", [.blob(id)])
+    {
+      if let field = row[0].text, let version = row[1].integer { latest[field] = version }
+    }
     for record in records {
-      let latest =
-        try rows(
-          "SELECT MAX(version) FROM field_records WHERE wallet = $1 AND field = $2",
-          [.blob(id), .text(record.field.rawValue)]
-        ).first?[0].integer ?? 0
-      guard record.version == UInt64(latest) + 1 else {
-        throw WalletError.versionConflict(field: record.field, expected: UInt64(latest) + 1)
+      let expected = UInt64(latest[record.field.rawValue] ?? 0) + 1
+      guard record.version == expected else {
+        throw WalletError.versionConflict(field: record.field, expected: expected)
       }
-      try rows(
-        """
-        INSERT INTO field_records (wallet, field, version, circle, circle_epoch, ciphertext,
-          commitment, wrapped_data_key, created_at, statement)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-        """,
+      latest[record.field.rawValue] = Int64(record.version)
+    }
+    try sql.insert(
+      into: "field_records",
+      [
+        "wallet", "field", "version", "circle", "circle_epoch", "ciphertext", "commitment",
+        "wrapped_data_key", "created_at", "statement",
+      ],
+      records.map { record in
         [
           .blob(id), .text(record.field.rawValue), .integer(Int64(record.version)),
           .integer(Int64(record.circle.rawValue)), .integer(Int64(record.circleEpoch)),
           .blob(record.ciphertext), .blob(record.commitment), .blob(record.wrappedDataKey),
           .integer(record.createdAt), .text(statement.rawValue),
-        ])
-    }
+        ]
+      })
   }
 
   func insertGrant(
@@ -156,14 +163,14 @@ struct SQLTransaction: StoreTransaction {
   }
 
   func insertGrantKeys(_ keys: [GrantKey]) throws {
-    for key in keys {
-      try rows(
-        "INSERT INTO grant_keys (grant_id, field, version, sealed_key) VALUES ($1, $2, $3, $4)",
+    try sql.insert(
+      into: "grant_keys", ["grant_id", "field", "version", "sealed_key"],
+      keys.map {
         [
-          .text(key.grant.rawValue), .text(key.field.rawValue), .integer(Int64(key.version)),
-          .blob(key.sealedKey),
-        ])
-    }
+          .text($0.grant.rawValue), .text($0.field.rawValue), .integer(Int64($0.version)),
+          .blob($0.sealedKey),
+        ]
+      })
   }
 
   func latestManifestNumber(grant: StatementID) throws -> Int {
@@ -283,20 +290,32 @@ struct SQLTransaction: StoreTransaction {
       [.text(id.rawValue), .blob(try held(wallet)), .integer(at)])
   }
 
-  func isRevoked(_ ref: StatementID) throws -> Bool {
-    !(try rows(
-      "SELECT 1 FROM status_changes WHERE ref = $1 AND action = $2 LIMIT 1",
-      [.text(ref.rawValue), .text(StatusAction.revoke.rawValue)]
-    ).isEmpty)
-  }
-
-  func latestStatus(_ ref: StatementID) throws -> StatusAction? {
-    try rows(
-      """
-      SELECT action FROM status_changes WHERE ref = $1
-      ORDER BY at DESC, \(dialect.insertionOrder) DESC LIMIT 1
-      """, [.text(ref.rawValue)]
-    ).first?[0].text.flatMap(StatusAction.init(rawValue:))
+  func readChecks(_ wallet: LockedWallet, grant: StatementID, procuration: StatementID?) throws
+    -> StoredReadChecks
+  {
+    // Under the wallet's lock, so this statement's snapshot holds every
+    // change committed before it.
+    guard
+      let row = try rows(
+        """
+        SELECT closed_at,
+          (SELECT action FROM status_changes WHERE ref = $2
+            ORDER BY at DESC, \(dialect.insertionOrder) DESC LIMIT 1),
+          EXISTS (SELECT 1 FROM consumptions WHERE statement = $2),
+          EXISTS (SELECT 1 FROM status_changes WHERE ref = $3 AND action = $4)
+        FROM wallets WHERE id = $1
+        """,
+        [
+          .blob(try held(wallet)), .text(grant.rawValue), .text(procuration?.rawValue ?? ""),
+          .text(StatusAction.revoke.rawValue),
+        ]
+      ).first
+    else { throw WalletError.unknownWallet }
+    known.open[wallet.id] = row[0] == .null
+    guard row[0] == .null else { throw WalletError.walletClosed }
+    return StoredReadChecks(
+      latestStatus: row[1].text.flatMap(StatusAction.init(rawValue:)),
+      consumed: row[2].integer == 1, procurationRevoked: row[3].integer == 1)
   }
 
   @discardableResult func append(_ entry: AccessLogEntry, to wallet: LockedWallet) throws -> Int {
@@ -306,16 +325,9 @@ struct SQLTransaction: StoreTransaction {
     let leaf = MerkleTree.leafHash(bytes)
     // The next index and the entry in one statement, under the wallet's lock.
     guard
-      let next = try rows(
-        """
-        INSERT INTO log_entries (wallet, idx, entry, leaf)
-        SELECT $1, COALESCE(MAX(idx) + 1, 0), $2, $3 FROM log_entries WHERE wallet = $1
-        RETURNING idx
-        """, [.blob(id), .blob(bytes), .blob(leaf)]
-      ).first?[0].integer
+      let next = try rows(dialect.appendEntry, [.blob(id), .blob(bytes), .blob(leaf)]).first?[0]
+        .integer
     else { throw WalletError.storage("append a log entry") }
-    sql.appended(
-      StoredLogRow(cursor: 0, wallet: wallet.id, index: next, entry: bytes, leaf: leaf))
     return Int(next)
   }
 }

@@ -23,9 +23,10 @@ final class SQLiteEngine: SQLEngine {
     try reader.query(sql, parameters)
   }
 
-  func transaction<R: Sendable>(_ body: @escaping @Sendable (any SQLExecuting) throws -> R)
-    async throws -> R
-  {
+  /// Every write goes to the one group commit, whatever its wallet.
+  func transaction<R: Sendable>(
+    wallet: WalletID?, _ body: @escaping @Sendable (any SQLExecuting) throws -> R
+  ) async throws -> R {
     try await committer.write { tx in try body(tx) }
   }
 
@@ -38,8 +39,11 @@ final class SQLiteEngine: SQLEngine {
   func eraseDeleted() async { try? reader.checkpointAndTruncateWAL() }
 
   var witnessStore: any WitnessStore {
-    SQLWitnessStore(reads: witnessReads, engine: self, feed: nil)
+    SQLWitnessStore(reads: witnessReads, engine: self, lead: nil)
   }
+
+  /// One walletd on a SQLite file: its sessions stay in memory.
+  var sharedSessions: (any SessionStore)? { nil }
 }
 
 extension SQLiteDatabase: SQLExecuting {
