@@ -51,6 +51,10 @@ let package = Package(
     ),
     // The few system calls of memory hygiene (prctl, setrlimit).
     .systemLibrary(name: "CHygiene", path: "Sources/CHygiene"),
+    // glibc's closefrom for posix_spawn and pipe2 (GNU extensions).
+    .systemLibrary(name: "CSpawn", path: "Sources/CSpawn"),
+    // Starting a program without Foundation's Process (ChildProcess.swift says why).
+    .target(name: "PSPProcess", dependencies: ["CSpawn"], path: "Sources/ChildProcess"),
     // The only target that touches libsodium; no C type is public.
     .target(name: "PSPCrypto", dependencies: ["CSodium", "CHygiene"], path: "Sources/Crypto"),
     // Resources: the field catalogue and the commune directory, kept as data.
@@ -147,7 +151,7 @@ let package = Package(
       name: "WalletCLIKit",
       dependencies: [
         "PSPCrypto", "PSPWallet", "PSPConsent", "WalletAPI", "WalletClient", "WalletServer", "PSPDemo",
-        "CQRencode",
+        "CQRencode", "PSPProcess",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Hummingbird", package: "hummingbird"),
@@ -203,7 +207,7 @@ let package = Package(
       name: "ServerTests",
       dependencies: [
         "WalletServer", "WalletClient", "WalletAPI", "PSPDemo", "PSPConsent", "PSPWallet", "PSPCrypto",
-        "PSPTransparency", "WitnessServer",
+        "PSPTransparency", "WitnessServer", "PSPProcess",
         .product(name: "Logging", package: "swift-log"), .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -214,7 +218,7 @@ let package = Package(
       name: "CLITests",
       dependencies: [
         "WalletCLIKit", "WalletServer", "PSPDemo", "PSPConsent", "PSPWallet", "PSPCrypto",
-        "PSPTransparency", "WitnessServer", "WalletClient",
+        "PSPTransparency", "WitnessServer", "WalletClient", "PSPProcess",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       path: "Tests/CLITests",

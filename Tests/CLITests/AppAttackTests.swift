@@ -1,4 +1,5 @@
 import Foundation
+import PSPProcess
 import PSPCrypto
 import PSPWallet
 import WalletAPI
@@ -381,15 +382,10 @@ struct AppAttackTests {
   static func asNobody(_ command: [String], environment: [String: String] = [:]) async throws
     -> String
   {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-    process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups"] + command
-    process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { $1 }
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = await Task.detached { out.fileHandleForReading.readDataToEndOfFile() }.value
+    let process = try ChildProcess.start(
+      "/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups"] + command,
+      environment: ["PATH": "/usr/bin:/bin"].merging(environment) { $1 }, output: .capture)
+    let data = await Task.detached { process.readOutput() }.value
     process.waitUntilExit()
     return String(decoding: data, as: UTF8.self)
   }

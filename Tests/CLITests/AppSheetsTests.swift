@@ -1,4 +1,5 @@
 import Foundation
+import PSPProcess
 import PSPConsent
 import PSPWallet
 import Testing
@@ -237,15 +238,9 @@ struct AppSheetsTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let image = folder.appendingPathComponent("code.pbm")
     try pbm.write(to: image, atomically: true, encoding: .ascii)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: zbarimg)
-    process.arguments = ["--raw", "-q", image.path]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "zbarimg read no code")
+    let process = try ChildProcess.start(zbarimg, ["--raw", "-q", image.path], output: .capture)
+    let data = process.readOutput()
+    #expect(process.waitUntilExit() == 0, "zbarimg read no code")
     return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PSPProcess
 import PSPConsent
 import PSPCrypto
 import PSPTransparency
@@ -51,7 +52,7 @@ struct BalancerTests {
     configuration.database = try TestStore.freshPostgres()
     let logVkey = try ServerHarness.logVkey(dataDir: directory.path)
     var witnesses: [CrashTests.Witness] = []
-    var witnessProcesses: [Process] = []
+    var witnessProcesses: [ChildProcess] = []
     for name in ["cnpd", "eos"] {
       let witness = try CrashTests.Witness.make(
         witnessBinary, name: "\(name).example.lu/witness",
@@ -69,7 +70,7 @@ struct BalancerTests {
     let registrarKey = Paserk.encode(registrar.signingKey.publicKey)
     // Three walletd, one data dir (one walletd.key), one schema.
     let ports = (0..<3).map { _ in CrashTests.freePort() }
-    var processes: [Process] = []
+    var processes: [ChildProcess] = []
     for port in ports {
       processes.append(
         try await CrashTests.launch(
@@ -167,7 +168,7 @@ struct BalancerTests {
       }
       try await Task.sleep(for: .milliseconds(Int.random(in: 50...400)))
       let victim = cycle % processes.count
-      kill(processes[victim].processIdentifier, SIGKILL)
+      processes[victim].kill()
       processes[victim].waitUntilExit()
       // Load goes on through the two left: some writes answered after the kill.
       let atKill = acknowledged.count

@@ -1,4 +1,5 @@
 import Foundation
+import PSPProcess
 import PSPConsent
 import PSPCrypto
 import PSPWallet
@@ -41,28 +42,22 @@ struct CrashTests {
     var url: String { "http://127.0.0.1:\(port)" }
 
     static func make(_ binary: URL, name: String, dataDir: String) throws -> Witness {
-      let printer = Process()
-      let out = Pipe()
-      printer.executableURL = binary
-      printer.arguments = ["--data-dir", dataDir, "--name", name, "--print-vkey"]
-      printer.standardOutput = out
-      try ProcessLaunch.run(printer)
+      let printer = try ChildProcess.start(
+        binary.path, ["--data-dir", dataDir, "--name", name, "--print-vkey"], output: .capture)
+      let printed = printer.readOutput()
       printer.waitUntilExit()
-      let vkey = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      let vkey = String(decoding: printed, as: UTF8.self)
         .trimmingCharacters(in: .whitespacesAndNewlines)
       return Witness(name: name, dataDir: dataDir, port: CrashTests.freePort(), vkey: vkey)
     }
 
-    func launch(_ binary: URL, logVkey: String) async throws -> Process {
-      let process = Process()
-      process.executableURL = binary
-      process.arguments = [
-        "--data-dir", dataDir, "--name", name, "--listen", "127.0.0.1:\(port)",
-        "--log", DaemonConfiguration.defaultLogOrigin + "=" + logVkey,
-      ]
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
-      try ProcessLaunch.run(process)
+    func launch(_ binary: URL, logVkey: String) async throws -> ChildProcess {
+      let process = try ChildProcess.start(
+        binary.path,
+        [
+          "--data-dir", dataDir, "--name", name, "--listen", "127.0.0.1:\(port)",
+          "--log", DaemonConfiguration.defaultLogOrigin + "=" + logVkey,
+        ])
       for _ in 0..<100 {
         // Any answer means it listens (404: it has cosigned nothing for this hash).
         if (try? await URLSession.shared.data(from: URL(string: url + "/" + String(repeating: "0", count: 64) + "/checkpoint")!))
@@ -98,20 +93,16 @@ struct CrashTests {
     _ binary: URL, dataDir: String, port: Int, operatorKey: String, registrarKey: String,
     witnesses: [Witness] = [], database: String? = nil
   )
-    async throws -> Process
+    async throws -> ChildProcess
   {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments =
+    let process = try ChildProcess.start(
+      binary.path,
       [
         "--data-dir", dataDir, "--listen", "127.0.0.1:\(port)", "--operator-key", operatorKey,
         "--registrar-key",
         registrarKey,
       ] + witnesses.flatMap { ["--witness", "\($0.url) \($0.vkey)"] }
-      + (database.map { ["--database", $0] } ?? [])
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try ProcessLaunch.run(process)
+        + (database.map { ["--database", $0] } ?? []))
     for _ in 0..<100 {
       if let (_, response) = try? await URLSession.shared.data(
         from: URL(string: "http://127.0.0.1:\(port)/readyz")!),
@@ -179,7 +170,7 @@ struct CrashTests {
     if TestStore.onPostgres { configuration.database = try TestStore.freshPostgres() }
     let logVkey = try ServerHarness.logVkey(dataDir: directory.path)
     var witnesses: [Witness] = []
-    var witnessProcesses: [Process] = []
+    var witnessProcesses: [ChildProcess] = []
     for name in ["cnpd", "eos"] {
       let witness = try Witness.make(
         witnessBinary, name: "\(name).example.lu/witness", dataDir: directory.path + "/witness-" + name)
@@ -280,14 +271,14 @@ struct CrashTests {
       let witnessFirst = Bool.random()
       try await Task.sleep(for: .milliseconds(Int.random(in: 20...250)))
       if witnessFirst {
-        kill(witnessProcesses[victim].processIdentifier, SIGKILL)
+        witnessProcesses[victim].kill()
         witnessProcesses[victim].waitUntilExit()
         try await Task.sleep(for: .milliseconds(Int.random(in: 20...150)))
       }
-      kill(process.processIdentifier, SIGKILL)
+      process.kill()
       process.waitUntilExit()
       if !witnessFirst {
-        kill(witnessProcesses[victim].processIdentifier, SIGKILL)
+        witnessProcesses[victim].kill()
         witnessProcesses[victim].waitUntilExit()
       }
       await writers.value

@@ -21,13 +21,13 @@ struct Nginx {
   static func start(in directory: String, upstreams: [Int]) throws -> Nginx {
     let port = CrashTests.freePort()
     let ports = upstreams.map(String.init).joined(separator: " ")
-    let status = ProcessLaunch.system(
+    let status = system(
       "bash '\(script)' start '\(directory)' \(port) \(ports) >/dev/null")
     guard status == 0 else { throw NginxError.notStarted(status) }
     return Nginx(directory: directory, port: port)
   }
 
-  func stop() { _ = ProcessLaunch.system("bash '\(Self.script)' stop '\(directory)'") }
+  func stop() { _ = system("bash '\(Self.script)' stop '\(directory)'") }
 
   enum NginxError: Error { case notStarted(Int32) }
 }

@@ -58,7 +58,7 @@ final class ReplicatedCluster: @unchecked Sendable {
 
   /// Through the shell, as `PrivateCluster` does: `Process` waits for the server too.
   private static func run(_ arguments: String, environment: String = "") throws {
-    let status = ProcessLaunch.system(
+    let status = system(
       "\(environment) bash '\(PrivateCluster.script)' \(arguments) >/dev/null 2>&1")
     guard status == 0 else { throw SideDatabase.ToolFailed(tool: "pg-cluster.sh \(arguments)") }
   }

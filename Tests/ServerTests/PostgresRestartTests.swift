@@ -33,7 +33,7 @@ final class PrivateCluster: @unchecked Sendable {
   /// Through the shell, not `Process`: the server the script starts outlives
   /// it, and `Process` then waits for the server too.
   static func run(_ command: String, _ directory: String) throws {
-    let status = ProcessLaunch.system("bash '\(script)' \(command) '\(directory)' >/dev/null 2>&1")
+    let status = system("bash '\(script)' \(command) '\(directory)' >/dev/null 2>&1")
     guard status == 0 else { throw SideDatabase.ToolFailed(tool: "pg-cluster.sh \(command)") }
   }
 }

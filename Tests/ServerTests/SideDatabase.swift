@@ -1,4 +1,5 @@
 import Foundation
+import PSPProcess
 import Logging
 import PSPWallet
 import Testing
@@ -91,12 +92,8 @@ final class SideDatabase {
   }
 
   private static func run(_ tool: String, _ arguments: [String]) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/lib/postgresql/15/bin/" + tool)
-    process.arguments = arguments
-    try ProcessLaunch.run(process)
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw ToolFailed(tool: tool) }
+    let process = try ChildProcess.start("/usr/lib/postgresql/15/bin/" + tool, arguments)
+    guard process.waitUntilExit() == 0 else { throw ToolFailed(tool: tool) }
   }
 
   struct ToolFailed: Error, CustomStringConvertible {

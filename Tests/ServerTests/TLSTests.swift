@@ -1,4 +1,5 @@
 import Foundation
+import PSPProcess
 import PSPCrypto
 import Testing
 import WalletServer
@@ -8,16 +9,9 @@ import WalletServer
 @Suite("TLS")
 struct TLSTests {
   func run(_ tool: String, _ arguments: [String]) throws -> (Int32, String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [tool] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    try ProcessLaunch.run(process)
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    let process = try ChildProcess.start(tool, arguments, output: .capture)
+    let data = process.readOutput()
+    return (process.waitUntilExit(), String(decoding: data, as: UTF8.self))
   }
 
   @Test func walletdSpeaksHTTPSWithItsCertificate() async throws {

@@ -416,7 +416,8 @@ struct LogVectorTests {
       #expect(request.serialized() == body)
       let outcome = core.addEpoch(request, stored: record, now: Self.witnessTimes[0])
       #expect(outcome.status == 200, "epoch \(epoch): \(text(outcome.response.body))")
-      record = try #require(outcome.newRecord)
+      let newRecord: WitnessRecord = try #require(outcome.newRecord)
+      record = newRecord
       #expect(Encoding.hex(record!.heads!.mapRoot) == (try output(file, "map-root-epoch-\(epoch)")))
       if epoch == 1 { afterEpoch1 = record }
       if epoch == 2 {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PSPProcess
 import PSPWallet
 
 struct AppCommand: AsyncParsableCommand {
@@ -164,11 +165,9 @@ struct AppCommand: AsyncParsableCommand {
       FileManager.default.createFile(
         atPath: page.path, contents: Data(html.utf8), attributes: [.posixPermissions: 0o600])
     else { return nil }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/xdg-open")
-    process.arguments = [page.absoluteString]
-    process.environment = environment.filter { !$0.key.hasPrefix("PSP_") }
-    try? process.run()
+    _ = try? ChildProcess.start(
+      "/usr/bin/xdg-open", [page.absoluteString],
+      environment: environment.filter { !$0.key.hasPrefix("PSP_") })
     return folder
   }
 }
