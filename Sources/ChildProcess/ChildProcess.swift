@@ -36,7 +36,7 @@ public final class ChildProcess: Sendable {
 
   /// Starts `program` (a path; with no `/`, looked up in `PATH`) with these
   /// arguments. `environment` nil: this process's environment. Standard input
-  /// and error are /dev/null.
+  /// is /dev/null.
   public static func start(
     _ program: String, _ arguments: [String], environment: [String: String]? = nil,
     output: Output = .discard
@@ -45,15 +45,17 @@ public final class ChildProcess: Sendable {
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     var pipe: (read: Int32, write: Int32)?
-    if output == .capture {
+    switch output {
+    case .discard:
+      posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+      posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    case .capture:
       var ends: [Int32] = [0, 0]
       guard pipe2(&ends, O_CLOEXEC) == 0 else { throw StartFailed(program: program, code: errno) }
       pipe = (ends[0], ends[1])
       posix_spawn_file_actions_adddup2(&actions, ends[1], 1)
-    } else {
-      posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+      posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     }
     posix_spawn_file_actions_addclosefrom_np(&actions, 3)
     // Signals as a fresh program expects them: none blocked, none ignored
@@ -128,6 +130,15 @@ public final class ChildProcess: Sendable {
       status = ended
       return ended
     }
+  }
+
+  /// Whether the child has ended (it is not reaped: `waitUntilExit()` still
+  /// returns its status).
+  public var hasExited: Bool {
+    if terminationStatus != nil { return true }
+    var info = siginfo_t()
+    return waitid(P_PID, id_t(processIdentifier), &info, WEXITED | WNOHANG | WNOWAIT) == 0
+      && info._sifields._sigchld.si_pid == processIdentifier
   }
 
   /// The exit status once `waitUntilExit()` has returned.

@@ -3,6 +3,7 @@ import PSPProcess
 import PSPConsent
 import PSPCrypto
 import PSPWallet
+import Synchronization
 import Testing
 import PSPTransparency
 import WalletAPI
@@ -59,6 +60,7 @@ struct CrashTests {
           "--log", DaemonConfiguration.defaultLogOrigin + "=" + logVkey,
         ])
       for _ in 0..<100 {
+        if process.hasExited { throw ClientError.unreachable("psp-witness ended at its start") }
         // Any answer means it listens (404: it has cosigned nothing for this hash).
         if (try? await URLSession.shared.data(from: URL(string: url + "/" + String(repeating: "0", count: 64) + "/checkpoint")!))
           != nil
@@ -72,22 +74,32 @@ struct CrashTests {
     }
   }
 
+  /// A port for a program this test starts, free now, below Linux's
+  /// ephemeral range (32768 and up) and never handed out twice here. Not a
+  /// port the kernel chose: the in-process servers of tests running beside
+  /// this one bind port 0, and one of them could take such a port between
+  /// its choice and the program's start (or a restart on it) — and answer in
+  /// its place, another walletd with other sessions and wallets (a CI run
+  /// failed so: "unknown session" behind nginx).
   static func freePort() -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+    while true {
+      let port = Int.random(in: 20_000..<32_000)
+      guard Self.handedOut.withLock({ $0.insert(port).inserted }) else { continue }
+      let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+      defer { close(fd) }
+      var address = sockaddr_in()
+      address.sin_family = sa_family_t(AF_INET)
+      address.sin_addr.s_addr = inet_addr("127.0.0.1")
+      address.sin_port = in_port_t(UInt16(port).bigEndian)
+      let bound = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+          bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        }
+      }
+      if bound == 0 { return port }
     }
-    _ = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-    }
-    return Int(UInt16(bigEndian: address.sin_port))
   }
+  private static let handedOut = Mutex<Set<Int>>([])
 
   static func launch(
     _ binary: URL, dataDir: String, port: Int, operatorKey: String, registrarKey: String,
@@ -104,6 +116,8 @@ struct CrashTests {
       ] + witnesses.flatMap { ["--witness", "\($0.url) \($0.vkey)"] }
         + (database.map { ["--database", $0] } ?? []))
     for _ in 0..<100 {
+      // Ended (its port taken?): whatever answers on the port is not it.
+      if process.hasExited { throw ClientError.unreachable("walletd ended at its start") }
       if let (_, response) = try? await URLSession.shared.data(
         from: URL(string: "http://127.0.0.1:\(port)/readyz")!),
         (response as? HTTPURLResponse)?.statusCode == 200
