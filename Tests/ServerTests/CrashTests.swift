@@ -74,16 +74,17 @@ struct CrashTests {
     }
   }
 
-  /// A port for a program this test starts, free now, below Linux's
-  /// ephemeral range (32768 and up) and never handed out twice here. Not a
-  /// port the kernel chose: the in-process servers of tests running beside
-  /// this one bind port 0, and one of them could take such a port between
-  /// its choice and the program's start (or a restart on it) — and answer in
-  /// its place, another walletd with other sessions and wallets (a CI run
-  /// failed so: "unknown session" behind nginx).
+  /// A port for a program a test starts, free now and never handed out twice
+  /// here: 10000–13999, below Linux's ephemeral range (32768 and up) and apart
+  /// from the in-process walletd's (14000–19999, `ServerHarness`) and
+  /// scripts/pg-cluster.sh's (20000 and up). Not a port the kernel chose: the
+  /// in-process walletd that bind port 0 (`ServerHarness.another()`) could
+  /// take it between the choice and the program's start, or while it
+  /// restarts on it, and answer in its place — another walletd with other
+  /// sessions and wallets (a run failed so: "unknown session" behind nginx).
   static func freePort() -> Int {
     while true {
-      let port = Int.random(in: 20_000..<32_000)
+      let port = Int.random(in: 10_000..<14_000)
       guard Self.handedOut.withLock({ $0.insert(port).inserted }) else { continue }
       let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
       defer { close(fd) }

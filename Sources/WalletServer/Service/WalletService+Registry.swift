@@ -50,9 +50,18 @@ extension WalletService {
       throw .badRequest("the registration is not valid")
     }
     let at = now
+    let registrars = registrars
     // Inserted, or replacing the row of its id (a renewal, also of a
-    // certificate that lapsed and is no longer published).
+    // certificate that lapsed and is no longer published) — unless the row
+    // holds a certificate that starts later: another walletd sharing the
+    // store may have renewed it since this one last read the certificates.
     let _: Bool = try await write(wallet: nil) { tx in
+      if let stored = try tx.administrationCertificate(id: administration.id.rawValue),
+        let one = try? AdministrationCertificate.verify(stored, registrars: registrars, at: at),
+        certified.notBefore < one.notBefore
+      {
+        throw APIError.conflict("a newer certificate of this administration is already published")
+      }
       try tx.upsertAdministration(
         id: administration.id.rawValue, keyID: administration.keyID, record: text,
         certificate: certified.certificate, at: at)

@@ -123,6 +123,10 @@ public protocol StoreTransaction {
   func insertFilingResponse(_ response: StoredFilingResponse, at: Int64) throws
   /// The responses stored for `filing`.
   func filingResponseCount(filing: StatementID) throws -> Int
+  /// The certificate stored for administration `id`, read under a lock that
+  /// registrations of the same id take in turn until their transactions end
+  /// (so that two walletd renewing one administration at once are ordered).
+  func administrationCertificate(id: String) throws -> String?
   /// Inserts an administration, or replaces the row of its id (a renewal).
   func upsertAdministration(
     id: String, keyID: String, record: String, certificate: String, at: Int64

@@ -253,6 +253,16 @@ struct SQLTransaction: StoreTransaction {
         .first?[0].integer ?? 0)
   }
 
+  func administrationCertificate(id: String) throws -> String? {
+    // The statement-id lock's space, under a name no statement id has (they
+    // are base64url): SQLite needs none, its writes are one at a time.
+    if let lockStatementID = dialect.lockStatementID {
+      try rows(lockStatementID, [.text("administration " + id)])
+    }
+    return try rows("SELECT certificate FROM administrations WHERE id = $1", [.text(id)])
+      .first?[0].text
+  }
+
   func upsertAdministration(
     id: String, keyID: String, record: String, certificate: String, at: Int64
   ) throws {
