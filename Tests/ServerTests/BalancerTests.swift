@@ -71,6 +71,13 @@ struct BalancerTests {
     // Three walletd, one data dir (one walletd.key), one schema.
     let ports = (0..<3).map { _ in CrashTests.freePort() }
     var processes: [ChildProcess] = []
+    // Also when the test stops on an error: no walletd or witness outlives it.
+    defer {
+      for process in processes + witnessProcesses {
+        process.kill()
+        process.waitUntilExit()
+      }
+    }
     for port in ports {
       processes.append(
         try await CrashTests.launch(

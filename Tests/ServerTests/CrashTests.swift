@@ -213,6 +213,13 @@ struct CrashTests {
     var process = try await Self.launch(
       binary, dataDir: directory.path, port: port, operatorKey: operatorKey,
       registrarKey: registrarKey, witnesses: witnesses, database: configuration.database)
+    // Also when the test stops on an error: no walletd or witness outlives it.
+    defer {
+      for child in [process] + witnessProcesses {
+        child.kill()
+        child.waitUntilExit()
+      }
+    }
     var url = "http://127.0.0.1:\(port)"
     let now = Int64(Date().timeIntervalSince1970)
     let fns = try Administration(

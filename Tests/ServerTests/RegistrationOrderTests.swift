@@ -20,8 +20,10 @@ struct RegistrationOrderTests {
   @Test func anOlderRenewalDoesNotReplaceANewerOneStored() async throws {
     let h = try await ServerHarness.start()
     defer { Task { await h.stop() } }
-    let newest = try Self.certificate(Identity(kind: .administration), at: h.now - 10, by: h.registrar)
-    let older = try Self.certificate(Identity(kind: .administration), at: h.now - 30, by: h.registrar)
+    let newest = try Self.certificate(
+      Identity(kind: .administration), at: h.now - 10, by: h.registrar)
+    let older = try Self.certificate(
+      Identity(kind: .administration), at: h.now - 30, by: h.registrar)
     try h.database().query(
       "UPDATE administrations SET certificate = ? WHERE id = 'fns'", [.text(newest)])
 
